@@ -1,0 +1,120 @@
+"""The command line: `python -m bot shell|serve ...`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from bot.app import build_application
+from bot.settings import Settings
+from locales import CatalogError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="The helpline chatbot.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    shell = commands.add_parser("shell", help="chat with the bot in this terminal (or through a pipe)")
+    shell.add_argument("--lang", choices=["kk", "ru", "en"], help="the platform's language hint")
+    shell.add_argument("--user", default="local", help="who is writing (a separate conversation per name)")
+    serve = commands.add_parser("serve", help="run the web application: webhooks, health, web chat simulator")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    commands.add_parser("polling", help="serve Telegram by long polling (development; drops any webhook)")
+    hook = commands.add_parser("set-webhook", help="register the Telegram webhook (with its secret) and commands")
+    hook.add_argument("url", help="the public HTTPS URL of /telegram/webhook")
+    hook.add_argument("--drop-pending-updates", action="store_true", help="discard updates Telegram still holds")
+    return parser
+
+
+async def _shell(settings: Settings, lang: str | None, user: str) -> None:
+    from handlers.shell import ShellChat
+
+    app = await build_application(settings)
+    try:
+        await ShellChat(app.service, app.translator, user=user, hint=lang).run()
+    finally:
+        await app.close()
+
+
+def _serve(settings: Settings, host: str | None, port: int | None) -> None:
+    import uvicorn
+
+    from webhook import create_app
+
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
+                log_level="info")
+
+
+async def _polling(settings: Settings) -> int:
+    from handlers.telegram.channel import TelegramChannel
+    from handlers.telegram.polling import run_polling
+
+    app = await build_application(settings)
+    try:
+        channel = app.channels.get("telegram")
+        if not isinstance(channel, TelegramChannel):
+            print("Set TELEGRAM_BOT_TOKEN to serve Telegram (see docs/telegram.md).", file=sys.stderr)
+            return 2
+        await run_polling(channel)
+    finally:
+        await app.close()
+    return 0
+
+
+async def _set_webhook(settings: Settings, url: str, drop_pending: bool) -> int:
+    from aiogram.exceptions import AiogramError
+
+    from bot.app import load_translator
+    from handlers.telegram.channel import create_bot
+    from handlers.telegram.setup import SetupError, register_webhook, set_commands
+
+    if not settings.telegram_bot_token:
+        print("Set TELEGRAM_BOT_TOKEN first (see docs/telegram.md).", file=sys.stderr)
+        return 2
+    bot = create_bot(settings.telegram_bot_token, settings.telegram_api_base)
+    try:
+        await register_webhook(bot, url, settings.telegram_webhook_secret, drop_pending_updates=drop_pending)
+        await set_commands(bot, load_translator())
+    except SetupError as error:
+        print(f"Webhook not set: {error}", file=sys.stderr)
+        return 2
+    except AiogramError as error:
+        print(f"Telegram refused: {error}", file=sys.stderr)
+        return 1
+    finally:
+        await bot.session.close()
+    print(f"Webhook set to {url}; commands registered in kk, ru, en.")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.command == "shell" else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    try:
+        settings = Settings()
+        if args.command == "shell":
+            asyncio.run(_shell(settings, args.lang, args.user))
+        elif args.command == "serve":
+            _serve(settings, args.host, args.port)
+        elif args.command == "polling":
+            return asyncio.run(_polling(settings))
+        elif args.command == "set-webhook":
+            return asyncio.run(_set_webhook(settings, args.url, args.drop_pending_updates))
+    except ValidationError as error:
+        print(f"The settings are not valid:\n{error}", file=sys.stderr)
+        return 2
+    except CatalogError as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        print(f"Cannot reach a service the bot needs: {error}", file=sys.stderr)
+        return 2
+    return 0

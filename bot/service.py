@@ -1,0 +1,170 @@
+"""The runtime around the pure engine: load state, run the engine, carry out its actions.
+
+Adapters call `ConversationService.handle` with a channel-neutral `Inbound` and render the
+`Reply`. Everything the engine cannot do itself (saving a case, queueing for a person,
+looking up a report, erasing data) happens here, and its answer goes back into the engine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from flows.actions import DeleteUserData, DiscardMedia, Escalate, FileCase, LookupReport, Say
+from flows.engine import EngineConfig, handle
+from flows.events import CaseFiled, DataDeleted, Escalated, Event, ReportStatus
+from flows.state import ConversationState
+from storage.base import CaseStore, NewCase, StateKey, StateStore
+from storage.pseudonym import pseudonymize
+
+log = logging.getLogger(__name__)
+
+MAX_ENGINE_ROUNDS = 8  # engine <-> runtime round trips for one inbound event
+LOOKUP_WINDOW_SECONDS = 3600
+IDEMPOTENCY_TTL_SECONDS = 8 * 86400  # WhatsApp retries a webhook for up to 7 days
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One event from a user. `user_id` is the platform's raw id; it is pseudonymised here."""
+
+    platform: str
+    user_id: str
+    event: Event
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to send back, in the conversation's language."""
+
+    lang: str
+    actions: tuple[Say | DiscardMedia, ...]
+
+
+class ConversationLocks:
+    """One conversation at a time in this process; different conversations in parallel."""
+
+    def __init__(self) -> None:
+        self._locks: dict[StateKey, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, key: StateKey) -> AsyncIterator[None]:
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users <= 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+
+class ConversationService:
+    def __init__(self, states: StateStore, cases: CaseStore, *, secret: str,
+                 config: EngineConfig | None = None, lookup_limit: int = 10) -> None:
+        self.states = states
+        self.cases = cases
+        self.secret = secret
+        self.config = config or EngineConfig()
+        self.lookup_limit = lookup_limit
+        self.locks = ConversationLocks()
+
+    def key_for(self, platform: str, user_id: str) -> StateKey:
+        return StateKey(platform, pseudonymize(self.secret, platform, user_id))
+
+    async def first_delivery(self, platform: str, update_key: str) -> bool:
+        """True the first time a platform delivers this update (Telegram update_id, WhatsApp wamid)."""
+        return await self.states.claim(f"update:{platform}:{update_key}", IDEMPOTENCY_TTL_SECONDS)
+
+    async def set_unreachable(self, platform: str, user_id: str, unreachable: bool) -> None:
+        """Record that a user blocked the bot (or unblocked it again)."""
+        key = self._reach_key(platform, user_id)
+        if unreachable:
+            await self.states.save(key, {"unreachable": True})
+        else:
+            await self.states.delete(key)
+
+    async def is_unreachable(self, platform: str, user_id: str) -> bool:
+        data = await self.states.load(self._reach_key(platform, user_id))
+        return bool(data and data.get("unreachable"))
+
+    def _reach_key(self, platform: str, user_id: str) -> StateKey:
+        key = self.key_for(platform, user_id)
+        return StateKey(f"{platform}-reach", key.user)
+
+    async def handle(self, inbound: Inbound) -> Reply:
+        """Process one inbound event of a conversation and return what to send."""
+        key = self.key_for(inbound.platform, inbound.user_id)
+        async with self.locks.hold(key):
+            state = await self._load(key)
+            before = dict(state.draft)
+            outward: list[Say | DiscardMedia] = []
+            state = await self._run(key, state, inbound.event, inbound.hint, outward)
+            await self._persist(key, state, before)
+            return Reply(state.lang or "ru", tuple(outward))
+
+    async def _run(self, key: StateKey, state: ConversationState, event: Event, hint: str | None,
+                   outward: list[Say | DiscardMedia], depth: int = 0) -> ConversationState:
+        """Run the engine on one event; an action's answer is handled at once, so what it says
+        comes where the action stood (an escalation's "a person will answer" before the next question)."""
+        if depth >= MAX_ENGINE_ROUNDS:
+            log.error("engine rounds exhausted", extra={"platform": key.platform, "step": state.step})
+            return state
+        result = handle(state, event, hint=hint, config=self.config)
+        state = result.state
+        for action in result.actions:
+            if isinstance(action, Say | DiscardMedia):
+                outward.append(action)
+                continue
+            answer = await self._carry_out(key, state, action)
+            if answer is not None:
+                state = await self._run(key, state, answer, hint, outward, depth + 1)
+        return state
+
+    async def _load(self, key: StateKey) -> ConversationState:
+        data = await self.states.load(key)
+        if data is not None:
+            return ConversationState.from_dict(data)
+        # A new or expired conversation: a report left half-way survives in the case store.
+        draft = await self.cases.load_draft(key.platform, key.user)
+        return ConversationState(draft=draft or {})
+
+    async def _persist(self, key: StateKey, state: ConversationState, draft_before: dict[str, object]) -> None:
+        if dict(state.draft) != draft_before:
+            if state.draft:
+                await self.cases.save_draft(key.platform, key.user, state.draft)
+            else:
+                await self.cases.drop_draft(key.platform, key.user)
+        await self.states.save(key, state.to_dict())
+
+    async def _carry_out(self, key: StateKey, state: ConversationState,
+                         action: FileCase | Escalate | LookupReport | DeleteUserData) -> Event | None:
+        if isinstance(action, FileCase):
+            filed = await self.cases.file_case(NewCase(
+                platform=key.platform, reporter=key.user, language=action.language, risk=action.risk,
+                risk_reasons=action.reasons, report=action.report,
+            ))
+            log.info("case filed", extra={"case": filed.id, "risk": action.risk})
+            return CaseFiled(filed.reference)
+        if isinstance(action, Escalate):
+            ticket = await self.cases.open_escalation(key.platform, key.user, state.lang or "ru", action.level,
+                                                      action.reason, action.case_reference)
+            log.info("escalated", extra={"ticket": ticket.id, "level": ticket.level})
+            return Escalated(action.level, action.reason, ticket.position, ticket.wait_minutes)
+        if isinstance(action, LookupReport):
+            attempts = await self.states.hit(f"lookup:{key.platform}:{key.user}", LOOKUP_WINDOW_SECONDS)
+            if attempts > self.lookup_limit:
+                return ReportStatus(action.reference, None, throttled=True)
+            return ReportStatus(action.reference, await self.cases.status_of(action.reference))
+        if isinstance(action, DeleteUserData):
+            count = await self.cases.forget_user(key.platform, key.user)
+            await self.states.delete(key)
+            return DataDeleted(count)
+        return None

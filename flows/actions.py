@@ -1,0 +1,68 @@
+"""What the engine asks the world to do. Adapters render `Say`; the runtime does the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from flows.messages import Msg
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice: `value` goes back in a `Pick`; `label` is translated by the adapter."""
+
+    value: str
+    label: Msg
+
+
+@dataclass(frozen=True)
+class Say:
+    """Send a message. `step` names the step the options belong to (for stale detection)."""
+
+    text: Msg
+    options: tuple[Option, ...] = ()
+    step: str | None = None
+
+
+@dataclass(frozen=True)
+class FileCase:
+    """Save a finished report. The runtime answers with a `CaseFiled` event."""
+
+    report: Mapping[str, object]
+    risk: str
+    reasons: tuple[str, ...]
+    language: str
+
+
+@dataclass(frozen=True)
+class Escalate:
+    """Put the conversation in the operators' queue (linked to the last filed case, if any)."""
+
+    level: str
+    reason: str
+    case_reference: str | None = None
+
+
+@dataclass(frozen=True)
+class LookupReport:
+    """Look up a report by reference number. The runtime answers with `ReportStatus`."""
+
+    reference: str
+
+
+@dataclass(frozen=True)
+class DeleteUserData:
+    """Erase the user's state and the personal fields of their cases; answered by `DataDeleted`."""
+
+
+@dataclass(frozen=True)
+class DiscardMedia:
+    """Remove a refused file from the chat where the platform allows it; keep nothing of it."""
+
+    message_ref: str | None
+    kind: str
+    details: Mapping[str, str] = field(default_factory=dict)
+
+
+Action = Say | FileCase | Escalate | LookupReport | DeleteUserData | DiscardMedia

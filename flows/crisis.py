@@ -1,0 +1,196 @@
+"""Crisis reading of free text: does a message read as danger?
+
+The phrases are data (`flows.crisis_phrases`); each group has a level and a reason (its name).
+Text and phrases are folded the same way (`flows.textnorm.fold`), so Kazakh, Russian and English
+in Cyrillic or Latin letters, with common misspellings, meet on one skeleton. How to read and
+extend it: docs/crisis-reading.md.
+
+Reading one message:
+1. the text is cut to MAX_CHARS, split into sentences and folded; ")))" and laughing emoji read as "lol";
+2. idioms ("умираю со смеху", "kill time") are masked, so no phrase can fire inside them;
+3. a group fires when one of its phrases occurs at a word start (a phrase ending in "*" is a stem,
+   otherwise it must end at a word end; "~" in a phrase lets up to GAP_WORDS words stand between),
+   or when both halves of one of its pairs occur in the message;
+4. a match is dropped when its sentence holds one of the group's calm words ("fortnite", "lol"),
+   unless the message also says the child is afraid;
+5. a group is dropped when a group named in its `unless` was found too;
+6. the most serious level wins; every group found is a reason, the most serious first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flows.crisis_phrases import FEAR, GROUPS, IDIOMS, Group, Phrases
+from flows.textnorm import fold
+from flows.triage import LEVELS, rank
+
+MAX_CHARS = 20_000  # longer than any platform message (4096); keeps the reading fast whatever comes
+GAP_WORDS = 3  # words a "~" in a phrase may stand for
+_SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
+_LAUGH = re.compile(r"\){2,}|[😂🤣💀]")
+_SEP = " | "  # between folded sentences; "|" never occurs in folded text, so no phrase spans it
+_GAP = rf"(?: [^ |#]+){{0,{GAP_WORDS}}}"  # a gap never crosses a sentence end or a masked idiom
+
+# A needle is what is searched in " folded text ": a string, or a pattern for phrases with a gap.
+Needle = str | re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class CrisisSignal:
+    level: str
+    reasons: tuple[str, ...]
+
+
+def _fold_words(words: str, stem: bool) -> tuple[str, ...]:
+    """The folded forms a phrase part is searched as (a stem may have two, see `needles`)."""
+    folded = fold(words)
+    if not folded:
+        raise ValueError(f"crisis phrase part {words!r} folds to nothing")
+    if not stem:
+        return (f" {folded} ",)
+    # A stem is folded with a vowel after it, as the words it starts are: "нож*" folds to "noj" as in
+    # "ножом", while a bare "нож" folds to "noi" (like "мой"), so the bare word is searched as well.
+    vowel = "u" if folded.endswith("o") else "o"
+    before_vowel = fold(words + vowel)[:-1]
+    return (f" {folded}",) if before_vowel == folded else (f" {before_vowel}", f" {folded} ")
+
+
+def needles(phrase: str) -> tuple[Needle, ...]:
+    """What one phrase is searched as: ' words ' for whole words, ' stem' for 'stem*', a pattern for '~'."""
+    stem = phrase.endswith("*")
+    words = phrase[:-1] if stem else phrase
+    if "*" in words:
+        raise ValueError(f"crisis phrase {phrase!r}: '*' may only end a phrase")
+    if "~" not in words:
+        return _fold_words(words, stem)
+    head, _, tail = words.partition("~")
+    if "~" in tail:
+        raise ValueError(f"crisis phrase {phrase!r}: one '~' per phrase")
+    (first,) = _fold_words(head, stem=False)
+    return tuple(re.compile(re.escape(first.rstrip()) + _GAP + re.escape(last))
+                 for last in _fold_words(tail, stem))
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """Phrases ready to search, each needle remembering the phrase it came from."""
+
+    needles: tuple[tuple[Needle, str], ...]
+
+    @classmethod
+    def of(cls, phrases: Phrases) -> _Matcher:
+        seen = {n: p for p in phrases for n in needles(p)}
+        return cls(tuple(seen.items()))
+
+    def first(self, hay: str, calm: _CalmSentences | None = None) -> str | None:
+        """The phrase of the first needle found outside a calm sentence, or None."""
+        for needle_, phrase in self.needles:
+            if isinstance(needle_, str):
+                pos = hay.find(needle_)
+                while pos >= 0:
+                    if calm is None or not calm.at(pos):
+                        return phrase
+                    pos = hay.find(needle_, pos + 1)
+            else:
+                for match in needle_.finditer(hay):
+                    if calm is None or not calm.at(match.start()):
+                        return phrase
+        return None
+
+
+@dataclass
+class _CalmSentences:
+    """Whether the sentence around a position holds a calm word; each sentence is looked at once."""
+
+    hay: str
+    calm: _Matcher
+    seen: dict[int, bool] = field(default_factory=dict)
+
+    def at(self, pos: int) -> bool:
+        start = self.hay.rfind("|", 0, pos) + 1
+        if start not in self.seen:
+            end = self.hay.find("|", pos)
+            sentence = self.hay[start:] if end < 0 else self.hay[start:end]
+            self.seen[start] = self.calm.first(sentence) is not None
+        return self.seen[start]
+
+
+@dataclass(frozen=True)
+class _Group:
+    reason: str
+    level: str
+    phrases: _Matcher
+    pairs: tuple[tuple[_Matcher, _Matcher], ...]
+    calm: _Matcher | None
+    unless: frozenset[str]
+
+
+def _compile(reason: str, group: Group) -> _Group:
+    if group.level not in LEVELS:
+        raise ValueError(f"crisis group {reason!r}: unknown level {group.level!r}")
+    if not group.phrases and not group.pairs:
+        raise ValueError(f"crisis group {reason!r} has no phrases and no pairs")
+    if unknown := set(group.unless) - set(GROUPS):
+        raise ValueError(f"crisis group {reason!r}: 'unless' names unknown groups {sorted(unknown)}")
+    pairs = tuple((_Matcher.of(a), _Matcher.of(b)) for a, b in group.pairs)
+    calm = _Matcher.of(group.calm) if group.calm else None
+    return _Group(reason, group.level, _Matcher.of(group.phrases), pairs, calm, frozenset(group.unless))
+
+
+# Compiled when the module loads, so a phrase that cannot work fails at start-up, not mid-chat.
+_GROUPS = tuple(_compile(reason, group) for reason, group in GROUPS.items())
+_IDIOMS = tuple(
+    (n, n) if isinstance(n, re.Pattern)
+    else (n, re.compile(re.escape(n.rstrip()) + ("(?= )" if n.endswith(" ") else "")))
+    for p in IDIOMS for n in needles(p)
+)
+_FEAR = _Matcher.of(FEAR)
+
+
+def _haystack(text: str) -> str:
+    text = _LAUGH.sub(" lol ", text[:MAX_CHARS])
+    folded = (fold(s) for s in _SENTENCE_END.split(text))
+    hay = f" {_SEP.join(s for s in folded if s)} "
+    for quick, idiom in _IDIOMS:
+        if isinstance(quick, re.Pattern) or quick in hay:
+            hay = idiom.sub(_masked, hay)
+    return hay
+
+
+def _masked(match: re.Match[str]) -> str:
+    """An idiom's words turned to '#', its spaces kept, so positions and word starts stay as they were."""
+    return re.sub(r"[^ ]", "#", match.group())
+
+
+def explain(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(reason, level, the phrase that fired) for every group found, the most serious first."""
+    hay = _haystack(text)
+    if not hay.strip():
+        return ()
+    afraid = _FEAR.first(hay) is not None
+    found: list[tuple[_Group, str]] = []
+    for group in _GROUPS:
+        calm = _CalmSentences(hay, group.calm) if group.calm and not afraid else None
+        hit = group.phrases.first(hay, calm)
+        for a, b in group.pairs if hit is None else ():
+            first = a.first(hay, calm)
+            second = b.first(hay) if first is not None else None
+            if first is not None and second is not None:
+                hit = f"{first} + {second}"
+                break
+        if hit is not None:
+            found.append((group, hit))
+    reasons = {group.reason for group, _ in found}
+    kept = [(g.reason, g.level, hit) for g, hit in found if not g.unless & reasons]
+    kept.sort(key=lambda item: -rank(item[1]))
+    return tuple(kept)
+
+
+def detect(text: str) -> CrisisSignal | None:
+    """The most serious signal in a text, with every reason found; None when calm."""
+    found = explain(text)
+    if not found:
+        return None
+    return CrisisSignal(level=found[0][1], reasons=tuple(reason for reason, _, _ in found))

@@ -1,0 +1,701 @@
+"""Phrases that read as danger, by reason. Data only; flows.crisis reads it, docs/crisis-reading.md
+explains it.
+
+Write phrases as people type them, in any script: matching folds case, script, Kazakh look-alike
+letters, apostrophes and letter repeats (flows.textnorm.fold), so "өлгім келеді" also reads
+"olgim keledi", "ölgım keledı" and "олгим келеди". A phrase must start at a word start and end at a
+word end; end it with "*" to let the last word go on ("суицид*" reads "суицидальные"); a "~" lets up to
+three words stand between two parts ("мені ~ ұрады" reads "мені күнде ұрады"), for free word order.
+
+Each group (its key is the reason reported) has:
+- level: "critical" (danger now) or "high" (needs a person);
+- phrases: any one of them fires the group;
+- pairs: (A, B) fires the group when a phrase of A and a phrase of B are both in the message
+  (self-harm words + "tonight" = danger now; "wants to meet" + "an adult man" = a planned meeting);
+- calm: words that, in the same sentence as a match of the group, make it calm ("fortnite", "lol"),
+  unless the message also holds a FEAR phrase;
+- unless: groups that, when also found, make this one redundant (self_harm under suicide_now).
+
+IDIOMS are masked in every message before any phrase is looked for ("умираю со смеху", "kill time").
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+Phrases = tuple[str, ...]
+
+
+class Group(NamedTuple):
+    level: str
+    phrases: Phrases = ()
+    pairs: tuple[tuple[Phrases, Phrases], ...] = ()
+    calm: Phrases = ()
+    unless: tuple[str, ...] = ()
+
+
+def _ages(*templates: str) -> Phrases:
+    """Phrases naming an adult's age: '{n}' from 18 to 60."""
+    return tuple(t.format(n=n) for t in templates for n in range(18, 61))
+
+
+# --- markers shared by several groups ---------------------------------------------------------------
+# Joking and game talk: a threat in the same sentence is banter ("I'll kill you in Fortnite lol").
+JOKING: Phrases = (
+    "lol", "lmao", "lmfao", "rofl", "haha*", "ahah*", "hehe*", "xd", "jk", "just kidding", "kidding", "jokes",
+    "хаха*", "ахах*", "хехе*", "хд", "шучу", "шутка", "шутя", "прикол*", "ору", "кек", "ржу",
+    "әзіл*", "қалжың*", "күлкі*",
+)
+GAMES: Phrases = (
+    "fortnite", "minecraft", "roblox", "pubg", "standoff*", "brawl*", "dota*", "cs go", "csgo", "cs2",
+    "valorant", "among us", "genshin", "free fire", "mobile legends", "game*", "gaming", "in game",
+    "next round", "gg", "noob*", "respawn*", "boss",
+    "майнкрафт*", "роблокс*", "пабг*", "пубг*", "стандофф*", "стендофф*", "бравл*", "дота*", "дотк*",
+    "кс", "валорант*", "амонг ас", "геншин*", "фри фаер", "мобла", "игр*", "катк*", "раунд*", "нуб*",
+    "ойын*", "ойнап", "ойнадық", "ойнаймыз",
+)
+# School trouble: "my mom will kill me if she sees my grades" is a figure of speech.
+SCHOOL: Phrases = (
+    "homework", "grades", "grade", "report card", "test", "exam*", "detention", "late",
+    "оценк*", "двойк*", "тройк*", "контрольн*", "домашк*", "дз", "экзамен*", "опоздаю", "опоздал*",
+    "баға*", "екілік*", "үй тапсырма*", "үй жұмыс*", "емтихан*", "кешіксем", "кешігіп",
+)
+# A lesson or the news about a danger is not the danger ("we had a class about death groups").
+LESSON: Phrases = (
+    "lesson about", "class about", "talk about", "we learned about", "learning about", "documentary",
+    "in the news", "on the news",
+    "на уроке", "урок про", "урок о", "классный час", "классном часе", "нам рассказ*", "нас предупредил*",
+    "предупреждали", "документальн*", "новост*",
+    "сабақта", "сынып сағаты*", "мектепте ~ туралы", "туралы сабақ", "деректі фильм*", "жаңалықта*",
+)
+# A child who says they are afraid, or that it is no joke, is not joking.
+FEAR: Phrases = (
+    "scared", "im scared", "afraid", "terrified", "frightened", "not joking", "not kidding", "im serious",
+    "i am serious", "for real", "irl", "in real life",
+    "боюсь", "страшно", "мне страшно", "напуган*", "испуган*", "не шучу", "это не шутка", "я серьезно",
+    "в реале", "в реальной жизни", "по настоящему",
+    "қорқамын", "қорқып отырмын", "қорқып жүрмін", "қорқып тұрмын", "қорқынышты", "әзіл емес",
+    "қалжың емес", "шын айтамын", "шынымен",
+)
+# Slang that is mostly a joke unless the child says it is meant.
+SERIOUS: Phrases = (*FEAR, "fr", "seriously", "i mean it", "not a joke")
+# A ball, a snowball, an accident: "he hit me" is not abuse.
+ACCIDENTS: Phrases = (
+    "ball", "snowball", "pillow", "by accident", "accidentally", "мячом", "мяч", "снежк*", "подушк*", "случайно",
+    "доппен", "доп", "абайсызда", "байқамай",
+)
+# Figures of speech masked before matching: no phrase fires inside them.
+IDIOMS: Phrases = (
+    # en
+    "kill time", "killing time", "killed time", "kill some time", "to die for", "dying to", "dying of laughter",
+    "dying laughing", "die laughing", "died laughing", "killing it", "killed it", "kill it", "dressed to kill",
+    "is killing me", "are killing me", "suicide squad", "suicide mission", "suicide prevention",
+    "suicide awareness", "suicide doors", "would kill for", "id kill for", "could kill for",
+    "dont want to die", "do not want to die", "never want to die", "die of embarrassment",
+    "die from embarrassment", "died of embarrassment", "die of cringe", "died of cringe", "die of shame",
+    "kill the boss", "killed the boss", "kill mobs", "kill the dragon", "die my hair", "die her hair",
+    "die his hair", "die their hair", "want to live in", "want to live with", "wanna live in",
+    # ru
+    "убить время", "убил время", "убила время", "убиваю время", "убивать время", "убить немного времени",
+    "умираю со смеху", "умер со смеху", "умерла со смеху", "умру со смеху", "умереть со смеху",
+    "помереть со смеху", "умираю от смеха", "не хочу умирать", "не хочу умереть", "не хочется умирать",
+    "умереть от стыда", "умереть со стыда", "умру от стыда", "хоть вешайся", "хоть в петлю",
+    "отряд самоубийц", "профилактика суицида", "профилактике суицида", "профилактики суицида",
+    "убить босса", "убил босса", "убей босса", "хочу жить в", "хочу жить с", "хочется жить в",
+    # kk
+    "өлгенше күлдім", "өлгенше күлеміз", "күлкіден өлдім", "күлкіден өлейін", "күлгеннен өлдім",
+    "ұялғаннан өлгім", "ұятымнан өлгім", "ұяттан өлгім", "күлдіріп өлтір*", "уақыт өлтір*",
+    "өлгім келмейді", "өлгім келмейді ғой", "өзімді өлтіргім келмейді", "суицидтің алдын алу",
+    "қолымды кесіп алдым", "саусағымды кесіп алдым",
+)
+# Now, tonight, and the means at hand: with self-harm words they read as danger now.
+NOW_SUICIDE: Phrases = (
+    "right now", "rn", "tonight", "today", "this night", "pills", "the pills", "rope", "on the roof", "on the bridge", "goodbye", "last message", "bleeding", "blood", "in my hand",
+    "сейчас", "прямо сейчас", "щас", "сегодня", "сегодня ночью", "этой ночью", "таблетк*", "на крыше",
+    "на мосту", "веревк*", "прощайте", "прощай", "последнее сообщение", "кровь",
+    "в руке", "простите меня",
+    "қазір", "дәл қазір", "бүгін", "бүгін түнде", "таблетка*", "дәрі", "дәріні", "дәрілерді", "шатырда",
+    "шатырдың", "төбеде", "көпірде", "арқан*", "қош бол*", "соңғы хат*", "соңғы хабарлама*",
+    "қан ағып", "кешіріңдер", "кешіріңіз",
+)
+NOW_ABUSE: Phrases = (
+    "right now", "now", "rn", "save me",
+    "сейчас", "прямо сейчас", "щас", "спасите",
+    "қазір", "дәл қазір", "құтқарыңдар", "құтқарыңыз",
+)
+NOW_THREAT: Phrases = (
+    "right now", "outside my", "waiting for me", "at my door", "when he gets home", "tonight",
+    "after school today",
+    "сейчас", "прямо сейчас", "щас", "у подъезда", "возле подъезда", "возле дома", "под окнами", "ждут меня",
+    "ждет меня", "сегодня после школы",
+    "қазір", "дәл қазір", "есік алдында", "күтіп тұр", "бүгін мектептен кейін",
+)
+# "I'll jump" + a height, and despair + the means in hand, read as danger now.
+JUMP: Phrases = (
+    "i will jump", "ill jump", "im going to jump", "im gonna jump", "i want to jump", "i wanna jump",
+    "прыгну", "спрыгну", "выпрыгну", "хочу прыгнуть", "хочу спрыгнуть", "хочу выпрыгнуть",
+    "секіремін", "секіргім*", "секірейін",
+)
+HEIGHTS: Phrases = (
+    "roof", "bridge", "window", "balcony", "ledge", "крыш*", "мост", "моста", "мосту", "окн*", "балкон*",
+    "подоконник*", "этаж*", "терезе*", "шатыр*", "төбе*", "көпір*", "қабат*",
+)
+WATER: Phrases = (
+    "into the water", "into the river", "into the pool", "into the lake", "trampoline", "parachute",
+    "в воду", "в речку", "в реку", "в бассейн", "в озеро", "батут*", "парашют*",
+    "суға", "өзенге", "бассейнге", "көлге", "батут*",
+)
+DESPAIR: Phrases = (
+    "i cant anymore", "i cant do this anymore", "cant take it anymore", "cant go on",
+    "я больше не могу", "больше не могу", "не могу больше", "сил больше нет", "нет сил",
+    "шыдай алмаймын", "шыдамым таусылды", "бәрінен шаршадым", "басқа шыдамым жоқ", "i decided",
+    "i made up my mind", "не вижу выхода", "я решила", "я решил", "я решилась", "я решился", "шештім",
+    "take them all", "swallow them all", "выпью все", "выпью их все", "бәрін ішемін", "барлығын ішемін",
+)
+HANGING: Phrases = ("rope", "noose", "веревк*", "петл*", "арқан*")
+SOON: Phrases = (
+    "tonight", "today", "going to use it", "сегодня", "сейчас", "этой ночью", "бүгін", "қазір", "түнде",
+)
+MEANS: Phrases = (
+    "pills", "rope", "noose", "blade", "razor", "in my hand",
+    "лезви*", "бритв*", "таблетк*", "веревк*", "петл*", "в руке",
+    "ұстара*", "таблетка*", "дәрі", "арқан*", "қолымда",
+)
+ADULT: Phrases = (
+    "adult", "an adult", "grown man", "grown up", "older man", "old man", "older guy", "much older",
+    "years older", "stranger", "a man i", "a man from", "some man", "some guy", "met online",
+    "from the internet", "on the internet", "from the game", "met in a game", "on roblox", "on discord",
+    "from discord", "from tiktok", "on tiktok", "from instagram", "on instagram", "online boyfriend",
+    "online bf", *_ages("a {n} year old", "an {n} year old"),
+    "взрослый", "взрослого", "взрослым", "взрослому", "мужчин*", "мужик*", "дядя", "дядь*", "незнаком*", "из интернета", "в интернете", "в сети",
+    "из игры", "в игре", "из тиктока", "в тиктоке", "из инсты", "в инсте", "в дискорде", "из дискорда",
+    "старше меня", "намного старше",
+    "ересек*", "үлкен кісі", "үлкен адам", "ер адам", "ер кісі", "бейтаныс*", "танымайтын", "интернеттен",
+    "интернетте", "ойыннан", "ойында танысқан", "тиктоктан", "инстадан", "менен үлкен", "жасы үлкен",
+    "ағай",
+    *_ages("he is {n}", "hes {n}", "he is like {n}", "boyfriend is {n}", "bf is {n}", "{n} year old man",
+           "{n} year old guy", "{n} yo", "{n}yo", "ему {n}", "ол {n} жаста", "оған {n}", "{n} жастағы",
+           "{n} жастағы кісі"),
+)
+
+# --- self-harm and suicide ---------------------------------------------------------------------------
+SELF_HARM: Phrases = (
+    # en
+    "kill myself", "killing myself", "kill my self", "want to die", "wanna die", "want 2 die", "want to be dead",
+    "wish i was dead", "wish i were dead", "wish i wasnt alive", "wish i wasnt born", "wish i was never born",
+    "wish i had never been born", "dont want to live", "dont wanna live", "do not want to live",
+    "dont want to be alive", "dont want to exist", "dont want to wake up", "no reason to live",
+    "nothing to live for", "not worth living", "better off dead", "better off without me", "end my life",
+    "ending my life", "end it all", "take my own life", "take my life", "commit suicide", "suicid*", "su1c1d*",
+    "sewerslide", "unalive*", "self harm*", "selfharm*", "hurt myself", "hurting myself", "harm myself",
+    "harming myself", "cut myself", "cutting myself", "cut my arms", "cutting my arms", "cutting again",
+    "burn myself", "burning myself", "hang myself", "hanging myself", "overdose on pills", "take all the pills",
+    "take all my pills", "jump off a bridge", "jump off the bridge", "jump off the roof", "jump off a roof",
+    "jump in front of a train", "disappear forever", "not be here anymore", "dont want to be here anymore",
+    "how to kill myself", "how to die", "ways to die", "best way to die", "easiest way to die",
+    "painless way to die", "take to die", "pills to die", "slit my wrist*", "starving myself", "starve myself",
+    "make myself throw up", "making myself throw up", "no point in living", "tired of living",
+    "tired of being alive", "thinking about dying", "think about dying", "want to end it", "wanna end it",
+    "want to ~ die", "should just die", "i should die", "deserve to die", "ready to die", "give up on life",
+    "life isnt worth it", "ending it all", "end everything", "ending everything", "rather be dead",
+    "scratching my arms", "scratch my arms", "till they bleed", "until they bleed", "until i bleed",
+    "make myself bleed",
+    # ru
+    "хочу умереть", "хочу умиреть", "хочется умереть", "хочу сдохнуть", "хочу здохнуть", "хочется сдохнуть",
+    "хочу помереть", "умереть хочу", "сдохнуть хочу", "хочу не жить", "не хочу жить", "не хочется жить",
+    "жить не хочу", "жить не хочется", "не хочу больше жить", "больше не хочу жить", "не вижу смысла жить",
+    "нет смысла жить", "смысла жить нет", "незачем жить", "зачем мне жить", "устал жить", "устала жить",
+    "устал от жизни", "устала от жизни", "лучше бы я умер*", "лучше бы меня не было", "лучше бы я не родил*",
+    "лучше умереть", "хочу исчезнуть навсегда", "хочу чтобы меня не было", "покончить с собой",
+    "покончу с собой", "покончила бы с собой", "покончил бы с собой", "покончить жизнь самоубийством",
+    "покончить с жизнью", "свести счеты с жизнью", "уйти из жизни", "убить себя", "убью себя", "убила бы себя",
+    "убил бы себя", "себя убить", "себя убью", "самоубийств*", "суицид*", "суецид*", "самоубиться",
+    "выпилиться", "выпилюсь", "самовыпил*", "роскомнадзорнуться", "режу себя", "режу руки", "резать себя",
+    "резать руки", "порезать себя", "порезала себя", "порезал себя", "порезала руки", "порезал руки", "режусь",
+    "селфхарм*", "селф харм*", "наношу себе порезы", "порезы на руках", "причиняю себе боль",
+    "причинить себе боль", "делаю себе больно", "повешусь", "повеситься", "вскрыть вены", "вскрою вены",
+    "вскрыть себе вены", "наглотаться таблеток", "выпить все таблетки", "выпью все таблетки",
+    "выпрыгнуть из окна", "выпрыгну из окна", "выпрыгну в окно", "прыгнуть с крыши", "спрыгнуть с крыши",
+    "спрыгну с крыши", "прыгну с крыши", "прыгнуть с моста", "прыгну с моста", "броситься под поезд",
+    "брошусь под поезд", "режу себе*", "резать себе*", "порезала себе*", "порезал себе*", "порезать себе*",
+    "меня вообще не было", "лучше бы меня вообще", "смысла жить", "жизнь не имеет смысла", "надоело жить",
+    "не хочу существовать", "не хочу просыпаться", "как убить себя", "как покончить с собой", "как умереть",
+    "способ умереть", "способы умереть", "безболезненно умереть", "сколько таблеток нужно",
+    "сколько нужно таблеток", "смертельная доза", "морю себя голодом", "вызываю рвоту", "думаю о смерти",
+    "мысли о смерти", "спрыгну с моста", "спрыгнуть с моста", "прыгну из окна", "прыгну в окно",
+    "спрыгну с окна", "выпрыгну", "хочу ~ умереть", "хочу ~ сдохнуть", "не хочу ~ жить", "жить больше не хочу",
+    "жить больше не хочется", "выйти в окно", "выйду в окно", "шагнуть в окно", "шагну в окно",
+    "шагнуть с крыши", "шагну с крыши", "покончить со всем", "покончу со всем", "покончить с этим всем",
+    "нет сил жить", "заслуживаю смерти", "лучше не просыпаться", "уснуть и не проснуться",
+    "хочу чтобы все закончилось", "чтобы все это закончилось", "опять порезал*", "снова порезал*",
+    # kk
+    "өзімді өлтір*", "өлгім келеді", "өлгім келед", "өлгім келе", "өлгім келіп", "өлгім кеп", "өлгім келді",
+    "өлгім келетін", "өлсем екен", "өлсем ғой", "өліп қалсам екен", "өліп кетсем екен", "өліп қалғым келеді",
+    "өліп кеткім келеді", "өлейінші", "өлгенім жақсы", "өлгенім дұрыс", "туылмағаным жақсы", "туылмасам ғой",
+    "өмір сүргім келмейді", "өмір сүргім келмей", "өмір сүргім келмеді", "өмір сүрудің мәні жоқ",
+    "өмірдің мәні жоқ", "өмірімнің мәні жоқ", "тірі жүргім келмейді", "тірі болғым келмейді",
+    "өмірден кеткім келеді", "өмірден кетемін", "өмірден кету*", "дүниеден кеткім келеді", "дүниеден кетемін",
+    "өзіме қол жұмса*", "өз өзіме қол жұмса*", "өзіне өзі қол жұмса*", "өзін өзі өлтір*", "суицид*",
+    "асылып өл*", "асылып қалғым", "асылғым келеді", "асылып қаламын", "қолымды кесемін", "қолымды кестім",
+    "қолымды кесіп", "қолымды тілемін", "қолымды тілдім", "қолымды тіліп", "өзімді кесемін", "өзімді кестім",
+    "денемді кесемін", "тамырымды кес*", "тамырымды қи*", "өзіме зиян келтір*", "өзімді жарақатта*",
+    "өзімді ауырт*", "ішіп өлгім", "ішіп өлемін", "терезеден секіргім келеді", "терезеден секіремін",
+    "шатырдан секіремін", "шатырдан секіргім", "төбеден секіремін", "көпірден секіремін", "көпірден секіргім",
+    "жоқ болғым келеді", "жоқ болып кеткім келеді", "мәңгі жоғалғым келеді", "қалай өлуге болады",
+    "қалай өлемін", "өлудің жолы", "неше таблетка ішсе", "өлім туралы ойлай*", "әдейі құсамын",
+    "өзімді ~ өлтір*", "өлгім ~ келеді", "өлгім ~ келіп", "өлсем жақсы", "өлсем бітеді", "өмірден түңілдім",
+    "өмірден шаршадым",
+)
+SLANG_SELF_HARM: Phrases = ("kms", "kill me pls", "kill me please")
+SUICIDE_NOW: Phrases = (
+    # en
+    "i took pills", "i took a lot of pills", "i took all the pills", "i took all my pills", "took a bunch of pills",
+    "i swallowed pills", "i swallowed all the", "i took an overdose", "i overdosed", "i am on the roof",
+    "im on the roof", "im standing on the roof", "standing on the roof", "standing on the edge",
+    "standing on the bridge", "im on the bridge", "about to jump", "going to jump off", "gonna jump off",
+    "about to kill myself", "going to kill myself", "gonna kill myself", "kill myself tonight",
+    "kill myself today", "end it tonight", "end it today", "this is my last message", "goodbye forever",
+    "goodbye everyone", "by the time you read this", "suicide note", "i cut my wrist*", "i slit my wrist*",
+    "cant stop the bleeding", "the rope is ready", "noose is ready", "tied the rope", "whole bottle of*",
+    "a bottle of pills", "whole pack of pills", "whole box of pills", "took the whole", "swallowed a bottle",
+    "just slit my wrist*", "just cut my wrist*", "just took a bunch", "just took a lot", "bridge railing",
+    "on the ledge", "edge of the roof", "sitting on the roof", "sitting on the bridge", "on the windowsill",
+    # ru
+    "выпил таблетки", "выпила таблетки", "выпил все таблетки", "выпила все таблетки", "выпила много таблеток",
+    "выпил много таблеток", "выпила пачку", "выпил пачку", "наглотал*", "я на крыше", "стою на крыше",
+    "сижу на крыше", "стою на краю", "я на мосту", "стою на мосту", "стою на подоконнике", "сейчас прыгну",
+    "щас прыгну", "сейчас покончу с собой", "сейчас убью себя", "сегодня убью себя", "сегодня покончу с собой",
+    "это мое последнее сообщение", "мое последнее сообщение", "прощайте все", "всем прощайте",
+    "всем пока навсегда", "прощай мир", "когда вы это прочитаете", "когда ты это прочитаешь",
+    "предсмертн*", "вскрыла вены", "вскрыл вены", "порезала вены", "порезал вены", "кровь не останавливается",
+    "истекаю кровью", "веревка готова", "петля готова", "выпила всю пачку", "выпил всю пачку",
+    "выпила целую пачку", "выпил целую пачку", "сижу на мосту", "на перилах моста", "на краю крыши",
+    "на карнизе", "сижу на подоконнике",
+    # kk
+    "көп дәрі іштім", "көп таблетка іштім", "барлық дәріні іштім", "барлық таблетканы іштім",
+    "таблеткаларды іштім", "бір қорап таблетка іштім", "дәрілерді іштім", "шатырда тұрмын",
+    "шатырдың үстінде тұрмын", "үйдің төбесінде тұрмын", "төбеде тұрмын", "көпірде тұрмын", "қазір секіремін",
+    "қазір өзімді өлтір*", "бүгін өзімді өлтір*", "дәл қазір өзімді", "бүгін түнде өзімді",
+    "бұл менің соңғы хатым", "соңғы хатым", "соңғы хабарламам", "мәңгі қош бол*", "бәріңе қош бол*",
+    "бәріңізге қош бол*", "тамырымды кестім", "тамырымды тілдім", "қан тоқтамай жатыр", "қан тоқтамайды",
+    "арқан дайын", "бір қорап дәрі іштім", "бүкіл дәріні іштім", "балконның шетінде", "шатырдың шетінде",
+    "көпірдің шетінде",
+)
+
+# --- abuse -------------------------------------------------------------------------------------------
+ABUSE: Phrases = (
+    # en
+    "my dad hits me", "my father hits me", "my mom hits me", "my mum hits me", "my mother hits me",
+    "my stepdad hits me", "my stepfather hits me", "my brother hits me", "my parents hit me", "beats me",
+    "hits me every day", "hits me with a belt", "beat me with a belt", "he hit me", "she hit me", "he beat me",
+    "they beat me", "abuses me", "abusing me", "abused me", "is abusive", "touched me", "touches me",
+    "touching me", "touched my private", "touches my private", "inappropriately touch*", "molest*",
+    "raped me", "rape me", "raping me", "was raped", "got raped", "sexually abus*", "sexual abuse",
+    "forced me to have sex", "forced me to do sexual", "makes me do sexual", "makes me watch porn",
+    "showed me porn", "hurts me at home", "beaten at home", "beaten by my", "bruises from", "hitting me",
+    "hitting my mom", "beating my mom", "hits my mom", "beats my mom", "hits me", "slaps me", "punches me",
+    "kicks me", "chokes me", "choked me", "slapped me", "punched me", "kicked me", "strangled me",
+    # ru
+    "отец бьет меня", "папа бьет меня", "отчим бьет меня", "мама бьет меня", "мать бьет меня",
+    "брат бьет меня", "родители бьют меня", "меня бьет отец", "меня бьет папа", "меня бьет отчим",
+    "меня бьет мама", "меня бьют родители", "меня бьют дома", "дома бьют", "бьет меня", "бьют меня",
+    "меня бьют", "меня бьет", "меня избивают", "меня избивает", "избивает меня", "избил меня", "избила меня",
+    "избили меня", "бьет ремнем", "бьют ремнем", "бил меня", "била меня", "ударил меня", "ударила меня",
+    "поднимает на меня руку", "поднял на меня руку", "трогает меня", "трогал меня", "лапает меня",
+    "лапал меня", "домогает*", "домогал*", "пристает ко мне", "приставал ко мне", "изнасилова*", "насилует",
+    "насиловал", "сексуальное насилие", "растлева*", "растлил", "заставляет раздеваться",
+    "заставляет смотреть порно", "показывал порно", "трогает мои", "трогал мои", "меня трогает",
+    "меня трогал", "меня трогают", "меня лапает", "меня лапал", "бьет маму", "бьет мою маму",
+    "избивает маму", "избивает мою маму", "избивает мать", "бьет мать", "бьет нас", "избивает нас",
+    "душит меня", "душил меня",
+    # kk
+    "әкем ұрады", "әкем мені ұрады", "анам мені ұрады", "анам ұрады", "өгей әкем ұрады",
+    "өгей әкем мені ұрады", "ағам ұрады", "ата анам ұрады", "мені ұрады", "мені ұрып соғады", "ұрып соғады",
+    "мені соғады", "мені ұрды", "мені ұрып кетті", "белдікпен ұр*", "мені сабады", "мені сабайды",
+    "сабап тастады", "маған қол көтер*", "маған қол жұмсады", "маған қол жұмсайды", "зорлады", "зорлап",
+    "мені зорла*", "жыныстық зорлық*", "денемді ұстайды", "денемді ұстады", "жеке жерлерімді",
+    "маған тиіседі", "маған тиісті", "маған тиісіп", "анамды ұрады", "мені бьют", "мені бьет",
+    "мені избивает", "мені ~ ұрады", "мені ~ ұрды", "мені ~ сабайды", "мені ~ соғады", "анамды ~ ұрады",
+    "бізді ~ ұрады",
+)
+# Who touches, and touching: "отчим ... трогает".
+RELATIVES: Phrases = (
+    "stepdad", "stepfather", "uncle", "coach", "stepbrother", "cousin",
+    "отчим", "дядя", "брат", "тренер", "отец", "папа",
+    "өгей әке*", "ағам", "көкем", "нағашым", "жездем", "жаттықтырушы*",
+)
+TOUCHING: Phrases = ("touches", "touched", "трогает", "трогал", "лапает", "лапал", "денемді ұста*")
+ABUSE_NOW: Phrases = (
+    # en
+    "hitting me right now", "beating me right now", "is beating me now", "is hitting me now", "he is hitting me",
+    "hes hitting me", "he is beating me", "hes beating me", "they are beating me", "theyre beating me",
+    "she is hitting me", "is beating me", "breaking down my door", "breaking down the door",
+    "trying to break in", "trying to break the door", "banging on my door", "locked me in",
+    "hiding from my dad", "hiding from him", "hiding in the bathroom", "hiding in my room",
+    "hiding in the closet", "drunk and hitting", "drunk and beating",
+    # ru
+    "меня сейчас бьют", "сейчас бьют меня", "меня сейчас бьет", "он меня сейчас бьет", "пьяный бьет",
+    "пьяный избивает", "ломится в дверь", "ломится ко мне", "ломится в комнату", "выламывает дверь",
+    "выбивает дверь", "меня заперли", "запер меня", "заперла меня", "закрыл меня в", "прячусь от отца",
+    "прячусь от отчима", "прячусь от него", "прячусь в ванной", "прячусь в туалете", "прячусь в шкафу",
+    "помогите меня бьют", "помогите бьют",
+    # kk
+    "мені ұрып жатыр", "ұрып жатыр", "соғып жатыр", "сабап жатыр", "мас болып ұрып", "есікті бұзып жатыр",
+    "есікті тепкілеп жатыр", "мені бөлмеге қамап", "мені қамап қойды", "қамап қойды", "жасырынып отырмын",
+    "одан жасырынып", "әкемнен жасырынып", "ваннада жасырынып",
+)
+
+# --- threats of violence -----------------------------------------------------------------------------
+THREAT: Phrases = (
+    # en
+    "kill you", "kill u", "murder you", "will kill me", "going to kill me", "gonna kill me", "wants to kill me",
+    "want to kill me", "kill me if", "threatens to kill", "threatened to kill", "threatening to kill",
+    "threatens me", "threatened me", "threatening me", "threatening messages", "death threat*",
+    "threatens to hurt", "threatening to hurt", "going to hurt me", "gonna hurt me", "will hurt me",
+    "hurt me if", "beat me up", "beat you up", "going to jump me", "gonna jump me", "stab you", "stab me",
+    "going to stab", "shoot you", "shoot me", "shoot up the school", "shoot up my school", "school shooting",
+    "bring a gun to school", "blow up the school", "bomb the school", "knows where i live",
+    "know where you live", "find you and", "burn your house", "going to kill him", "gonna kill him",
+    "i will kill him", "want to kill him", "want to kill her", "kill them all", "kill everyone",
+    "threaten to kill", "threaten to beat", "said he would kill me", "said they would kill me",
+    "gun to school", "bringing a gun", "bring a gun", "shoot us", "shoot everyone", "shoot up*", "jump me",
+    "dead tomorrow", "youre dead", "ur dead", "you are dead", "will beat me", "gonna beat me",
+    "going to beat me",
+    # ru
+    "убью тебя", "тебя убью", "убьем тебя", "тебя убьем", "убьют меня", "убьет меня", "меня убьют",
+    "меня убьет", "хочет убить меня", "хотят убить меня", "хочет меня убить", "хотят меня убить",
+    "угрожает убить", "угрожают убить", "угрожал убить", "угрожает мне", "угрожают мне", "угрожал мне",
+    "угрожала мне", "угрожает расправой", "угрозы убийством", "угрожает избить", "угрожают избить",
+    "изобьют меня", "изобьет меня", "меня изобьют", "меня изобьет", "побьют меня", "меня побьют",
+    "побьет меня", "отпинают", "отпиздят", "зарежу", "зарежут", "зарежет", "порежу тебя", "пырну",
+    "пристрелю", "застрелю", "застрелят", "найду тебя и", "знаю где ты живешь", "знает где я живу",
+    "знают где я живу", "сожгу твой дом", "сожгу тебя", "взорву школу", "устрою стрельбу",
+    "стрельба в школе", "перестреляю", "принесу нож в школу", "принесу пистолет", "скулшутинг",
+    "колумбайн*", "хочу убить его", "хочу убить ее", "убью его", "убью ее", "убью их", "убью всех",
+    "тебе не жить", "угрожают меня избить", "угрожает меня избить", "угрожают меня убить",
+    "угрожает меня убить", "угрожают меня", "угрожает меня", "грозится убить", "грозится избить",
+    "грозятся убить", "грозятся избить",
+    # kk
+    "сені өлтіремін", "сені өлтірем", "сені өлтіреміз", "өлтіремін сені", "сені өлтіріп", "мені өлтіреді",
+    "мені өлтіреміз", "мені өлтіремін", "мені өлтіргісі келеді", "өлтіремін деп", "өлтіреміз деп",
+    "өлтіремін деді", "өлтіремін дейді", "мені қорқытып жүр", "мені қорқытады", "мені қорқытып жатыр",
+    "қоқан лоқы", "ұрып тастаймын", "ұрып тастаймыз", "сабаймын", "сабаймыз", "сабап тастаймыз",
+    "мектептен кейін ұр*", "мектептен кейін сабай*", "ұрамыз дейді", "ұрамын дейді", "пышақ сұғамын",
+    "пышақпен сұғ*", "пышақтаймын", "атып тастаймын", "атып өлтір*", "мектепті жарып", "үйіңді өртеймін",
+    "қайда тұратыныңды білемін", "қайда тұратынымды біледі", "мені ~ өлтіреді", "мені ~ өлтіреміз",
+    "мені ~ сабаймыз", "сені ~ өлтіремін", "ұрып соғамыз", "ұрып соғамын", "ұрамыз", "соғамыз",
+)
+WEAPONS: Phrases = (
+    "with a bat", "with bats", "with a knife", "with knives", "with a gun",
+    "с битой", "с битами", "с ножом", "с ножами", "с пистолетом", "с травматом",
+    "пышақпен", "таяқпен", "сойылмен", "мылтықпен",
+)
+WAITING: Phrases = (
+    "waiting for me", "outside my", "at my door", "ждут меня", "ждет меня", "у подъезда", "возле подъезда",
+    "под окнами", "у двери", "күтіп тұр", "есік алдында", "подъезд алдында",
+)
+THREAT_NOW: Phrases = (
+    # en
+    "someone is following me", "a man is following me", "is following me right now", "following me home",
+    "they are following me", "waiting for me outside", "waiting outside my house", "outside my house right now",
+    "has a knife", "has a gun", "pulled a knife", "came with a knife", "surrounded me", "on their way to beat",
+    "get in his car", "get into his car", "get in the car", "asking me to get in", "wants me to get in",
+    "asked me to get in",
+    # ru
+    "за мной кто то идет", "за мной идет мужчина", "за мной идет какой то", "за мной идет незнаком*",
+    "за мной следит мужчина", "меня преследуют прямо сейчас", "у него нож", "у него пистолет", "достал нож",
+    "угрожает ножом", "угрожал ножом", "окружили меня", "идут ко мне домой", "едут ко мне разбираться",
+    "сесть к нему в машину", "садись в машину", "зовет в машину", "позвал в машину", "тащит в машину",
+    # kk
+    "артымнан біреу келе жатыр", "артымнан бір ер адам", "артымнан бейтаныс", "пышағы бар", "пышақ көрсетті",
+    "пышақпен қорқыт*", "мылтығы бар", "мені қоршап алды", "көлігіне отыр", "көлікке отыр", "машинаға отыр",
+)
+# Being followed reads as danger now when the child is afraid ("mum is following me" is not).
+FOLLOWED: Phrases = (
+    "following me", "follows me", "за мной идет", "за мной идут", "за мной следят", "следит за мной",
+    "преследует меня", "артымнан", "соңымнан", "аңдып жүр",
+)
+
+# --- sexual exploitation -----------------------------------------------------------------------------
+INTIMATE: Phrases = (
+    "nudes", "nude", "naked", "intimate", "explicit photos", "explicit pics", "private pics", "private photos",
+    "nsfw", "sexy pics", "sexy photos", "underwear", "bra",
+    "интим*", "голые", "голое", "голую", "голой", "голым", "обнажен*", "без одежды", "в белье", "нюдс*", "нюды",
+    "пошлые фото", "откровенные фото", "откровенное видео", "в трусах", "нижнем белье",
+    "жалаңаш*", "киімсіз", "іш киіммен", "ұятсыз сурет*",
+)
+SHARE_THREAT: Phrases = (
+    "post", "leak", "share them", "send them to", "send it to", "expose", "show my parents", "send to my parents",
+    "send to my friends", "everyone will see", "threaten*", "unless", "blackmail*", "extort*", "will share", "hell share", "shell share",
+    "theyll share", "will send them", "will post", "hell post", "if i dont send", "send more",
+    "выложит", "выложить", "выложат", "разошлет", "разослать", "разошлют", "отправит", "скинет", "сольет",
+    "слить", "солью", "покажет", "опубликует", "угрожает", "угрожал", "иначе", "требует", "шантаж*", "вымога*",
+    "тарат*", "жариялай*", "бопсала*", "көрсетемін", "салып жіберемін", "қорқытады", "қорқытып", "бермесең", "бермесем",
+)
+REQUEST: Phrases = (
+    "send me", "send nudes", "asks me for", "asked me for", "asking me for", "asks for", "asked for",
+    "asking for", "wants me to send", "wants me to take", "show me your", "asked me to", "asks me to",
+    "told me to send", "send a pic*", "send a photo*", "send a picture*",
+    "скинь", "пришли", "отправь", "просит", "просил", "попросил", "попросила", "требует прислать", "покажи",
+    "сфоткаться", "сфотографироваться", "хочет чтобы я скинула", "хочет чтобы я прислала",
+    "жібер", "жіберші", "сұрайды", "сұрады", "сұрап", "көрсет",
+)
+PHOTO_REQUEST: Phrases = (
+    "asks for photos", "asks for pics", "asking for photos", "asking for pics", "asked for photos",
+    "asked for pics", "asks me for photos", "asks me for pics", "asked me for photos", "asked me for pics",
+    "wants my photos", "wants pics of me", "send him photo*", "send him pic*", "video call with him",
+    "просит фот*", "просит мои фот*", "просит скинуть фот*", "просит прислать фот*", "просил фот*",
+    "просил мои фот*", "хочет мои фот*", "требует фот*", "просит видеозвонок", "просит включить камеру",
+    "сурет сұрайды", "сурет сұрап", "суретімді сұрайды", "сурет сұрады", "суретімді сұрады", "сурет жібер",
+    "видеоға шық",
+)
+SECRECY: Phrases = (
+    "keep it a secret", "keep this a secret", "our secret", "keep it between us", "keep this between us",
+    "dont tell anyone", "not to tell anyone", "delete our chat*", "delete the chat*", "delete our messages",
+    "delete the messages",
+    "dont tell my parents", "dont tell my mom", "not tell my parents", "not to tell my parents",
+    "dont tell mom", "dont tell dad", "dont tell your dad",
+    "to keep it secret", "not tell anyone",
+    "никому не говори", "никому не рассказывай", "это секрет", "наш секрет", "удали переписку", "удали чат",
+    "никому не говорить", "никому не рассказывать", "не говорить родителям", "не говорить маме",
+    "не говорила маме", "не говорил маме", "не говорила родителям", "не говорил родителям",
+    "чтобы я никому",
+    "ешкімге айтпа", "ешкімге айтпашы", "құпия", "хатты өшір", "хаттарды өшір", "чатты өшір",
+    "ата анама айтпа", "ата анама айтпау", "ешкімге айтпауымды",
+)
+ALONE: Phrases = (
+    "alone", "by yourself", "without your parents", "without telling",
+    "наедине", "одна", "без родителей", "жалғыз", "ата анаңа айтпай", "ешкімге айтпай",
+)
+MEETING: Phrases = (
+    "meet me", "meet up", "meet him", "to meet", "meeting him", "wants to meet", "meet irl", "meet in real life",
+    "meet tomorrow", "meet today", "come over", "come to his", "visit him", "pick me up", "invited me to",
+    "invites me to", "his apartment", "his place", "his house", "his hotel", "his car",
+    "встретиться", "встретимся", "встречу", "встречаться", "увидеться", "увидимся", "приходи", "приезжай",
+    "позвал*", "зовет*", "пригласил*", "приглашает", "заберет меня", "заедет за мной", "приехать к нему",
+    "прийти к нему", "к нему домой", "к себе домой", "к нему в гости", "к нему на квартиру", "к нему на",
+    "приехала к нему", "пришла к нему", "поехала к нему", "приеду к нему", "приду к нему",
+    "кездесейік", "кездесуге", "кездескісі келеді", "кездесеміз", "кездесу", "кездестік", "келші", "кел деп",
+    "шақырды", "шақырып", "алып кет*", "үйіне кел*", "үйіне шақыр*", "үйіне бар*", "пәтеріне",
+)
+SEXTORTION: Phrases = (
+    # en
+    "sextortion", "will post my nudes", "post my nudes", "leak my nudes", "leak my pics", "leak my photos",
+    "leak my video", "share my nudes", "send my nudes", "post my pics", "has my nudes", "have my nudes",
+    "got my nudes", "nudes of me", "naked pics of me", "naked photos of me", "naked video of me",
+    "recorded me naked", "recorded our video call", "threatening to post my", "threatens to post my",
+    "threatening to send my", "threatens to send my", "unless i send more", "or he will post",
+    "or they will post", "or she will post", "or he will send", "or he will leak", "or they will leak",
+    "send more pics or",
+    # ru
+    "сексторшн", "шантажирует интим*", "шантажирует фото", "шантажирует меня фото", "шантажирует фотками",
+    "шантажирует видео", "выложит мои фото", "выложит мои фотки", "выложить мои фото", "выложат мои",
+    "разошлет мои", "разошлет всем", "отправит мои фото", "отправит фото родителям", "отправит родителям",
+    "покажет родителям", "скинет мои фото", "скинет родителям", "сольет мои", "слить мои фото",
+    "слил мои фото", "слили мои фото", "угрожает выложить", "угрожает разослать", "угрожает отправить",
+    "угрожает слить", "угрожает показать", "иначе выложит", "иначе отправит", "иначе разошлет",
+    "иначе сольет", "иначе скинет", "иначе покажет", "требует еще фото", "записал меня голой",
+    "записал меня голым", "снял меня голой", "скрины видеозвонка", "запись видеозвонка",
+    "у него мои интим*", "у него мои голые", "у него мои нюдсы",
+    # kk
+    "суреттерімді тарат*", "суретімді тарат*", "видеомды тарат*", "суреттерімді жариялай*",
+    "суреттерімді интернетке сал*", "суретімді интернетке сал*", "ата анама жіберемін дейді",
+    "ата анама көрсетемін дейді", "анама жіберемін дейді", "суреттерімді жіберемін дейді",
+    "жалаңаш суреттерім", "жалаңаш суретімді", "интим суреттерімді", "ақша бермесең таратамын",
+    "тағы сурет жібермесем", "тағы жібермесең", "суреттеріңді таратамын", "суретіңді таратамын",
+    "видеоңды таратамын", "суреттеріңді жіберемін", "суреттеріңді ата анаңа", "суретіңді ата анаңа",
+    "ата анаңа жіберемін", "ата анаңа көрсетемін", "досыңа жіберемін",
+)
+MONEY_DEMAND: Phrases = (
+    "if i dont pay", "unless i pay", "pay or", "wants money", "demands money", "asking for money",
+    "если не заплачу", "если не скину деньги", "требует деньги", "требует денег", "просит деньги", "вымога*",
+    "ақша бермесең", "ақша бермесем", "ақша сұрап", "ақша талап",
+)
+COERCE_IF: Phrases = (
+    "if i dont send", "if i dont pay", "unless i send", "unless i pay",
+    "если не скину", "если не отправлю", "если не заплачу", "если я не заплачу", "если я не скину",
+    "если я не отправлю", "бермесем", "жібермесем", "бермесең", "жібермесең",
+)
+SPREAD: Phrases = (
+    "to everyone", "everyone in my class", "to my parents", "to my family", "to my friends", "post it",
+    "post them", "всем", "родителям", "разошлет", "выложит", "в интернет", "одноклассникам",
+    "бәріне", "ата анама", "ата анаңа", "интернетке", "тарат*",
+)
+PHOTOS: Phrases = ("photo*", "pic*", "video*", "фот*", "видео*", "скрин*", "сурет*")
+GROOMING: Phrases = (
+    # en
+    "send nudes", "send me nudes", "send me your nudes", "send nude*", "asked me for nudes", "asks me for nudes",
+    "asking me for nudes", "asked for nudes", "asking for nudes", "wants nudes", "wants my nudes",
+    "wants me to send nudes", "send me pics of your body", "photo of your body", "pics in your underwear",
+    "photo in your underwear", "picture in your underwear", "in your bra", "without your clothes",
+    "take off your clothes", "take your clothes off", "undress on camera", "wants me to undress",
+    "asked me to undress", "dick pic*", "sends me naked", "sent me naked", "sent me a naked", "sexting",
+    "talks about sex with me", "sexual messages", "asks me sexual", "asked me sexual", "dont tell your parents",
+    "dont tell your mom", "dont tell your mum", "dont tell your dad", "dont tell anyone about us",
+    "our little secret", "its our secret", "groomed me", "grooming me", "is grooming me",
+    "what are you wearing", "what im wearing", "what i am wearing", "что на тебе надето", "что на тебе сейчас",
+    "не киіп отырсың",
+    # ru
+    "скинь нюдсы", "скинь нюдс", "нюдсы", "ню фото", "фото без одежды", "фотки без одежды", "фото в белье",
+    "фотку в белье", "фото в нижнем белье", "в нижнем белье", "голое фото", "голые фото", "голые фотки",
+    "голую фотку", "фото голой", "фото голого", "пришли фото без", "скинь фото без", "покажи себя без",
+    "покажи грудь", "покажи тело", "разденься", "раздевайся", "раздеться на камеру", "раздеться по видео",
+    "просит раздеться", "просил раздеться", "просит интим*", "просил интим*", "просит голые", "просит голое",
+    "просит фото без", "просит нюдс*", "просит фото в белье", "пишет пошлости", "пишет пошлые",
+    "пошлые сообщения", "пошлые фото", "присылает пошлые", "присылает фото члена", "прислал фото члена",
+    "присылает свои интим*", "предлагает секс", "предлагал секс", "предлагает интим", "секстинг",
+    "деньги за фото", "не говори родителям", "не говори маме", "не говори папе", "не рассказывай родителям",
+    "не рассказывай маме", "это наш секрет", "наш маленький секрет", "никому не говори про нас",
+    "удали нашу переписку", "удали наши сообщения",
+    # kk
+    "жалаңаш сурет жібер", "жалаңаш суретіңді", "шешініп сурет", "шешініп түсіп", "шешініп көрсет", "шешін",
+    "шешінші", "киімсіз сурет", "киімсіз суретіңді", "іш киіммен сурет", "денеңді көрсет", "денеңнің суретін",
+    "жалаңаш сурет сұра*", "интим сурет сұра*", "ата анаңа айтпа", "анаңа айтпа", "әкеңе айтпа",
+    "бұл біздің құпия", "біздің құпиямыз", "жазысқанымызды өшір", "ұятсыз сөздер жаз*",
+    "ұятсыз суреттер жібер*", "жыныстық сипаттағы",
+)
+GROOMING_MEETING: Phrases = (
+    # en
+    "meet me alone", "meet alone", "wants to meet me alone", "come alone", "come to my place alone",
+    "come to my house alone", "meet in secret", "meet secretly", "secret meeting", "dont tell anyone we are meeting",
+    "without your parents knowing", "sent me money for a taxi", "bought me a ticket to come",
+    "invited me to his hotel", "invited me to his apartment", "his hotel", "hotel room", "buy me a ticket",
+    "bought me a ticket", "buy me a bus ticket", "buy me a train ticket",
+    # ru
+    "приходи одна", "приходи один", "приезжай одна", "приходи без родителей", "встретимся наедине",
+    "встретиться наедине", "встретимся тайно", "встретиться тайно", "тайная встреча", "встреча без родителей",
+    "прислал деньги на такси", "купил мне билет", "приглашает в гостиницу", "позвал в гостиницу",
+    "в гостиниц*", "в отель", "в отеле",
+    # kk
+    "жалғыз кел", "жалғыз келші", "жалғыз кездесейік", "кездесейік жалғыз", "жасырын кездесейік",
+    "жасырын кездесу", "ата анаңа айтпай кел", "ешкімге айтпай кел", "пәтеріне шақырды", "қонақүйге шақырды",
+    "такси ақшасын жіберді", "қонақүй*",
+)
+
+# --- recruitment -------------------------------------------------------------------------------------
+DRUG_JOB: Phrases = (
+    "job", "work", "courier", "earn", "easy money", "make money", "offered", "offer", "sell", "selling",
+    "работ*", "подработк*", "курьер*", "заработ*", "вакансия", "предложили", "предлагают", "легкие деньги",
+    "быстрые деньги",
+    "жұмыс*", "курьер*", "ақша табу", "оңай ақша", "табыс*", "ұсынды", "ұсынып",
+)
+DRUG_TERMS: Phrases = (
+    "drugs", "drug", "weed", "stash*", "drops", "coordinates", "hide packages", "hide the packages",
+    "photos of the spot", "photo of the spot", "send the location",
+    "закладк*", "клад", "клады", "наркот*", "соль", "соли", "меф", "мефедрон*", "гашиш*", "спайс*",
+    "координат*", "тайник*", "фото точки",
+    "есірткі*", "закладка*", "координат*",
+)
+DRUGS: Phrases = (
+    # en
+    "drug courier", "drug mule", "sell drugs", "selling drugs", "sell weed", "deal drugs", "dealing drugs",
+    "deliver drugs", "delivering drugs", "move drugs", "carry drugs", "stash drugs", "make drops",
+    "making drops", "dead drop*", "hide stashes", "stash spots", "offered me drugs", "offering me drugs",
+    "tried to sell me drugs", "offered me weed",
+    # ru
+    "закладчик*", "закладчиц*", "кладмен*", "кладмэн*", "наркокурьер*", "делать закладки", "делаю закладки",
+    "делал закладки", "раскладывать закладки", "раскладываю закладки", "разложить закладки",
+    "раскидывать закладки", "закладки с наркотиками", "закладки наркотиков", "прятать закладки",
+    "работа закладчиком", "продавать наркотики", "торговать наркотиками", "распространять наркотики",
+    "предложили наркотики", "предлагают наркотики", "предлагали наркотики", "предложил наркотики",
+    "угостили наркотиками", "предложили соль", "мефедрон*", "фотографировать тайники", "делать тайники",
+    "делать клады", "раскладывать клады",
+    # kk
+    "закладка жаса*", "закладкалар", "есірткі тарат*", "есірткі сат*", "есірткі ұсын*", "есірткі тасу*",
+    "есірткі тасымал*", "есірткі жасыр*", "есірткі берді",
+)
+EXTREMIST_TERMS: Phrases = (
+    "isis", "isil", "daesh", "jihad*", "caliphate", "shahid*", "martyr*", "infidel*", "kafir*", "extremis*",
+    "terroris*", "radical*", "syria",
+    "игил", "даиш", "джихад*", "халифат*", "шахид*", "неверны*", "кафир*", "экстремист*", "террорист*",
+    "радикал*", "сирия", "сирию", "сирии",
+    "жиһад*", "шейіт*", "кәпір*", "экстремист*", "террорист*", "радикал*", "сирия*",
+)
+RECRUIT: Phrases = (
+    "recruit*", "join", "invited me", "wants me to", "telling me to", "convince me",
+    "вербу*", "вступить", "вступай", "присоединиться", "присоединяйся", "зовут", "зовет", "позвали",
+    "пригласили", "предлагают", "предложили", "уговаривают", "агитиру*", "в группу", "в чат",
+    "шақыр*", "қосыл*", "тарт*", "үгіт*", "ұсынды",
+)
+EXTREMISM: Phrases = (
+    # en
+    "join isis", "join the islamic state", "join jihad", "go to syria to fight", "go fight in syria",
+    "become a martyr", "become a shahid", "kill the infidels", "kill infidels", "kill kafirs",
+    "recruiting me into", "recruit me into", "trying to recruit me", "tried to recruit me", "extremist group",
+    "terrorist group", "blow myself up", "suicide bomb*", "terrorist attack", "make a bomb",
+    # ru
+    "вербуют", "вербует", "завербовать", "завербовали", "завербовал*", "вербовщик*", "вступить в игил",
+    "ехать в сирию", "поехать в сирию", "уехать в сирию", "зовут в сирию", "стать шахидом", "стать шахидкой",
+    "убивать неверных", "убить неверных", "кафиров убивать", "присягнуть", "совершить теракт",
+    "устроить теракт", "готовят теракт", "взорвать себя", "сделать бомбу", "экстремистская группа",
+    "экстремистскую группу", "террористическая группа", "террористическую группу",
+    # kk
+    "жиһадқа шақыр*", "жиһадқа қатыс*", "сирияға бар*", "сирияға кет*", "сирияға шақыр*", "шейіт бол*",
+    "кәпірлерді өлтір*", "теракт жаса*", "өзімді жарып жіберемін", "экстремистік топ*", "террористік топ*",
+    "радикалды топ*", "ұйымға тарт*",
+)
+DEATH_NAMES: Phrases = (
+    "blue whale", "blue whales", "синий кит", "синего кита", "синие киты", "синих китов", "тихий дом",
+    "тихом доме", "көк кит",
+)
+CURATOR: Phrases = ("curator*", "куратор*")
+CURATOR_TASKS: Phrases = (
+    "cut*", "whale*", "suicide", "die", "death", "4 20", "wake me up", "on my arm",
+    "вырежи*", "порежь*", "порезать", "на руке", "смерт*", "кит*", "4 20", "разбуди*", "умереть", "суицид*",
+    "өлім*", "кит", "кес*",
+)
+DEATH_CONTEXT: Phrases = (
+    "group*", "curator*", "task*", "game*", "challenge*", "join*", "4 20",
+    "групп*", "куратор*", "задани*", "игр*", "челлендж*", "вступил*", "добавили", "разбуди*", "вырежи*",
+    "порежь*", "на руке", "смерт*",
+    "топ*", "тапсырма*", "ойын*",
+)
+DEATH_GROUP: Phrases = (
+    # en
+    "blue whale challenge", "blue whale game", "momo challenge", "wake me up at 4 20", "wake me at 4 20",
+    "death group", "death groups", "suicide group", "suicide game", "curator gives me tasks",
+    "jonathan galindo", "50 tasks",
+    # ru
+    "синийкит", "морекитов", "море китов", "тихийдом", "разбуди меня в 4 20", "разбудите меня в 4 20",
+    "разбуди меня в 420", "f57", "ф57", "f58", "ф58", "группа смерти", "группы смерти", "группу смерти",
+    "группах смерти", "группе смерти", "джонатан галиндо", "момо челлендж", "50 заданий", "вырежи кита",
+    "нарисуй кита на руке",
+    # kk
+    "өлім тобы", "өлім тобына", "өлім топтары", "өлім ойыны", "көккит",
+)
+INCITEMENT: Phrases = (
+    # en
+    "kill yourself", "kys", "go die", "go kill yourself", "you should die", "nobody would miss you",
+    "do everyone a favor and die", "told me to kill myself", "tells me to kill myself",
+    "telling me to kill myself", "told me to die",
+    # ru
+    "убей себя", "убейся", "иди убейся", "иди сдохни", "сдохни", "лучше бы ты сдох*", "вскройся", "выпились",
+    "повесься", "повешайся", "самоубейся", "тебе лучше умереть",
+    # kk
+    "өзіңді өлтір", "өзіңді өлтірші", "өліп қалшы", "өлсеңші", "барып өл", "барып өлші",
+)
+
+GROUPS: dict[str, Group] = {
+    "suicide_now": Group("critical", SUICIDE_NOW,
+                         pairs=((SELF_HARM, NOW_SUICIDE), (JUMP, HEIGHTS), (DESPAIR, MEANS), (HANGING, SOON)),
+                         calm=WATER),
+    "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS),
+    "threat_now": Group("critical", THREAT_NOW, pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS, WAITING)),
+                        calm=JOKING + GAMES + SCHOOL),
+    "grooming_meeting": Group("critical", GROOMING_MEETING,
+                              pairs=((MEETING, ADULT), (MEETING, ALONE), (MEETING, SECRECY))),
+    "self_harm": Group("high", SELF_HARM, pairs=((SLANG_SELF_HARM, SERIOUS),), unless=("suicide_now",)),
+    "abuse": Group("high", ABUSE, pairs=((RELATIVES, TOUCHING),), calm=ACCIDENTS, unless=("abuse_now",)),
+    "threat_violence": Group("high", THREAT, calm=JOKING + GAMES + SCHOOL, unless=("threat_now",)),
+    "sextortion": Group("high", SEXTORTION,
+                        pairs=((SHARE_THREAT, INTIMATE), (MONEY_DEMAND, PHOTOS), (COERCE_IF, SPREAD)), calm=LESSON),
+    "grooming": Group("high", GROOMING, pairs=((REQUEST, INTIMATE), (PHOTO_REQUEST, ADULT), (SECRECY, ADULT)),
+                      calm=LESSON, unless=("sextortion",)),
+    "blackmail": Group("high", ("blackmail*", "extort*", "шантаж*", "вымога*", "бопсала*", "бопса"),
+                       unless=("sextortion",)),
+    "recruitment_drugs": Group("high", DRUGS, pairs=((DRUG_JOB, DRUG_TERMS),), calm=LESSON),
+    "recruitment_extremism": Group("high", EXTREMISM, pairs=((EXTREMIST_TERMS, RECRUIT),), calm=LESSON),
+    "death_group": Group("high", DEATH_GROUP, pairs=((DEATH_NAMES, DEATH_CONTEXT), (CURATOR, CURATOR_TASKS)),
+                         calm=LESSON),
+    "incitement": Group("high", INCITEMENT, calm=JOKING + GAMES),
+}

@@ -1,0 +1,531 @@
+"""The conversation engine: (state, event) -> (new state, actions). No I/O, no clock, no randomness.
+
+The runtime carries out `FileCase`, `Escalate`, `LookupReport` and `DeleteUserData`, then feeds
+the answer back as an event (`CaseFiled`, `Escalated`, `ReportStatus`, `DataDeleted`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flows.actions import Action, DeleteUserData, DiscardMedia, Escalate, FileCase, LookupReport, Say
+from flows.commands import Command, read_command
+from flows.crisis import CrisisSignal, detect
+from flows.definitions import ENTRY_STEPS, LANGUAGES, REPORT_FIELDS, STEPS
+from flows.emergency import DEFAULT_EMERGENCY_LINES, EmergencyLine, numbers_block
+from flows.events import (
+    CaseFiled,
+    DataDeleted,
+    Escalated,
+    Event,
+    Media,
+    MediaKind,
+    Pick,
+    ReportStatus,
+    Text,
+)
+from flows.links import find_links
+from flows.messages import N_, Msg
+from flows.references import parse_reference
+from flows.screens import media_refused, screen
+from flows.state import ConversationState
+from flows.steps import Input, Step, validate
+from flows.tips import CATEGORY_TOPIC, ROLE_AUDIENCE
+from flows.triage import assess, highest, rank
+
+MAX_TEXT_CHARS = 4096  # the longest message either platform delivers
+MAX_DESCRIPTION_CHARS = 1500
+MAX_EVIDENCE_FILES = 10
+MAX_TRAIL = 30  # back-steps remembered
+SENSITIVE_CATEGORIES = frozenset({"blackmail", "grooming", "csam", "groups"})
+USER_REQUESTS = frozenset({"sos", "asked_for_person"})  # escalations the user asked for
+REQUIRED_FIELDS = ("category", "victim", "description", "place", "danger", "age_group", "contact")
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    emergency: tuple[EmergencyLine, ...] = DEFAULT_EMERGENCY_LINES
+    max_description: int = MAX_DESCRIPTION_CHARS
+
+
+@dataclass(frozen=True)
+class Result:
+    state: ConversationState
+    actions: tuple[Action, ...]
+
+
+def handle(state: ConversationState, event: Event, *, hint: str | None = None,
+           config: EngineConfig | None = None) -> Result:
+    """Advance one conversation by one event. `hint` is the platform's language hint."""
+    turn = _Turn(state, config or EngineConfig())
+    turn.dispatch(event, hint)
+    return Result(turn.state, tuple(turn.actions))
+
+
+def language_from_hint(hint: str | None) -> str | None:
+    """'kk', 'ru-RU', 'en_US' -> a supported language; anything else -> None (ask)."""
+    if not hint:
+        return None
+    code = hint.replace("_", "-").split("-")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def language_from_script(text: str) -> str:
+    """A first guess from the letters alone, used only when a first message is a cry for help."""
+    if any(ch in "әғқңөұүһіӘҒҚҢӨҰҮҺІ" for ch in text):
+        return "kk"
+    if any("а" <= ch.lower() <= "я" for ch in text):
+        return "ru"
+    # A bare "SOS" or "/sos" says nothing of the language: Russian is read most widely here.
+    return "en" if read_command(text) is None and any(ch.isalpha() for ch in text) else "ru"
+
+
+class _Turn:
+    """Accumulates the new state and the actions of one event."""
+
+    def __init__(self, state: ConversationState, config: EngineConfig) -> None:
+        self.state = state
+        self.config = config
+        self.actions: list[Action] = []
+
+    # -- small tools ------------------------------------------------------------------------
+    def update(self, **changes: Any) -> None:
+        self.state = dataclasses.replace(self.state, **changes)
+
+    def set_draft(self, **fields: Any) -> None:
+        draft = dict(self.state.draft)
+        for key, value in fields.items():
+            if value is None:
+                draft.pop(key, None)
+            else:
+                draft[key] = value
+        self.update(draft=draft)
+
+    def say(self, key: str, **params: Any) -> None:
+        self.actions.append(Say(Msg(key, params)))
+
+    def show(self, step_id: str | None = None) -> None:
+        """Render a step (the current one by default) without moving the trail."""
+        if step_id is not None:
+            self.update(step=step_id)
+        self.actions.append(screen(self.state.step, self.state, self.config.emergency,
+                                   self.config.max_description))
+
+    def go(self, step_id: str) -> None:
+        """Move to a step, remembering where we were so "back" can return."""
+        current = self.state.step
+        if step_id == "menu":
+            self.update(trail=(), reviewing=False)
+        elif current != step_id and current in STEPS:
+            self.update(trail=(*self.state.trail, current)[-MAX_TRAIL:])
+        self.show(step_id)
+
+    # -- dispatch ---------------------------------------------------------------------------
+    def dispatch(self, event: Event, hint: str | None) -> None:
+        if self.state.step not in STEPS and isinstance(event, Text | Pick | Media):
+            self.begin(event, hint)
+        elif isinstance(event, Text):
+            self.on_text(event.text)
+        elif isinstance(event, Pick):
+            self.on_pick(event)
+        elif isinstance(event, Media):
+            self.on_media(event)
+        elif isinstance(event, CaseFiled):
+            self.on_case_filed(event.reference)
+        elif isinstance(event, ReportStatus):
+            self.on_report_status(event)
+        elif isinstance(event, DataDeleted):
+            self.on_data_deleted()
+        elif isinstance(event, Escalated):
+            self.on_escalated(event)
+
+    def begin(self, event: Text | Pick | Media, hint: str | None) -> None:
+        """The first message of a conversation (or the first after its state expired)."""
+        lang = self.state.lang or language_from_hint(hint)
+        text = event.text if isinstance(event, Text) else ""
+        command = read_command(text) if text else None
+        signal = detect(text) if text else None
+        if command is Command.SOS or signal:
+            # Help first, greetings later: the first message may already be a cry for help.
+            self.update(lang=lang or language_from_script(text), step="menu")
+            if signal:
+                self.crisis(signal, inline=False)
+            else:
+                self.go("sos")
+            return
+        self.update(lang=lang, step="menu")
+        if lang is None:
+            self.show("lang")  # the language prompt greets in all three languages
+            return
+        self.say(N_("greeting"))
+        if command is Command.LANGUAGE:
+            self.show("lang")
+        elif self.state.draft:
+            self.show("resume")
+        elif self.state.role is None:
+            self.show("role")
+        else:
+            self.show("menu")
+
+    # -- typed text -------------------------------------------------------------------------
+    def on_text(self, raw: str) -> None:
+        command = read_command(raw)
+        if command is not None:
+            self.command(command)
+            return
+        step = STEPS[self.state.step]
+        if len(raw) > MAX_TEXT_CHARS:
+            raw = raw[:MAX_TEXT_CHARS]
+        signal = detect(raw)
+        if step.input in (Input.TEXT, Input.LINKS):
+            if signal:
+                self.crisis(signal, inline=True)
+            if step.input is Input.TEXT:
+                self.answer_text(step, raw)
+            else:
+                self.answer_links(step, raw)
+        elif signal:
+            self.crisis(signal, inline=False)
+        elif step.input is Input.REFERENCE or (step.id == "menu" and parse_reference(raw)):
+            self.lookup(raw)
+        elif step.input is Input.EVIDENCE:
+            self.say(N_("report.evidence_hint"))
+            self.show()
+        else:
+            self.say(N_("input.use_buttons"))
+            self.show()
+
+    def command(self, command: Command) -> None:
+        if command is Command.SOS:
+            self.go("sos")
+        elif command is Command.LANGUAGE:
+            self.go("lang")
+        elif command is Command.CANCEL:
+            self.cancel()
+        elif command is Command.HELP:
+            self.say(N_("help.text"))
+            self.go("menu")
+        else:  # START, MENU
+            self.go("menu")
+
+    def answer_text(self, step: Step, text: str) -> None:
+        text = text.strip()
+        if not text:
+            self.show()
+        elif len(text) > self.config.max_description:
+            self.say(N_("report.too_long"), limit=str(self.config.max_description), length=str(len(text)))
+            self.show()
+        else:
+            self.answer(step, text)
+
+    def answer_links(self, step: Step, text: str) -> None:
+        links = find_links(text)
+        if not links:
+            self.say(N_("report.no_links"))
+            self.show()
+        else:
+            self.answer(step, links)
+
+    def lookup(self, text: str) -> None:
+        reference = parse_reference(text)
+        if reference is None:
+            self.say(N_("check.bad_format"))
+            self.show("check")
+        else:
+            self.actions.append(LookupReport(reference))
+
+    # -- crisis -----------------------------------------------------------------------------
+    def crisis(self, signal: CrisisSignal, *, inline: bool) -> None:
+        """Help at once: the numbers now, the risk raised, a person called for serious signals."""
+        reasons = tuple(dict.fromkeys((*self.state.risk_reasons, *signal.reasons)))
+        self.update(risk=highest((self.state.risk, signal.level)), risk_reasons=reasons)
+        if inline:
+            self.say(N_("crisis.inline"), numbers=numbers_block(self.config.emergency))
+        else:
+            self.say(N_("crisis.heard"))
+            self.go("sos")
+        self.notice()
+        self.escalate(signal.level, signal.reasons[0])
+
+    def escalate(self, level: str, reason: str, case_reference: str | None = None) -> None:
+        """Queue for a person when serious enough and not yet queued at this level."""
+        already = self.state.escalated
+        if case_reference is None and already is not None and rank(already) >= rank(level):
+            return
+        if case_reference is None and rank(level) < rank("high") and reason != "asked_for_person":
+            return
+        self.update(escalated=highest((already or "low", level)))
+        self.actions.append(Escalate(level, reason, case_reference))
+
+    def notice(self) -> None:
+        """Say once, at the first sensitive disclosure, what stays private and what cannot."""
+        if not self.state.notice_shown:
+            self.update(notice_shown=True)
+            self.say(N_("notice.confidentiality"))
+
+    # -- pressed choices --------------------------------------------------------------------
+    def on_pick(self, pick: Pick) -> None:
+        if pick.value == "sos":
+            self.go("sos")
+            return
+        if pick.value == "menu":
+            self.go("menu")
+            return
+        if pick.step != self.state.step:
+            self.say(N_("input.stale"))
+            self.show()
+            return
+        step = STEPS[self.state.step]
+        if pick.value == "back" and step.back:
+            self.back()
+        elif pick.value == "cancel" and step.in_report:
+            self.cancel()
+        elif pick.value == "skip" and step.optional:
+            self.skip(step)
+        elif (choice := step.choice(pick.value)) is not None:
+            if step.field and step.input is Input.CHOICE:
+                self.store(step, pick.value)
+            elif step.field and step.field not in self.state.draft:
+                self.store(step, [])  # "done" with nothing sent still answers the step
+            handled = EFFECTS[choice.effect](self, pick.value) if choice.effect else False
+            if not handled:
+                target = choice.goto or self.next_after(step)
+                if self.state.reviewing and step.in_report and choice.goto is None:
+                    target = "r_review"
+                self.go(target)
+        else:
+            self.say(N_("input.stale"))
+            self.show()
+
+    def back(self) -> None:
+        if self.state.step == "tips_card" and self.state.tips_card > 0:
+            self.update(tips_card=self.state.tips_card - 1)
+            self.show()
+        elif self.state.trail:
+            *rest, previous = self.state.trail
+            self.update(trail=tuple(rest))
+            self.show(previous)
+        else:
+            self.go("menu")
+
+    def cancel(self) -> None:
+        if self.state.draft:
+            self.update(draft={}, reviewing=False)
+            self.say(N_("report.cancelled"))
+        self.go("menu")
+
+    def skip(self, step: Step) -> None:
+        if step.id == "r_links" and self.state.draft.get("category") == "csam":
+            self.say(N_("report.links_needed"))
+            self.show()
+            return
+        self.answer(step, [] if step.input in (Input.LINKS, Input.EVIDENCE) else "")
+
+    def answer(self, step: Step, value: Any) -> None:
+        """Store a typed answer and move on (back to the review when fixing one)."""
+        self.store(step, value)
+        self.go("r_review" if self.state.reviewing else self.next_after(step))
+
+    def store(self, step: Step, value: Any) -> None:
+        if step.field is None:
+            return
+        self.set_draft(**{step.field: value})
+        if step.id == "r_category":
+            self.set_draft(subcategory=None)
+        if step.id in ("r_category", "r_blackmail", "r_groups"):
+            if media_refused(self.state.draft):
+                self.set_draft(evidence=None)  # never keep a file that could be an intimate image
+            if value in SENSITIVE_CATEGORIES or self.state.draft.get("subcategory") in ("intimate", "selfharm"):
+                self.notice()
+        if step.id == "r_danger" and value == "yes":
+            self.say(N_("report.danger_now"), numbers=numbers_block(self.config.emergency))
+            self.notice()
+            self.escalate("critical", "danger_now")
+
+    def next_after(self, step: Step) -> str:
+        target = step.next or "menu"
+        if target == "r_evidence" and media_refused(self.state.draft):
+            target = STEPS["r_evidence"].next or "menu"
+        return target
+
+    # -- files ------------------------------------------------------------------------------
+    def on_media(self, media: Media) -> None:
+        in_report = self.state.step.startswith("r_")
+        if media.kind.is_visual and in_report and media_refused(self.state.draft):
+            self.actions.append(DiscardMedia(media.message_ref, media.kind.value))
+            self.set_draft(refused_media=int(self.state.draft.get("refused_media", 0)) + 1)
+            self.say(N_("media.refused"))
+            self.show()
+            return
+        if self.state.step == "r_evidence" and media.kind not in (MediaKind.LOCATION, MediaKind.CONTACT,
+                                                                  MediaKind.STICKER, MediaKind.OTHER):
+            evidence = list(self.state.draft.get("evidence", []))
+            if len(evidence) >= MAX_EVIDENCE_FILES:
+                self.say(N_("report.evidence_full"), limit=str(MAX_EVIDENCE_FILES))
+            else:
+                evidence.append({"kind": media.kind.value, "ref": media.ref})
+                self.set_draft(evidence=evidence)
+            self.show()
+            return
+        if media.caption:
+            self.on_text(media.caption)
+            return
+        if media.kind in (MediaKind.VOICE, MediaKind.AUDIO):
+            self.say(N_("media.voice"))
+        else:
+            self.say(N_("media.not_here"))
+        self.show()
+
+    # -- answers from the runtime -----------------------------------------------------------
+    def on_case_filed(self, reference: str) -> None:
+        level, _ = assess(self.state.draft, self.state.risk, self.state.risk_reasons)
+        topic = CATEGORY_TOPIC.get(str(self.state.draft.get("category")), "evidence")
+        audience = ROLE_AUDIENCE.get(self.state.role or "", "children")
+        self.update(last_case=reference, draft={}, reviewing=False, trail=(), tips_topic=topic,
+                    tips_audience=audience)
+        self.show("r_done")
+        if rank(level) >= rank("high"):
+            self.escalate(level, "case_filed", case_reference=reference)
+
+    def on_report_status(self, status: ReportStatus) -> None:
+        if status.throttled:
+            self.say(N_("check.throttled"))
+            self.go("menu")
+        elif status.status is None:
+            self.say(N_("check.not_found"), ref=status.reference)
+            self.show("check")
+        else:
+            self.say(N_("check.status"), ref=status.reference, status=Msg(f"status.{status.status}"))
+            self.go("menu")
+
+    def on_data_deleted(self) -> None:
+        self.state = ConversationState(lang=self.state.lang, step="menu")
+        self.say(N_("privacy.deleted"))
+        self.show("menu")
+
+    def on_escalated(self, escalated: Escalated) -> None:
+        if escalated.position is not None and escalated.wait_minutes is not None:
+            self.say(N_("human.queued_estimate"), position=str(escalated.position),
+                     minutes=str(escalated.wait_minutes))
+        else:
+            self.say(N_("human.queued"))
+        if escalated.level == "critical":
+            self.say(N_("human.meanwhile_critical"), numbers=numbers_block(self.config.emergency))
+        if escalated.reason in USER_REQUESTS:
+            self.go("human_wait")
+
+    # -- effects named by choices -----------------------------------------------------------
+    def fx_set_lang(self, value: str) -> bool:
+        self.update(lang=value)
+        if self.state.role is None:
+            self.say(N_("greeting"))
+            self.show("role")
+        elif self.state.trail and self.state.trail[-1].startswith("r_"):
+            self.back()
+        elif self.state.draft and not self.state.trail:
+            self.show("resume")
+        else:
+            self.go("menu")
+        return True
+
+    def fx_set_role(self, value: str) -> bool:
+        self.update(role=value)
+        self.show("resume" if self.state.draft else "menu")
+        return True
+
+    def fx_start_report(self, _: str) -> bool:
+        self.update(draft={}, reviewing=False)
+        return False
+
+    def fx_resume_report(self, _: str) -> bool:
+        self.update(trail=())
+        self.go(self.first_unanswered() or "r_review")
+        return True
+
+    def fx_drop_report(self, _: str) -> bool:
+        self.update(draft={})
+        return False
+
+    def fx_escalate_now(self, _: str) -> bool:
+        self.update(escalated=None)  # an explicit request always reaches the queue
+        self.escalate("critical", "sos")
+        return True
+
+    def fx_escalate_request(self, _: str) -> bool:
+        self.update(escalated=None)
+        self.escalate(highest(("normal", self.state.risk)), "asked_for_person")
+        return True
+
+    def fx_delete_data(self, _: str) -> bool:
+        self.actions.append(DeleteUserData())
+        return True
+
+    def fx_open_tips(self, _: str) -> bool:
+        audience = ROLE_AUDIENCE.get(self.state.role or "")
+        if audience is None:
+            self.go("tips_audience")
+        else:
+            self.update(tips_audience=audience)
+            self.go("tips_topics")
+        return True
+
+    def fx_set_audience(self, value: str) -> bool:
+        self.update(tips_audience=value)
+        self.go("tips_topics")
+        return True
+
+    def fx_open_topic(self, value: str) -> bool:
+        self.update(tips_topic=value, tips_card=0)
+        self.go("tips_card")
+        return True
+
+    def fx_tip_next(self, _: str) -> bool:
+        self.update(tips_card=self.state.tips_card + 1)
+        self.show()
+        return True
+
+    def fx_tips_for_case(self, _: str) -> bool:
+        self.update(tips_card=0)  # audience and topic were set when the case was filed
+        self.go("tips_card")
+        return True
+
+    def fx_fix_field(self, _: str) -> bool:
+        self.update(reviewing=True)
+        return False
+
+    def fx_file_report(self, _: str) -> bool:
+        missing = self.first_unanswered(required_only=True)
+        if missing is not None:
+            self.say(N_("report.incomplete"))
+            self.update(reviewing=True)
+            self.go(missing)
+            return True
+        level, reasons = assess(self.state.draft, self.state.risk, self.state.risk_reasons)
+        report = {**self.state.draft, "reporter": self.state.role or "other"}
+        self.actions.append(FileCase(report, level, reasons, self.state.lang or "ru"))
+        return True
+
+    # -- report helpers ---------------------------------------------------------------------
+    def first_unanswered(self, required_only: bool = False) -> str | None:
+        draft = self.state.draft
+        for field, step_id in REPORT_FIELDS:
+            if field == "victim" and draft.get("category") in ("blackmail", "groups") and not draft.get("subcategory"):
+                return "r_blackmail" if draft["category"] == "blackmail" else "r_groups"
+            if field == "evidence" and media_refused(draft):
+                continue
+            if field == "links" and draft.get("category") == "csam" and not draft.get("links"):
+                return step_id
+            if field not in draft and (not required_only or field in REQUIRED_FIELDS):
+                return step_id
+        return None
+
+
+EFFECTS: dict[str, Callable[[_Turn, str], bool]] = {
+    name.removeprefix("fx_"): getattr(_Turn, name) for name in dir(_Turn) if name.startswith("fx_")
+}
+
+# A flow definition that cannot work stops the import, with the reasons.
+validate(STEPS, ENTRY_STEPS, EFFECTS)

@@ -1,0 +1,82 @@
+"""Channel-neutral input events: what a platform adapter hands to the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class MediaKind(StrEnum):
+    PHOTO = "photo"
+    VIDEO = "video"
+    DOCUMENT = "document"
+    VOICE = "voice"
+    AUDIO = "audio"
+    STICKER = "sticker"
+    LOCATION = "location"
+    CONTACT = "contact"
+    OTHER = "other"
+
+    @property
+    def is_visual(self) -> bool:
+        """Kinds that can carry an image of a person (refused where images are unsafe)."""
+        return self in (MediaKind.PHOTO, MediaKind.VIDEO, MediaKind.DOCUMENT, MediaKind.STICKER)
+
+
+@dataclass(frozen=True)
+class Text:
+    """Typed text (commands included)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A pressed choice. `step` is the step that showed it, to tell stale menus apart."""
+
+    step: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Media:
+    """A file or attachment. `ref` is the platform's file/media id, never the bytes;
+    `message_ref` lets the adapter delete the message when it must not stay in the chat."""
+
+    kind: MediaKind
+    ref: str | None = None
+    message_ref: str | None = None
+    caption: str | None = None
+
+
+# Events the runtime feeds back after it carried out an action for the engine.
+@dataclass(frozen=True)
+class CaseFiled:
+    reference: str
+
+
+@dataclass(frozen=True)
+class ReportStatus:
+    """Answer to a `LookupReport`: status is None when no report has that number."""
+
+    reference: str
+    status: str | None
+    throttled: bool = False
+
+
+@dataclass(frozen=True)
+class DataDeleted:
+    cases: int
+
+
+@dataclass(frozen=True)
+class Escalated:
+    """The runtime queued the conversation for a person; position/wait are estimates."""
+
+    level: str
+    reason: str = ""
+    position: int | None = None
+    wait_minutes: int | None = None
+
+
+Event = Text | Pick | Media | CaseFiled | ReportStatus | DataDeleted | Escalated

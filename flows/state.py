@@ -1,0 +1,53 @@
+"""The state of one conversation: everything the engine needs between two messages."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ConversationState:
+    """Immutable; the engine returns a new one with `dataclasses.replace`.
+
+    `draft` holds the report being written (field name -> answer) and is saved by the
+    runtime on every change, so a half-finished report outlives a restart.
+    """
+
+    lang: str | None = None
+    role: str | None = None
+    step: str = "start"
+    trail: tuple[str, ...] = ()
+    draft: Mapping[str, Any] = field(default_factory=dict)
+    reviewing: bool = False
+    risk: str = "low"
+    risk_reasons: tuple[str, ...] = ()
+    escalated: str | None = None
+    notice_shown: bool = False
+    tips_audience: str | None = None
+    tips_topic: str | None = None
+    tips_card: int = 0
+    last_case: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (tuples become lists)."""
+        data = dataclasses.asdict(self)
+        data["draft"] = dict(self.draft)
+        data["trail"] = list(self.trail)
+        data["risk_reasons"] = list(self.risk_reasons)
+        data["v"] = STATE_VERSION
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ConversationState:
+        """Rebuild a state; unknown keys from newer or older versions are ignored."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        values["trail"] = tuple(values.get("trail", ()))
+        values["risk_reasons"] = tuple(values.get("risk_reasons", ()))
+        values["draft"] = dict(values.get("draft", {}))
+        return cls(**values)

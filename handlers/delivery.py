@@ -1,0 +1,129 @@
+"""Sending within platform limits, with retries decided from one error taxonomy.
+
+Each adapter maps its platform's errors onto these four kinds; the sender decides what to
+do from the kind alone (the courier pattern): retry with backoff, wait `retry_after`, give
+up and mark the user unreachable, or give up and record an invalid request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+
+
+class DeliveryError(Exception):
+    """A message could not be delivered. Never carries the message text."""
+
+
+class Retryable(DeliveryError):
+    """A network error or a server error: try again later."""
+
+
+class Throttled(DeliveryError):
+    """The platform asks us to slow down."""
+
+    def __init__(self, retry_after: float, detail: str = "") -> None:
+        super().__init__(detail or f"throttled for {retry_after}s")
+        self.retry_after = retry_after
+
+
+class RecipientGone(DeliveryError):
+    """The user blocked the bot, was deactivated or cannot be reached: do not retry."""
+
+
+class Invalid(DeliveryError):
+    """The platform refused the request itself: retrying the same request cannot help."""
+
+
+class Pacer:
+    """At most one message per `per_chat` seconds to a chat, and `global_rate` per second overall."""
+
+    def __init__(self, per_chat: float = 1.0, global_rate: float = 30.0,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.per_chat = per_chat
+        self.interval = 1.0 / global_rate if global_rate > 0 else 0.0
+        self.clock = clock
+        self.sleep = sleep
+        self._next_chat: dict[str, float] = {}
+        self._next_global = 0.0
+        self._lock = asyncio.Lock()
+
+    async def wait(self, chat: str) -> None:
+        async with self._lock:
+            now = self.clock()
+            start = max(now, self._next_chat.get(chat, 0.0), self._next_global)
+            self._next_global = start + self.interval
+            self._next_chat[chat] = start + self.per_chat
+            if len(self._next_chat) > 10_000:  # forget chats that are long past their slot
+                self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
+        delay = start - now
+        if delay > 0:
+            await self.sleep(delay)
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retries: int = 0
+    failed: list[str] = field(default_factory=list)  # error kinds, never texts
+    recipient_gone: bool = False
+
+
+@dataclass
+class Sender:
+    """Send items in order to one chat; retry per the taxonomy; stop at a gone recipient."""
+
+    pacer: Pacer = field(default_factory=Pacer)
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    async def send_all(self, deliver: Callable[[str, T], Awaitable[None]], chat: str,
+                       items: Sequence[T]) -> DeliveryReport:
+        report = DeliveryReport()
+        for item in items:
+            outcome = await self._send_one(deliver, chat, item, report)
+            if outcome == "gone":
+                report.recipient_gone = True
+                break
+        return report
+
+    async def _send_one(self, deliver: Callable[[str, T], Awaitable[None]], chat: str, item: T,
+                        report: DeliveryReport) -> str:
+        for attempt in range(1, self.attempts + 1):
+            await self.pacer.wait(chat)
+            try:
+                await deliver(chat, item)
+            except Throttled as error:
+                delay = min(max(error.retry_after, 0.0), self.max_delay * 4)
+            except Retryable:
+                delay = min(self.base_delay * 2 ** (attempt - 1), self.max_delay)
+                delay *= random.uniform(0.5, 1.0)  # jitter, so retries of many chats spread out
+            except RecipientGone:
+                report.failed.append("recipient_gone")
+                return "gone"
+            except Invalid as error:
+                log.warning("message refused by the platform", extra={"error": type(error).__name__})
+                report.failed.append("invalid")
+                return "invalid"
+            else:
+                report.sent += 1
+                return "sent"
+            if attempt < self.attempts:
+                report.retries += 1
+                await self.sleep(delay)
+        report.failed.append("gave_up")
+        log.error("message not delivered after retries", extra={"attempts": self.attempts})
+        return "gave_up"

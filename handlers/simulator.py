@@ -1,0 +1,66 @@
+"""The web chat simulator: the same engine in a browser page, several users side by side.
+
+It is a development tool: it runs on the embedded defaults and is served only on the
+address the app listens on (127.0.0.1 unless told otherwise).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field
+
+from bot.app import Application
+from bot.service import Inbound
+from flows.events import Event, Text
+from handlers.render import Discard, decode_choice, render, strip_markup
+
+PLATFORM = "web"
+PAGE = Path(__file__).with_name("simulator.html")
+router = APIRouter()
+
+
+class SimulatorMessage(BaseModel):
+    user: str = Field(min_length=1, max_length=64)
+    lang: Literal["kk", "ru", "en", ""] = ""
+    text: str | None = Field(default=None, max_length=4096)
+    choice: str | None = Field(default=None, max_length=64)
+
+
+class SimulatorButton(BaseModel):
+    label: str
+    choice: str
+
+
+class SimulatorReply(BaseModel):
+    text: str
+    buttons: list[SimulatorButton] = []
+
+
+@router.get("/", response_class=HTMLResponse)
+async def page() -> HTMLResponse:
+    return HTMLResponse(PAGE.read_text(encoding="utf-8"))
+
+
+@router.post("/simulator/message")
+async def message(body: SimulatorMessage, request: Request) -> list[SimulatorReply]:
+    """One message from a simulated user; the replies as the user would see them."""
+    application: Application = request.app.state.application
+    event: Event | None = decode_choice(body.choice) if body.choice else None
+    if event is None:
+        event = Text(body.text or "")
+    reply = await application.service.handle(Inbound(PLATFORM, body.user, event, body.lang or None))
+    replies: list[SimulatorReply] = []
+    for out in render(reply.actions, reply.lang, application.translator, html.escape, 4096):
+        if isinstance(out, Discard):
+            replies.append(SimulatorReply(text="[the file was removed from this chat and not kept]"))
+        else:
+            replies.append(SimulatorReply(
+                text=strip_markup(out.text),
+                buttons=[SimulatorButton(label=b.label, choice=b.data) for b in out.buttons],
+            ))
+    return replies

@@ -1,0 +1,39 @@
+"""The Telegram adapter on aiogram 3: webhook and polling, one processing path.
+
+Modules: parse (updates -> events), render (messages -> requests), errors (-> the delivery
+taxonomy), queues (per-chat order), channel (the whole path), webhook (the router),
+polling, setup (setWebhook, setMyCommands), texts (catalog keys).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from handlers.telegram.webhook import router
+
+if TYPE_CHECKING:
+    from bot.service import ConversationService
+    from bot.settings import Settings
+    from handlers.base import Channel
+    from locales import Translator
+
+__all__ = ["build_channel", "router"]
+
+
+def build_channel(settings: Settings, service: ConversationService, translator: Translator) -> Channel | None:
+    """The connected channel, or None when no bot token is set."""
+    if not settings.telegram_bot_token:
+        return None
+    from handlers.telegram.channel import TelegramChannel, create_bot
+    from handlers.telegram.texts import TELEGRAM_KEYS
+    from locales import CatalogError
+
+    problems = translator.check(TELEGRAM_KEYS)
+    if problems:
+        raise CatalogError("the telegram catalogs are incomplete:\n  " + "\n  ".join(problems[:20]))
+    return TelegramChannel(
+        create_bot(settings.telegram_bot_token, settings.telegram_api_base),
+        service, translator,
+        webhook_secret=settings.telegram_webhook_secret,
+        emergency=settings.emergency,
+    )

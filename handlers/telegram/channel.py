@@ -1,0 +1,278 @@
+"""The Telegram channel: one update in, the engine's reply out, within Telegram's limits.
+
+Webhook and polling both hand raw update JSON to `submit` (or `process_update`), so the
+two ways of running behave the same. The adapter decides nothing: the engine does.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import AiogramError
+from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, ReplyKeyboardMarkup
+
+from bot.service import ConversationService, Inbound, Reply
+from flows.actions import Say
+from flows.emergency import EmergencyLine, numbers_block
+from flows.engine import language_from_hint
+from flows.messages import Msg
+from handlers.delivery import DeliveryReport, Pacer, RecipientGone, Sender
+from handlers.render import render
+from handlers.telegram import texts
+from handlers.telegram.errors import classify, is_entity_error
+from handlers.telegram.parse import (
+    Converse,
+    Edited,
+    Elsewhere,
+    Ignored,
+    Incoming,
+    Membership,
+    Pressed,
+    Unparseable,
+    parse_update,
+)
+from handlers.telegram.queues import ChatQueues
+from handlers.telegram.render import (
+    PARSE_MODE,
+    TEXT_LIMIT,
+    DeleteMessage,
+    Outgoing,
+    SendText,
+    escape,
+    inline_keyboard,
+    plain,
+    sos_keyboard,
+    to_outgoing,
+    with_sos_keyboard,
+)
+from locales import Translator
+from locales.translator import LANGUAGES
+from storage.base import StateKey
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "telegram"
+DEFAULT_LANG = "ru"
+GROUP_NOTICE_TTL = 30 * 86400  # say "private chats only" once a month at most per group
+EDIT_NOTICE_TTL = 86400  # explain once a day at most that edits are not read
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # never preview a link a child reported
+Submitted = Literal["queued", "ignored", "unparseable", "busy"]
+
+
+class _Session(AiohttpSession):
+    async def close(self) -> None:
+        if self.api.base.startswith("https://") or self._session is None:
+            await super().close()
+        elif not self._session.closed:
+            # AiohttpSession.close waits 250 ms for TLS connections to shut down; a plain-HTTP
+            # Bot API (a local server, the test server) has none, so close at once.
+            await self._session.close()
+
+
+def create_bot(token: str, api_base: str, timeout: float = 30.0) -> Bot:
+    """An aiogram Bot talking to `api_base` (the public Bot API, a local one or a test server)."""
+    session = _Session(api=TelegramAPIServer.from_base(api_base), timeout=timeout)
+    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))
+
+
+class TelegramChannel:
+    platform = PLATFORM
+
+    def __init__(self, bot: Bot, service: ConversationService, translator: Translator, *,
+                 webhook_secret: str | None, emergency: tuple[EmergencyLine, ...],
+                 sender: Sender | None = None, drain_timeout: float = 10.0) -> None:
+        self.bot = bot
+        self.bot_id = bot.id
+        self.service = service
+        self.translator = translator
+        self.webhook_secret = webhook_secret
+        self.emergency = emergency
+        self.sender = sender or Sender(pacer=Pacer(per_chat=1.0, global_rate=30.0))
+        self.drain_timeout = drain_timeout
+        self.queues = ChatQueues()
+        self.sos_labels = frozenset(translator.template(texts.SOS_BUTTON, lang).strip() for lang in LANGUAGES)
+
+    # -- intake -----------------------------------------------------------------------------
+    def secret_matches(self, header: str | None) -> bool:
+        """The webhook's X-Telegram-Bot-Api-Secret-Token, compared in constant time."""
+        if not self.webhook_secret or header is None:
+            return False
+        return hmac.compare_digest(header.encode(), self.webhook_secret.encode())
+
+    def read(self, raw: Mapping[str, Any]) -> Incoming | None:
+        """Parse, or log an update the installed aiogram cannot read and return None."""
+        try:
+            return parse_update(raw, self.sos_labels)
+        except Unparseable as error:
+            log.warning("telegram update not readable by aiogram, dropped",
+                        extra={"update_id": raw.get("update_id"), "reason": str(error)})
+            return None
+
+    def submit(self, raw: Mapping[str, Any]) -> Submitted:
+        """Accept an update for processing behind the caller (webhook, polling)."""
+        incoming = self.read(raw)
+        if incoming is None:
+            return "unparseable"
+        if isinstance(incoming, Ignored):
+            log.debug("telegram update ignored", extra={"update_id": incoming.update_id, "reason": incoming.reason})
+            return "ignored"
+        if self.queues.full():
+            return "busy"
+        self.queues.submit(_queue_of(incoming), lambda: self.handle(incoming))
+        return "queued"
+
+    async def process_update(self, raw: Mapping[str, Any]) -> None:
+        """Process one update now, start to end."""
+        incoming = self.read(raw)
+        if incoming is not None:
+            await self.handle(incoming)
+
+    async def wait_idle(self) -> None:
+        await self.queues.wait_idle()
+
+    async def handle(self, incoming: Incoming) -> None:
+        if isinstance(incoming, Ignored):
+            return
+        if not await self.service.first_delivery(PLATFORM, f"{self.bot_id}:{incoming.update_id}"):
+            log.info("duplicate telegram update skipped", extra={"update_id": incoming.update_id})
+            return
+        if isinstance(incoming, Converse):
+            await self._converse(incoming.user_id, incoming)
+        elif isinstance(incoming, Pressed):
+            await self._pressed(incoming)
+        elif isinstance(incoming, Membership):
+            await self.service.set_unreachable(PLATFORM, str(incoming.user_id), incoming.blocked)
+            log.info("telegram user %s the bot", "blocked" if incoming.blocked else "restarted")
+        elif isinstance(incoming, Edited):
+            await self._edited(incoming)
+        elif isinstance(incoming, Elsewhere):
+            await self._elsewhere(incoming)
+
+    # -- what each update does --------------------------------------------------------------
+    async def _converse(self, user_id: int, incoming: Converse | Pressed) -> None:
+        user = str(user_id)
+        event = incoming.event if isinstance(incoming, Converse) else incoming.pick
+        if event is None:
+            return
+        if await self.service.is_unreachable(PLATFORM, user):
+            # A blocked bot receives nothing from the user: writing to us means they came back
+            # (the my_chat_member update may arrive after the message).
+            await self.service.set_unreachable(PLATFORM, user, False)
+        reply = await self.service.handle(Inbound(PLATFORM, user, event, incoming.hint))
+        await self.deliver(user_id, reply)
+
+    async def _pressed(self, pressed: Pressed) -> None:
+        notice = None
+        if pressed.chat_id is not None and pressed.pick is None:
+            notice = self.translator.text(Msg(texts.STALE), await self._lang_of(pressed.user_id, pressed.hint))
+        await self._answer_callback(pressed.callback_id, notice)  # always: no spinning clock
+        if pressed.chat_id is None:
+            return
+        if pressed.message_id is not None:
+            await self._close_menu(pressed.chat_id, pressed.message_id)
+        await self._converse(pressed.user_id, pressed)
+
+    async def _edited(self, edited: Edited) -> None:
+        user = self.service.key_for(PLATFORM, str(edited.user_id)).user
+        if await self.service.states.claim(f"tg-edited:{user}", EDIT_NOTICE_TTL):
+            lang = await self._lang_of(edited.user_id, edited.hint)
+            await self.deliver(edited.user_id, Reply(lang, (Say(Msg(texts.EDITED)),)))
+
+    async def _elsewhere(self, group: Elsewhere) -> None:
+        if not await self.service.states.claim(f"tg-group:{self.bot_id}:{group.chat_id}", GROUP_NOTICE_TTL):
+            return
+        lang = language_from_hint(group.hint) or DEFAULT_LANG
+        text = self.translator.text(Msg(texts.PRIVATE_ONLY, {"numbers": numbers_block(self.emergency)}), lang, escape)
+        await self.sender.send_all(self._send, str(group.chat_id), [SendText(text)])
+
+    # -- sending ----------------------------------------------------------------------------
+    async def deliver(self, user_id: int, reply: Reply) -> DeliveryReport:
+        """Send a reply to a user's private chat, unless the user blocked the bot."""
+        user = str(user_id)
+        if await self.service.is_unreachable(PLATFORM, user):
+            log.info("telegram reply not sent: the user blocked the bot")
+            return DeliveryReport()
+        items = to_outgoing(render(reply.actions, reply.lang, self.translator, escape, TEXT_LIMIT))
+        if not items:
+            return DeliveryReport()
+        keyboard_key = StateKey(f"{PLATFORM}-keyboard", self.service.key_for(PLATFORM, user).user)
+        shown = await self.service.states.load(keyboard_key)
+        with_keyboard = any(isinstance(i, SendText) for i in items) and (shown or {}).get("lang") != reply.lang
+        if with_keyboard:
+            label = self.translator.text(Msg(texts.SOS_BUTTON), reply.lang)
+            intro = self.translator.text(Msg(texts.SOS_KEYBOARD), reply.lang, escape)
+            items = with_sos_keyboard(items, label, intro)
+        report = await self.sender.send_all(self._send, user, items)
+        if report.recipient_gone:
+            await self.service.set_unreachable(PLATFORM, user, True)
+            log.info("telegram user unreachable, marked")
+        elif with_keyboard and not report.failed:
+            await self.service.states.save(keyboard_key, {"lang": reply.lang})
+        return report
+
+    async def _send(self, chat: str, item: Outgoing) -> None:
+        """One request; aiogram errors become the delivery taxonomy for the Sender."""
+        try:
+            if isinstance(item, DeleteMessage):
+                await self.bot.delete_message(chat_id=int(chat), message_id=item.message_id)
+            else:
+                await self._send_text(int(chat), item)
+        except AiogramError as error:
+            raise classify(error) from error
+
+    async def _send_text(self, chat_id: int, item: SendText) -> None:
+        markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = None
+        if item.buttons:
+            markup = inline_keyboard(item.buttons)
+        elif item.sos_label:
+            markup = sos_keyboard(item.sos_label)
+        try:
+            await self.bot.send_message(chat_id=chat_id, text=item.text, parse_mode=PARSE_MODE,
+                                        reply_markup=markup, link_preview_options=NO_PREVIEW)
+        except AiogramError as error:
+            if not is_entity_error(error):
+                raise
+            # Telegram could not read our HTML: say it plainly rather than not at all.
+            log.error("telegram refused the HTML of a message; sent as plain text")
+            await self.bot.send_message(chat_id=chat_id, text=plain(item.text), parse_mode=None,
+                                        reply_markup=markup, link_preview_options=NO_PREVIEW)
+
+    async def _answer_callback(self, callback_id: str, text: str | None) -> None:
+        try:
+            await self.bot.answer_callback_query(callback_query_id=callback_id, text=text)
+        except AiogramError as error:
+            log.warning("callback not answered", extra={"error": type(classify(error)).__name__})
+
+    async def _close_menu(self, chat_id: int, message_id: int) -> None:
+        """Take the keyboard off a pressed menu, so its buttons cannot be pressed again."""
+        try:
+            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
+        except AiogramError as error:
+            # Too old to edit, already closed by an earlier press, or deleted: nothing to do.
+            if isinstance(classify(error), RecipientGone):
+                log.info("menu not closed: the user cannot be reached")
+
+    async def _lang_of(self, user_id: int, hint: str | None) -> str:
+        data = await self.service.states.load(self.service.key_for(PLATFORM, str(user_id)))
+        lang = data.get("lang") if data else None
+        return str(lang) if lang else language_from_hint(hint) or DEFAULT_LANG
+
+    async def close(self) -> None:
+        """Let accepted updates finish (up to `drain_timeout`), then close the HTTP session."""
+        await self.queues.close(self.drain_timeout)
+        await self.bot.session.close()
+
+
+def _queue_of(incoming: Incoming) -> str:
+    """Updates of one chat run in order; a button outside any chat runs on its own."""
+    if isinstance(incoming, Pressed) and incoming.chat_id is None:
+        return f"callback:{incoming.update_id}"
+    chat = getattr(incoming, "chat_id", None)
+    return f"chat:{chat}"

@@ -1,0 +1,87 @@
+"""POST /telegram/webhook: verify the secret, read the update, hand it over, answer at once.
+
+Answers: 403 without the right X-Telegram-Bot-Api-Secret-Token (nothing read further);
+413 for a body over MAX_BODY_BYTES and 400 for one that is not a Telegram update (both
+final: nothing stored); 200 for an update, even one the installed aiogram cannot read (it is
+logged), so Telegram never retries it forever; 503 only while the work queue is full
+(Telegram retries later). Processing happens behind the answer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+if TYPE_CHECKING:
+    from handlers.telegram.channel import TelegramChannel
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_BODY_BYTES = 1 << 20  # a Telegram update is a few kilobytes; 1 MiB is generous
+
+router = APIRouter()
+
+
+class _TooLarge(Exception):
+    pass
+
+
+@router.post("/telegram/webhook")
+async def telegram_webhook(request: Request) -> JSONResponse:
+    channel = _channel(request)
+    if channel is None:
+        return _answer(404, "telegram is not configured")
+    if not channel.secret_matches(request.headers.get(SECRET_HEADER)):
+        log.warning("telegram webhook call with a wrong or missing secret token")
+        return _answer(403, "forbidden")
+    try:
+        body = await _read_body(request, MAX_BODY_BYTES)
+    except _TooLarge:
+        return _answer(413, "body too large")
+    update = _update_from(body)
+    if update is None:
+        return _answer(400, "not a Telegram update: a JSON object with an integer update_id is expected")
+    if channel.submit(update) == "busy":
+        return _answer(503, "busy, retry later")
+    return JSONResponse({"ok": True})
+
+
+def _channel(request: Request) -> TelegramChannel | None:
+    application = getattr(request.app.state, "application", None)
+    channels = getattr(application, "channels", {})
+    channel: TelegramChannel | None = channels.get("telegram")
+    return channel
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _TooLarge
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise _TooLarge
+    return bytes(body)
+
+
+def _update_from(body: bytes) -> dict[str, Any] | None:
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested beyond reason
+        return None
+    if not isinstance(data, dict):
+        return None
+    update_id = data.get("update_id")
+    if not isinstance(update_id, int) or isinstance(update_id, bool):
+        return None
+    return data
+
+
+def _answer(status: int, error: str) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": error}, status_code=status)

@@ -1,0 +1,214 @@
+"""The WhatsApp channel: from a verified webhook payload to replies, end to end.
+
+The webhook hands over parsed records and answers 200 at once; the work runs here in
+background tasks the channel tracks, so shutdown waits for it. Messages of one user run in
+order, one at a time; different users in parallel. Each message is processed once per
+`phone_number_id:wamid` (Meta retries a webhook for days).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hashlib
+import hmac
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from bot.service import ConversationService, Inbound, Reply
+from flows.events import Pick
+from flows.messages import Msg
+from handlers.delivery import DeliveryError, Pacer, Sender
+from handlers.render import Discard, render
+from handlers.whatsapp.client import GraphClient
+from handlers.whatsapp.language import guess_language
+from handlers.whatsapp.outbox import Outbox, SendOutcome
+from handlers.whatsapp.parse import ErrorNotice, Ignored, Incoming, MorePage, Record, StatusUpdate
+from handlers.whatsapp.render import (
+    TEXT_LIMIT,
+    Content,
+    ListTexts,
+    PagedMenu,
+    list_content,
+    protect,
+    render_message,
+    text_contents,
+)
+from handlers.whatsapp.statuses import DeliveryLog
+from handlers.whatsapp.window import CustomerWindow
+from locales import Translator
+from storage.base import StateKey
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "whatsapp"
+PAGES_NAMESPACE = "whatsapp-pages"
+MORE_VALUE = "~more"  # a "More…" whose list is gone: the engine answers it as a stale choice
+GLOBAL_RATE = 80.0  # the Cloud API's default throughput, messages per second
+SHUTDOWN_SECONDS = 10.0
+
+
+def default_sender() -> Sender:
+    # No per-chat pause: replies are a few messages, and the pair limit (131056) is answered
+    # with its own backoff.
+    return Sender(pacer=Pacer(per_chat=0.0, global_rate=GLOBAL_RATE))
+
+
+class WhatsAppChannel:
+    platform = PLATFORM
+
+    def __init__(self, *, service: ConversationService, translator: Translator, client: GraphClient,
+                 phone_number_id: str, app_secret: str, verify_token: str | None,
+                 sender: Sender | None = None, clock: Callable[[], float] = time.time,
+                 shutdown_seconds: float = SHUTDOWN_SECONDS) -> None:
+        self.service = service
+        self.translator = translator
+        self.client = client
+        self.phone_number_id = phone_number_id
+        self.verify_token = verify_token
+        self._app_secret = app_secret.encode()
+        self.window = CustomerWindow(service.states, clock)
+        self.outbox = Outbox(client, service, self.window, sender or default_sender(), clock)
+        self.deliveries = DeliveryLog(self.outbox.user, clock)
+        self.stats: Counter[str] = Counter()
+        self.shutdown_seconds = shutdown_seconds
+        self.closing = False
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._tails: dict[str, asyncio.Task[None]] = {}
+
+    # -- the webhook's side -----------------------------------------------------------------
+    def signature_ok(self, body: bytes, header: str | None) -> bool:
+        """X-Hub-Signature-256: "sha256=" + HMAC-SHA256 of the raw body with the app secret."""
+        if not header:
+            return False
+        expected = "sha256=" + hmac.new(self._app_secret, body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected.encode(), header.strip().lower().encode("utf-8", "replace"))
+
+    def verify_ok(self, mode: str | None, token: str | None) -> bool:
+        if mode != "subscribe" or not token or not self.verify_token:
+            return False
+        return hmac.compare_digest(token.encode("utf-8", "replace"), self.verify_token.encode())
+
+    def accept(self, records: Sequence[Record]) -> None:
+        """Take a parsed payload; the work runs in the background, per user in order."""
+        by_user: dict[str, list[Incoming]] = {}
+        for record in records:
+            if isinstance(record, Ignored):
+                self.stats["ignored"] += 1
+                log.debug("whatsapp record ignored", extra={"reason": record.reason})
+            elif record.phone_number_id != self.phone_number_id:
+                self.stats["foreign"] += 1  # another number of the same business account
+            elif isinstance(record, Incoming):
+                by_user.setdefault(record.sender, []).append(record)
+            elif isinstance(record, StatusUpdate):
+                self.deliveries.status(record)
+            elif isinstance(record, ErrorNotice):
+                self.deliveries.notice(record)
+        for sender, messages in by_user.items():
+            self._spawn(sender, messages)
+
+    async def drain(self) -> None:
+        """Wait until every accepted message has been processed."""
+        while self._tasks:
+            await asyncio.wait(set(self._tasks))
+
+    async def close(self) -> None:
+        self.closing = True
+        if self._tasks:
+            _, pending = await asyncio.wait(set(self._tasks), timeout=self.shutdown_seconds)
+            if pending:
+                log.error("whatsapp work cancelled at shutdown", extra={"tasks": len(pending)})
+                for task in pending:
+                    task.cancel()
+                await asyncio.wait(pending)
+        await self.client.aclose()
+
+    def _spawn(self, sender: str, messages: list[Incoming]) -> None:
+        task = asyncio.create_task(self._run(self._tails.get(sender), messages))
+        self._tails[sender] = task
+        self._tasks.add(task)
+        task.add_done_callback(functools.partial(self._finished, sender))
+
+    def _finished(self, sender: str, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if self._tails.get(sender) is task:
+            del self._tails[sender]
+
+    async def _run(self, previous: asyncio.Task[None] | None, messages: list[Incoming]) -> None:
+        if previous is not None:
+            await asyncio.wait({previous})  # the user's earlier messages first
+        for message in messages:
+            try:
+                await self.handle(message)
+            except Exception:
+                self.stats["errors"] += 1
+                log.exception("whatsapp message not processed", extra={"kind": message.kind})
+
+    # -- one message ------------------------------------------------------------------------
+    async def handle(self, message: Incoming) -> SendOutcome | None:
+        if not await self.service.first_delivery(PLATFORM, message.idempotency_key):
+            self.stats["duplicate"] += 1
+            return None
+        self.stats["received"] += 1
+        self.stats[f"kind:{message.kind}"] += 1
+        for error in message.errors:
+            log.info("whatsapp message with an error", extra={"code": error.code, "kind": message.kind})
+        await self.window.touch(self.outbox.user(message.sender), message.timestamp)
+        if await self.service.is_unreachable(PLATFORM, message.sender):
+            await self.service.set_unreachable(PLATFORM, message.sender, False)
+        await self._mark_read(message.message_id)
+        event = message.event
+        if isinstance(event, MorePage):
+            shown = await self._next_page(message.sender, event)
+            if shown is not None:
+                return shown
+            event = Pick(event.step, MORE_VALUE)
+        reply = await self.service.handle(Inbound(PLATFORM, message.sender, event, guess_language(message.sender)))
+        outcome = await self.reply(message.sender, reply)
+        self.stats[f"outcome:{outcome.outcome}"] += 1
+        return outcome
+
+    async def _mark_read(self, message_id: str) -> None:
+        try:
+            await self.client.mark_read(message_id)
+        except DeliveryError as error:
+            self.stats["read_receipt_failed"] += 1
+            log.info("whatsapp read receipt not sent", extra={"error": type(error).__name__})
+
+    # -- sending ----------------------------------------------------------------------------
+    async def reply(self, wa_id: str, reply: Reply) -> SendOutcome:
+        """Render the engine's reply for WhatsApp and send it."""
+        contents: list[Content] = []
+        for out in render(reply.actions, reply.lang, self.translator, protect, TEXT_LIMIT):
+            if isinstance(out, Discard):
+                # WhatsApp cannot delete a user's message: "discard" means the file is not kept.
+                self.stats["media_not_kept"] += 1
+                continue
+            rendered = render_message(out, self.list_texts(reply.lang), reply.lang)
+            if rendered.menu is not None:
+                await self.service.states.save(self.pages_key(wa_id), rendered.menu.to_dict())
+            contents.extend(rendered.contents)
+        return await self.outbox.deliver(wa_id, contents)
+
+    async def send_text(self, wa_id: str, text: str) -> SendOutcome:
+        """A message the hotline sends on its own (an operator's answer); held after 24 hours."""
+        return await self.outbox.deliver(wa_id, text_contents(text))
+
+    def list_texts(self, lang: str) -> ListTexts:
+        return ListTexts(self.translator.text(Msg("wa.list_button"), lang),
+                         self.translator.text(Msg("wa.more"), lang))
+
+    async def _next_page(self, wa_id: str, more: MorePage) -> SendOutcome | None:
+        """Answer "More…" from the kept list; None when that list is gone or is another step's."""
+        stored = await self.service.states.load(self.pages_key(wa_id))
+        menu = PagedMenu.from_dict(stored) if stored else None
+        if menu is None or menu.step != more.step:
+            return None
+        content = list_content(menu.body, menu.buttons, self.list_texts(menu.lang), more.page)
+        self.stats["more_pages"] += 1
+        return await self.outbox.deliver(wa_id, [content])
+
+    def pages_key(self, wa_id: str) -> StateKey:
+        return StateKey(PAGES_NAMESPACE, self.outbox.user(wa_id))

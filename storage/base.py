@@ -1,0 +1,127 @@
+"""The storage contracts. Backends: in-memory and Redis for conversation state; SQLAlchemy
+(SQLite by default, PostgreSQL in production) for cases. The same tests run on all of them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+CASE_STATUSES = ("received", "in_review", "content_removed", "passed_to_police", "closed")
+
+
+class CaseNotFound(LookupError):
+    """No case has this reference (raised by `CaseStore.set_status`)."""
+
+
+@dataclass(frozen=True)
+class StateKey:
+    """One conversation. `user` is the pseudonymous id (see storage.pseudonym), never the raw one."""
+
+    platform: str
+    user: str
+
+    def redis_key(self, prefix: str) -> str:
+        return f"{prefix}:state:{self.platform}:{self.user}"
+
+
+class StateStore(Protocol):
+    """Conversation state (JSON-ready dicts) with a time to live, and rate-limit counters."""
+
+    async def load(self, key: StateKey) -> dict[str, Any] | None: ...
+
+    async def save(self, key: StateKey, data: Mapping[str, Any]) -> None: ...
+
+    async def delete(self, key: StateKey) -> None: ...
+
+    async def claim(self, token: str, ttl_seconds: int) -> bool:
+        """True the first time `token` is claimed within `ttl_seconds` (idempotency keys)."""
+        ...
+
+    async def hit(self, counter: str, window_seconds: int) -> int:
+        """Count one event under `counter` and return the count within the current window."""
+        ...
+
+    async def ping(self) -> bool: ...
+
+    async def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """A finished report as the engine filed it, plus who sent it (pseudonymously)."""
+
+    platform: str
+    reporter: str  # pseudonymous user id
+    language: str
+    risk: str
+    risk_reasons: tuple[str, ...]
+    report: Mapping[str, Any]  # the engine's draft: category, description, links, evidence...
+
+
+@dataclass(frozen=True)
+class FiledCase:
+    id: str  # random, never sequential
+    reference: str  # human-readable, hard to guess: KZ-XXXX-XXXX
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """An open escalation: where the user stands in the operators' queue."""
+
+    id: str
+    level: str
+    position: int | None = None
+    wait_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """A stored case as the hotline sees it."""
+
+    id: str
+    reference: str
+    created_at: datetime
+    platform: str
+    language: str
+    reporter_role: str
+    category: str
+    subcategory: str | None
+    risk: str
+    risk_reasons: tuple[str, ...]
+    status: str
+    anonymous: bool
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+
+class CaseStore(Protocol):
+    """Cases, unfinished drafts and escalations, in a relational database."""
+
+    async def file_case(self, case: NewCase) -> FiledCase: ...
+
+    async def get_case(self, reference: str) -> CaseRecord | None: ...
+
+    async def status_of(self, reference: str) -> str | None: ...
+
+    async def set_status(self, reference: str, status: str) -> None: ...
+
+    async def save_draft(self, platform: str, user: str, draft: Mapping[str, Any]) -> None: ...
+
+    async def load_draft(self, platform: str, user: str) -> dict[str, Any] | None: ...
+
+    async def drop_draft(self, platform: str, user: str) -> None: ...
+
+    async def open_escalation(self, platform: str, user: str, language: str, level: str, reason: str,
+                              case_reference: str | None) -> Ticket:
+        """Queue a user for a person; one open escalation per user (raised, linked, not doubled)."""
+        ...
+
+    async def forget_user(self, platform: str, user: str) -> int:
+        """Erase the personal fields of the user's cases and drafts; return how many cases."""
+        ...
+
+    async def ping(self) -> bool: ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,53 @@
+"""One place that turns a DATABASE_URL into an async engine, for the app and for Alembic alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import StaticPool
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/helpline.db"
+
+
+def _sqlite_pragmas(foreign_keys: bool) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        # WAL: readers do not block the writer; NORMAL sync is durable across app crashes in WAL mode.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    return on_connect
+
+
+def is_memory_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+def make_engine(database_url: str | URL, *, for_migrations: bool = False) -> AsyncEngine:
+    """An async engine; for a SQLite file, its folder is created and WAL mode enabled.
+
+    SQLite enforces foreign keys only when asked, and we ask, except while migrating: Alembic's
+    batch mode rebuilds a table by dropping it, and in SQLite a DROP TABLE deletes every row
+    first, which would fire `ON DELETE SET NULL` on escalations (sqlite.org/foreignkeys.html, 5).
+    """
+    url = make_url(database_url)
+    kwargs: dict[str, Any] = {}
+    if url.get_backend_name() == "sqlite":
+        if is_memory_sqlite(url):
+            kwargs["poolclass"] = StaticPool  # one connection, or every session sees an empty database
+        else:
+            Path(str(url.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    else:
+        kwargs["pool_pre_ping"] = True
+    engine = create_async_engine(url, **kwargs)
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas(foreign_keys=not for_migrations))
+    return engine

@@ -1,0 +1,22 @@
+"""Build the stores from settings: Redis if a URL is given, else memory; SQL for cases."""
+
+from __future__ import annotations
+
+from storage.base import StateStore
+from storage.cases import SqlCaseStore
+from storage.memory import MemoryStateStore
+from storage.migrate import migrate
+from storage.redis_state import RedisStateStore
+
+__all__ = ["build_case_store", "build_state_store", "migrate"]
+
+
+def build_state_store(redis_url: str | None, ttl_seconds: int, prefix: str = "helpline") -> StateStore:
+    if redis_url:
+        return RedisStateStore(redis_url, prefix=prefix, ttl_seconds=ttl_seconds)
+    return MemoryStateStore(ttl_seconds=ttl_seconds)
+
+
+def build_case_store(database_url: str) -> SqlCaseStore:
+    """The store only; run `await storage.migrate.migrate(database_url)` first, once, at start-up."""
+    return SqlCaseStore(database_url)

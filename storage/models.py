@@ -1,0 +1,126 @@
+"""The case database: cases, unfinished drafts, escalations. Change these with a migration.
+
+Users appear only as pseudonymous ids (storage.pseudonym), in columns named `user_id`
+(`user` is a reserved word in PostgreSQL) and `cases.reporter`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Dialect, ForeignKey, Index, Integer, MetaData, String, Text, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SHORT = 64  # codes from the flows (category, place, language...) and pseudonymous ids
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in and out, on every backend.
+
+    SQLite keeps no offset (SQLAlchemy writes naive ISO text), so values are stored as naive
+    UTC there and given their UTC zone back on reading; PostgreSQL uses timestamptz.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: use an aware one (storage.models.utcnow)")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index(None, "platform", "reporter"),
+        Index(None, "status", "closed_at"),
+        Index(None, "created_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    reference: Mapped[str] = mapped_column(String(16), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    platform: Mapped[str] = mapped_column(String(SHORT))
+    language: Mapped[str] = mapped_column(String(SHORT))
+    reporter: Mapped[str | None] = mapped_column(String(SHORT))  # pseudonymous; None once erased
+    reporter_role: Mapped[str] = mapped_column(String(SHORT))
+    victim: Mapped[str | None] = mapped_column(String(SHORT))
+    category: Mapped[str] = mapped_column(String(SHORT))
+    subcategory: Mapped[str | None] = mapped_column(String(SHORT))
+    description: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(String(SHORT))
+    links: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    evidence: Mapped[list[dict[str, str]] | None] = mapped_column(JSON(none_as_null=True))  # file ids only
+    danger: Mapped[str | None] = mapped_column(String(SHORT))
+    age_group: Mapped[str | None] = mapped_column(String(SHORT))
+    region: Mapped[str | None] = mapped_column(String(SHORT))
+    anonymous: Mapped[bool]
+    risk: Mapped[str] = mapped_column(String(SHORT))
+    risk_reasons: Mapped[list[str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(32), default="received", server_default="received")
+    refused_media: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Draft(Base):
+    """A report being written, so it outlives a restart or an expired conversation state."""
+
+    __tablename__ = "drafts"
+
+    platform: Mapped[str] = mapped_column(String(SHORT), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(SHORT), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Escalation(Base):
+    """A conversation waiting for (open), or with (taken), a human operator."""
+
+    __tablename__ = "escalations"
+    __table_args__ = (
+        # At most one active escalation per user; a second one is merged into it.
+        Index("uq_escalations_active_user", "platform", "user_id", unique=True,
+              sqlite_where=text("status != 'closed'"), postgresql_where=text("status != 'closed'")),
+        Index(None, "status", "created_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(SHORT))
+    user_id: Mapped[str | None] = mapped_column(String(SHORT))  # None once the user is forgotten
+    language: Mapped[str] = mapped_column(String(SHORT))
+    level: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(SHORT))
+    case_id: Mapped[str | None] = mapped_column(
+        String(32), ForeignKey("cases.id", ondelete="SET NULL"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

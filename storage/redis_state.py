@@ -1,0 +1,68 @@
+"""Conversation state in Redis: one JSON string per conversation with a time to live.
+
+Keys: `{prefix}:state:{platform}:{user}` (see StateKey.redis_key), `{prefix}:hit:{counter}`
+and `{prefix}:claim:{token}`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from storage.base import StateKey
+from storage.memory import DEFAULT_TTL_SECONDS
+
+
+class RedisStateStore:
+    def __init__(self, redis_url: str, prefix: str = "helpline",
+                 ttl_seconds: float = DEFAULT_TTL_SECONDS) -> None:
+        self.prefix = prefix
+        self.ttl_ms = max(1, int(ttl_seconds * 1000))
+        self._redis: Redis = Redis.from_url(redis_url, decode_responses=True,
+                                            socket_connect_timeout=5, health_check_interval=30)
+
+    async def load(self, key: StateKey) -> dict[str, Any] | None:
+        payload = await self._redis.get(key.redis_key(self.prefix))
+        if payload is None:
+            return None
+        data: dict[str, Any] = json.loads(payload)
+        return data
+
+    async def save(self, key: StateKey, data: Mapping[str, Any]) -> None:
+        payload = json.dumps(dict(data), ensure_ascii=False)
+        await self._redis.set(key.redis_key(self.prefix), payload, px=self.ttl_ms)
+
+    async def delete(self, key: StateKey) -> None:
+        await self._redis.delete(key.redis_key(self.prefix))
+
+    async def claim(self, token: str, ttl_seconds: int) -> bool:
+        """SET NX EX: only the first caller creates the key, atomically, across all workers."""
+        created = await self._redis.set(f"{self.prefix}:claim:{token}", 1, ex=ttl_seconds, nx=True)
+        return bool(created)
+
+    async def hit(self, counter: str, window_seconds: int) -> int:
+        """A fixed window that opens with its first hit.
+
+        MULTI: `SET key 0 EX window NX` opens the window only if none is open, then INCR counts
+        (INCR keeps the expiry). Unlike INCR-then-EXPIRE, a counter can never be left without
+        an expiry, and it needs no Redis 7 `EXPIRE ... NX`.
+        """
+        key = f"{self.prefix}:hit:{counter}"
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(key, 0, ex=window_seconds, nx=True)
+            pipe.incr(key)
+            _, count = await pipe.execute()
+        return int(count)
+
+    async def ping(self) -> bool:
+        try:
+            return bool(await self._redis.ping())
+        except (RedisError, OSError):
+            return False
+
+    async def close(self) -> None:
+        await self._redis.aclose()

@@ -1,0 +1,75 @@
+"""`python -m bot shell` from a pipe: a report typed in, a case in the database."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+REPORT_KK = [
+    "сәлем", "1",  # greeting -> role: child
+    "1",  # menu: report a problem
+    "1",  # category: insults and bullying
+    "1",  # it happened to me
+    "Сыныптастарым менің суретімнің астына жаман пікір жазады",
+    "1",  # where: Instagram
+    "https://instagram.com/p/abc",
+    "1",  # evidence: done
+    "2",  # danger: no
+    "3",  # age 14-17
+    "1",  # region: Astana
+    "1",  # anonymous
+    "1",  # review: send
+]
+
+
+def run_shell(lines: list[str], tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/shell.db"}
+    env.pop("REDIS_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "shell", *args], input="\n".join(lines) + "\n", text=True,
+        capture_output=True, cwd=ROOT, env=env, timeout=120, check=False,
+    )
+
+
+def test_a_report_typed_into_the_shell_is_filed_in_the_database(tmp_path: Path) -> None:
+    result = run_shell(REPORT_KK, tmp_path, "--lang", "kk", "--user", "aigerim")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "1. " in out  # choices are numbered
+    rows = sqlite3.connect(tmp_path / "shell.db").execute(
+        "select reference, category, risk, language, reporter from cases").fetchall()
+    assert len(rows) == 1
+    reference, category, risk, language, reporter = rows[0]
+    assert (category, risk, language) == ("bullying", "low", "kk")
+    assert reporter != "aigerim" and len(reporter) == 32  # pseudonymous
+    assert reference in out
+
+
+@pytest.mark.parametrize("lang,word,expected", [("ru", "помогите", "112"), ("en", "SOS", "103"),
+                                                ("kk", "көмек", "111")])
+def test_sos_word_in_the_shell_prints_the_numbers(tmp_path: Path, lang: str, word: str, expected: str) -> None:
+    result = run_shell([word], tmp_path, "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout and "102" in result.stdout
+
+
+def test_empty_input_ends_quietly(tmp_path: Path) -> None:
+    result = run_shell([], tmp_path)
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+def test_bad_settings_give_a_clear_message_not_a_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "EMERGENCY_LINES": '[{"number": "112", "service": "pizza"}]',
+           "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/x.db"}
+    result = subprocess.run([sys.executable, "-m", "bot", "shell"], input="", text=True, capture_output=True,
+                            cwd=ROOT, env=env, timeout=60, check=False)
+    assert result.returncode == 2
+    assert "settings are not valid" in result.stderr and "Traceback" not in result.stderr

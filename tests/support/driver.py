@@ -1,0 +1,77 @@
+"""Drive the pure engine in tests, standing in for the runtime's answers."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from flows.actions import Action, DeleteUserData, DiscardMedia, Escalate, FileCase, LookupReport, Say
+from flows.engine import handle
+from flows.events import CaseFiled, DataDeleted, Escalated, Event, Media, MediaKind, Pick, ReportStatus, Text
+from flows.state import ConversationState
+
+
+@dataclass
+class Driver:
+    """A conversation with a fake runtime: cases get references KZ-TEST-0001, ..."""
+
+    hint: str | None = "en"
+    state: ConversationState = field(default_factory=ConversationState)
+    filed: list[FileCase] = field(default_factory=list)
+    escalations: list[Escalate] = field(default_factory=list)
+    discarded: list[DiscardMedia] = field(default_factory=list)
+    statuses: dict[str, str] = field(default_factory=dict)
+    last: list[Say] = field(default_factory=list)
+    _numbers: itertools.count = field(default_factory=lambda: itertools.count(1))  # type: ignore[type-arg]
+
+    def send(self, event: Event) -> list[Say]:
+        says: list[Say] = []
+        self._run(event, says)
+        self.last = says
+        return says
+
+    def _run(self, event: Event, says: list[Say]) -> None:
+        """Like the runtime: an action's answer is handled at once, in place."""
+        result = handle(self.state, event, hint=self.hint)
+        self.state = result.state
+        for action in result.actions:
+            answer = self._carry_out(action, says)
+            if answer is not None:
+                self._run(answer, says)
+
+    def _carry_out(self, action: Action, says: list[Say]) -> Event | None:
+        if isinstance(action, Say):
+            says.append(action)
+        elif isinstance(action, DiscardMedia):
+            self.discarded.append(action)
+        elif isinstance(action, FileCase):
+            self.filed.append(action)
+            return CaseFiled(f"KZ-TEST-{next(self._numbers):04d}")
+        elif isinstance(action, Escalate):
+            self.escalations.append(action)
+            return Escalated(action.level, action.reason)
+        elif isinstance(action, LookupReport):
+            return ReportStatus(action.reference, self.statuses.get(action.reference))
+        elif isinstance(action, DeleteUserData):
+            return DataDeleted(len(self.filed))
+        return None
+
+    def text(self, text: str) -> list[Say]:
+        return self.send(Text(text))
+
+    def pick(self, value: str, step: str | None = None) -> list[Say]:
+        return self.send(Pick(step or self.state.step, value))
+
+    def photo(self, ref: str = "file-1", message_ref: str = "m-1") -> list[Say]:
+        return self.send(Media(MediaKind.PHOTO, ref, message_ref))
+
+    @property
+    def screen(self) -> Say:
+        """The last message that offered choices."""
+        return [s for s in self.last if s.options][-1]
+
+    def keys(self) -> list[str]:
+        return [s.text.key for s in self.last]
+
+    def options(self) -> list[str]:
+        return [o.value for o in self.screen.options]
