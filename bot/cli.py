@@ -70,7 +70,7 @@ async def _set_webhook(settings: Settings, url: str, drop_pending: bool) -> int:
     from aiogram.exceptions import AiogramError
 
     from bot.app import load_translator
-    from handlers.telegram.channel import create_bot
+    from handlers.telegram.api import create_bot
     from handlers.telegram.setup import SetupError, register_webhook, set_commands
 
     if not settings.telegram_bot_token:

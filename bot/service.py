@@ -12,8 +12,18 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Protocol
 
-from flows.actions import DeleteUserData, DiscardMedia, Escalate, FileCase, LookupReport, Say
+from flows.actions import (
+    DeleteUserData,
+    DiscardMedia,
+    Escalate,
+    FileCase,
+    LookupReport,
+    RecordFeedback,
+    RelayToOperator,
+    Say,
+)
 from flows.engine import EngineConfig, handle
 from flows.events import CaseFiled, DataDeleted, Escalated, Event, ReportStatus
 from flows.state import ConversationState
@@ -66,9 +76,23 @@ class ConversationLocks:
                 self._locks[key] = (lock, users - 1)
 
 
+class OperatorPort(Protocol):
+    """The operators' side, as the conversation runtime sees it (see bot/operators)."""
+
+    async def relay(self, key: StateKey, relay: RelayToOperator) -> None:
+        """Show what the user sent to the operator holding the conversation."""
+        ...
+
+    async def feedback(self, key: StateKey, helpful: bool) -> None:
+        """Record the user's "did this help?" answer on their last escalation."""
+        ...
+
+
 class ConversationService:
     def __init__(self, states: StateStore, cases: CaseStore, *, secret: str,
-                 config: EngineConfig | None = None, lookup_limit: int = 10) -> None:
+                 config: EngineConfig | None = None, lookup_limit: int = 10,
+                 operators: OperatorPort | None = None) -> None:
+        self.operators = operators
         self.states = states
         self.cases = cases
         self.secret = secret
@@ -101,12 +125,16 @@ class ConversationService:
 
     async def handle(self, inbound: Inbound) -> Reply:
         """Process one inbound event of a conversation and return what to send."""
-        key = self.key_for(inbound.platform, inbound.user_id)
+        return await self.handle_key(self.key_for(inbound.platform, inbound.user_id), inbound.event, inbound.hint)
+
+    async def handle_key(self, key: StateKey, event: Event, hint: str | None = None) -> Reply:
+        """Process an event for a conversation known by its pseudonymous key (the operators' side
+        reaches users this way, never by a platform id)."""
         async with self.locks.hold(key):
             state = await self._load(key)
             before = dict(state.draft)
             outward: list[Say | DiscardMedia] = []
-            state = await self._run(key, state, inbound.event, inbound.hint, outward)
+            state = await self._run(key, state, event, hint, outward)
             await self._persist(key, state, before)
             return Reply(state.lang or "ru", tuple(outward))
 
@@ -145,7 +173,16 @@ class ConversationService:
         await self.states.save(key, state.to_dict())
 
     async def _carry_out(self, key: StateKey, state: ConversationState,
-                         action: FileCase | Escalate | LookupReport | DeleteUserData) -> Event | None:
+                         action: FileCase | Escalate | LookupReport | DeleteUserData | RelayToOperator
+                         | RecordFeedback) -> Event | None:
+        if isinstance(action, RelayToOperator | RecordFeedback):
+            if self.operators is None:
+                log.warning("no operator front-end for an operator action", extra={"action": type(action).__name__})
+            elif isinstance(action, RelayToOperator):
+                await self.operators.relay(key, action)
+            else:
+                await self.operators.feedback(key, action.helpful)
+            return None
         if isinstance(action, FileCase):
             filed = await self.cases.file_case(NewCase(
                 platform=key.platform, reporter=key.user, language=action.language, risk=action.risk,

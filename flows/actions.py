@@ -65,4 +65,20 @@ class DiscardMedia:
     details: Mapping[str, str] = field(default_factory=dict)
 
 
-Action = Say | FileCase | Escalate | LookupReport | DeleteUserData | DiscardMedia
+@dataclass(frozen=True)
+class RelayToOperator:
+    """Pass what the user sent to the operator who holds the conversation (files by id only)."""
+
+    text: str | None = None
+    media_kind: str | None = None
+    media_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordFeedback:
+    """The user's answer to "did this help?" after an operator closed the conversation."""
+
+    helpful: bool
+
+
+Action = Say | FileCase | Escalate | LookupReport | DeleteUserData | DiscardMedia | RelayToOperator | RecordFeedback

@@ -10,7 +10,7 @@ Reading one message:
 2. idioms ("умираю со смеху", "kill time") are masked, so no phrase can fire inside them;
 3. a group fires when one of its phrases occurs at a word start (a phrase ending in "*" is a stem,
    otherwise it must end at a word end; "~" in a phrase lets up to GAP_WORDS words stand between),
-   or when both halves of one of its pairs occur in the message;
+   or when both halves of one of its pairs occur within PAIR_WINDOW characters of each other;
 4. a match is dropped when its sentence holds one of the group's calm words ("fortnite", "lol"),
    unless the message also says the child is afraid;
 5. a group is dropped when a group named in its `unless` was found too;
@@ -20,7 +20,10 @@ Reading one message:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from flows.crisis_phrases import FEAR, GROUPS, IDIOMS, Group, Phrases
 from flows.textnorm import fold
@@ -28,6 +31,7 @@ from flows.triage import LEVELS, rank
 
 MAX_CHARS = 20_000  # longer than any platform message (4096); keeps the reading fast whatever comes
 GAP_WORDS = 3  # words a "~" in a phrase may stand for
+PAIR_WINDOW = 300  # folded characters (some 50 words) within which the two halves of a pair must stand
 _SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
 _LAUGH = re.compile(r"\){2,}|[😂🤣💀]")
 _SEP = " | "  # between folded sentences; "|" never occurs in folded text, so no phrase spans it
@@ -73,31 +77,67 @@ def needles(phrase: str) -> tuple[Needle, ...]:
                  for last in _fold_words(tail, stem))
 
 
+def _first_word(needle_: Needle, phrase: str) -> str | None:
+    """The needle's first word when it must be whole (a stem's only word need not be): a quick pre-check."""
+    if isinstance(needle_, re.Pattern):
+        return fold(phrase.partition("~")[0]).split(" ")[0]
+    words = needle_.strip().split(" ")
+    return words[0] if len(words) > 1 or needle_.endswith(" ") else None
+
+
 @dataclass(frozen=True)
 class _Matcher:
-    """Phrases ready to search, each needle remembering the phrase it came from."""
+    """Phrases ready to search: (needle, the phrase it came from, its first whole word or None)."""
 
-    needles: tuple[tuple[Needle, str], ...]
+    needles: tuple[tuple[Needle, str, str | None], ...]
 
     @classmethod
     def of(cls, phrases: Phrases) -> _Matcher:
-        seen = {n: p for p in phrases for n in needles(p)}
-        return cls(tuple(seen.items()))
+        seen: dict[Needle, str] = {}
+        for phrase in phrases:
+            for needle_ in needles(phrase):
+                seen.setdefault(needle_, phrase)
+        return cls(tuple((n, p, _first_word(n, p)) for n, p in seen.items()))
 
-    def first(self, hay: str, calm: _CalmSentences | None = None) -> str | None:
-        """The phrase of the first needle found outside a calm sentence, or None."""
-        for needle_, phrase in self.needles:
+    def hits(self, hay: str, calm: _CalmSentences | None = None,
+             words: frozenset[str] | None = None) -> Iterator[tuple[str, int]]:
+        """(phrase, position) of every needle found outside a calm sentence, needle by needle.
+
+        `words`, the set of the haystack's words, lets most needles be skipped without a search.
+        """
+        for needle_, phrase, head in self.needles:
+            if words is not None and head is not None and head not in words:
+                continue
             if isinstance(needle_, str):
                 pos = hay.find(needle_)
                 while pos >= 0:
                     if calm is None or not calm.at(pos):
-                        return phrase
+                        yield phrase, pos
                     pos = hay.find(needle_, pos + 1)
             else:
                 for match in needle_.finditer(hay):
                     if calm is None or not calm.at(match.start()):
-                        return phrase
+                        yield phrase, match.start()
+
+    def first(self, hay: str, calm: _CalmSentences | None = None,
+              words: frozenset[str] | None = None) -> str | None:
+        """The phrase of the first needle found outside a calm sentence, or None."""
+        return next((phrase for phrase, _ in self.hits(hay, calm, words)), None)
+
+
+def _pair(hay: str, a: _Matcher, b: _Matcher, calm: _CalmSentences | None, words: frozenset[str]) -> str | None:
+    """'A + B' when a phrase of A (outside a calm sentence) has a phrase of B within PAIR_WINDOW of it."""
+    firsts = a.hits(hay, calm, words)
+    head = next(firsts, None)
+    if head is None:
         return None
+    seconds = sorted(b.hits(hay, words=words), key=lambda hit: hit[1])
+    places = [pos for _, pos in seconds]
+    for phrase, pos in chain((head,), firsts):
+        i = bisect_left(places, pos - PAIR_WINDOW)
+        if i < len(places) and places[i] <= pos + PAIR_WINDOW:
+            return f"{phrase} + {seconds[i][0]}"
+    return None
 
 
 @dataclass
@@ -169,16 +209,14 @@ def explain(text: str) -> tuple[tuple[str, str, str], ...]:
     hay = _haystack(text)
     if not hay.strip():
         return ()
-    afraid = _FEAR.first(hay) is not None
+    words = frozenset(hay.split(" "))
+    afraid = _FEAR.first(hay, words=words) is not None
     found: list[tuple[_Group, str]] = []
     for group in _GROUPS:
         calm = _CalmSentences(hay, group.calm) if group.calm and not afraid else None
-        hit = group.phrases.first(hay, calm)
+        hit = group.phrases.first(hay, calm, words)
         for a, b in group.pairs if hit is None else ():
-            first = a.first(hay, calm)
-            second = b.first(hay) if first is not None else None
-            if first is not None and second is not None:
-                hit = f"{first} + {second}"
+            if (hit := _pair(hay, a, b, calm, words)) is not None:
                 break
         if hit is not None:
             found.append((group, hit))

@@ -39,59 +39,63 @@ def _ages(*templates: str) -> Phrases:
     return tuple(t.format(n=n) for t in templates for n in range(18, 61))
 
 
+def _said(subjects: Phrases, threats: Phrases) -> Phrases:
+    """English contractions typed without the apostrophe: "he'll kill me" reads "hell kill me"."""
+    return tuple(f"{s} {t}" for s in subjects for t in threats)
+
+
 # --- markers shared by several groups ---------------------------------------------------------------
 # Joking and game talk: a threat in the same sentence is banter ("I'll kill you in Fortnite lol").
 JOKING: Phrases = (
     "lol", "lmao", "lmfao", "rofl", "haha*", "ahah*", "hehe*", "xd", "jk", "just kidding", "kidding", "jokes",
-    "хаха*", "ахах*", "хехе*", "хд", "шучу", "шутка", "шутя", "прикол*", "ору", "кек", "ржу",
-    "әзіл*", "қалжың*", "күлкі*",
+    "хаха*", "ахах*", "хехе*", "хд", "шучу", "шутка", "шутя", "прикол*", "ору", "кек", "ржу", "әзіл*",
+    "қалжың*", "күлкі*",
 )
 GAMES: Phrases = (
     "fortnite", "minecraft", "roblox", "pubg", "standoff*", "brawl*", "dota*", "cs go", "csgo", "cs2",
     "valorant", "among us", "genshin", "free fire", "mobile legends", "game*", "gaming", "in game",
-    "next round", "gg", "noob*", "respawn*", "boss",
-    "майнкрафт*", "роблокс*", "пабг*", "пубг*", "стандофф*", "стендофф*", "бравл*", "дота*", "дотк*",
-    "кс", "валорант*", "амонг ас", "геншин*", "фри фаер", "мобла", "игр*", "катк*", "раунд*", "нуб*",
-    "ойын*", "ойнап", "ойнадық", "ойнаймыз",
+    "next round", "gg", "noob*", "respawn*", "boss", "майнкрафт*", "роблокс*", "пабг*", "пубг*", "стандофф*",
+    "стендофф*", "бравл*", "дота*", "дотк*", "кс", "валорант*", "амонг ас", "геншин*", "фри фаер", "мобла",
+    "игр*", "катк*", "раунд*", "нуб*", "ойын*", "ойнап", "ойнадық", "ойнаймыз",
 )
 # School trouble: "my mom will kill me if she sees my grades" is a figure of speech.
 SCHOOL: Phrases = (
-    "homework", "grades", "grade", "report card", "test", "exam*", "detention", "late",
-    "оценк*", "двойк*", "тройк*", "контрольн*", "домашк*", "дз", "экзамен*", "опоздаю", "опоздал*",
-    "баға*", "екілік*", "үй тапсырма*", "үй жұмыс*", "емтихан*", "кешіксем", "кешігіп",
+    "homework", "grades", "grade", "report card", "test", "exam*", "detention", "late", "оценк*", "двойк*",
+    "тройк*", "контрольн*", "домашк*", "дз", "экзамен*", "опоздаю", "опоздал*", "баға*", "екілік*",
+    "үй тапсырма*", "үй жұмыс*", "емтихан*", "кешіксем", "кешігіп",
+    # broke something at home
+    "broke", "dented", "сломал*", "разбил*", "разбит*", "сындырып", "сындырдым",
 )
 # A lesson or the news about a danger is not the danger ("we had a class about death groups").
 LESSON: Phrases = (
     "lesson about", "class about", "talk about", "we learned about", "learning about", "documentary",
-    "in the news", "on the news",
-    "на уроке", "урок про", "урок о", "классный час", "классном часе", "нам рассказ*", "нас предупредил*",
-    "предупреждали", "документальн*", "новост*",
-    "сабақта", "сынып сағаты*", "мектепте ~ туралы", "туралы сабақ", "деректі фильм*", "жаңалықта*",
+    "in the news", "on the news", "на уроке", "урок про", "урок о", "классный час", "классном часе",
+    "нам рассказ*", "нас предупредил*", "предупреждали", "документальн*", "новост*", "сабақта",
+    "сынып сағаты*", "мектепте ~ туралы", "туралы сабақ", "деректі фильм*", "жаңалықта*",
 )
 # A child who says they are afraid, or that it is no joke, is not joking.
 FEAR: Phrases = (
     "scared", "im scared", "afraid", "terrified", "frightened", "not joking", "not kidding", "im serious",
-    "i am serious", "for real", "irl", "in real life",
-    "боюсь", "страшно", "мне страшно", "напуган*", "испуган*", "не шучу", "это не шутка", "я серьезно",
-    "в реале", "в реальной жизни", "по настоящему",
-    "қорқамын", "қорқып отырмын", "қорқып жүрмін", "қорқып тұрмын", "қорқынышты", "әзіл емес",
-    "қалжың емес", "шын айтамын", "шынымен",
+    "i am serious", "for real", "irl", "in real life", "боюсь", "страшно", "мне страшно", "напуган*",
+    "испуган*", "не шучу", "это не шутка", "я серьезно", "в реале", "в реальной жизни", "по настоящему",
+    "қорқамын", "қорқып отырмын", "қорқып жүрмін", "қорқып тұрмын", "қорқынышты", "әзіл емес", "қалжың емес",
+    "шын айтамын", "шынымен",
 )
 # Slang that is mostly a joke unless the child says it is meant.
 SERIOUS: Phrases = (*FEAR, "fr", "seriously", "i mean it", "not a joke")
 # A ball, a snowball, an accident: "he hit me" is not abuse.
 ACCIDENTS: Phrases = (
-    "ball", "snowball", "pillow", "by accident", "accidentally", "мячом", "мяч", "снежк*", "подушк*", "случайно",
-    "доппен", "доп", "абайсызда", "байқамай",
+    "ball", "snowball", "pillow", "by accident", "accidentally", "мячом", "мяч", "снежк*", "подушк*",
+    "случайно", "доппен", "доп", "абайсызда", "байқамай",
 )
 # Figures of speech masked before matching: no phrase fires inside them.
 IDIOMS: Phrases = (
     # en
-    "kill time", "killing time", "killed time", "kill some time", "to die for", "dying to", "dying of laughter",
-    "dying laughing", "die laughing", "died laughing", "killing it", "killed it", "kill it", "dressed to kill",
-    "is killing me", "are killing me", "suicide squad", "suicide mission", "suicide prevention",
-    "suicide awareness", "suicide doors", "would kill for", "id kill for", "could kill for",
-    "dont want to die", "do not want to die", "never want to die", "die of embarrassment",
+    "kill time", "killing time", "killed time", "kill some time", "to die for", "dying to",
+    "dying of laughter", "dying laughing", "die laughing", "died laughing", "killing it", "killed it",
+    "kill it", "dressed to kill", "is killing me", "are killing me", "suicide squad", "suicide mission",
+    "suicide prevention", "suicide awareness", "suicide doors", "would kill for", "id kill for",
+    "could kill for", "dont want to die", "do not want to die", "never want to die", "die of embarrassment",
     "die from embarrassment", "died of embarrassment", "die of cringe", "died of cringe", "die of shame",
     "kill the boss", "killed the boss", "kill mobs", "kill the dragon", "die my hair", "die her hair",
     "die his hair", "die their hair", "want to live in", "want to live with", "wanna live in",
@@ -100,79 +104,76 @@ IDIOMS: Phrases = (
     "умираю со смеху", "умер со смеху", "умерла со смеху", "умру со смеху", "умереть со смеху",
     "помереть со смеху", "умираю от смеха", "не хочу умирать", "не хочу умереть", "не хочется умирать",
     "умереть от стыда", "умереть со стыда", "умру от стыда", "хоть вешайся", "хоть в петлю",
-    "отряд самоубийц", "профилактика суицида", "профилактике суицида", "профилактики суицида",
-    "убить босса", "убил босса", "убей босса", "хочу жить в", "хочу жить с", "хочется жить в",
+    "отряд самоубийц", "профилактика суицида", "профилактике суицида", "профилактики суицида", "убить босса",
+    "убил босса", "убей босса", "хочу жить в", "хочу жить с", "хочется жить в",
     # kk
     "өлгенше күлдім", "өлгенше күлеміз", "күлкіден өлдім", "күлкіден өлейін", "күлгеннен өлдім",
-    "ұялғаннан өлгім", "ұятымнан өлгім", "ұяттан өлгім", "күлдіріп өлтір*", "уақыт өлтір*",
-    "өлгім келмейді", "өлгім келмейді ғой", "өзімді өлтіргім келмейді", "суицидтің алдын алу",
-    "қолымды кесіп алдым", "саусағымды кесіп алдым",
+    "ұялғаннан өлгім", "ұятымнан өлгім", "ұяттан өлгім", "күлдіріп өлтір*", "уақыт өлтір*", "өлгім келмейді",
+    "өлгім келмейді ғой", "өзімді өлтіргім келмейді", "суицидтің алдын алу", "қолымды кесіп алдым",
+    "саусағымды кесіп алдым",
 )
 # Now, tonight, and the means at hand: with self-harm words they read as danger now.
 NOW_SUICIDE: Phrases = (
-    "right now", "rn", "tonight", "today", "this night", "pills", "the pills", "rope", "on the roof", "on the bridge", "goodbye", "last message", "bleeding", "blood", "in my hand",
-    "сейчас", "прямо сейчас", "щас", "сегодня", "сегодня ночью", "этой ночью", "таблетк*", "на крыше",
-    "на мосту", "веревк*", "прощайте", "прощай", "последнее сообщение", "кровь",
-    "в руке", "простите меня",
-    "қазір", "дәл қазір", "бүгін", "бүгін түнде", "таблетка*", "дәрі", "дәріні", "дәрілерді", "шатырда",
-    "шатырдың", "төбеде", "көпірде", "арқан*", "қош бол*", "соңғы хат*", "соңғы хабарлама*",
-    "қан ағып", "кешіріңдер", "кешіріңіз",
+    "right now", "rn", "tonight", "today", "this night", "pills", "the pills", "rope", "on the roof",
+    "on the bridge", "goodbye", "last message", "bleeding", "blood", "in my hand", "сейчас", "прямо сейчас",
+    "щас", "сегодня", "сегодня ночью", "этой ночью", "таблетк*", "на крыше", "на мосту", "веревк*",
+    "прощайте", "прощай", "последнее сообщение", "кровь", "в руке", "простите меня", "қазір", "дәл қазір",
+    "бүгін", "бүгін түнде", "таблетка*", "дәрі", "дәріні", "дәрілерді", "шатырда", "шатырдың", "төбеде",
+    "көпірде", "арқан*", "қош бол*", "соңғы хат*", "соңғы хабарлама*", "қан ағып", "кешіріңдер", "кешіріңіз",
 )
 NOW_ABUSE: Phrases = (
-    "right now", "now", "rn", "save me",
-    "сейчас", "прямо сейчас", "щас", "спасите",
-    "қазір", "дәл қазір", "құтқарыңдар", "құтқарыңыз",
+    "right now", "rn", "save me", "сейчас", "прямо сейчас", "щас", "спасите", "қазір", "дәл қазір",
+    "құтқарыңдар", "құтқарыңыз",
 )
 NOW_THREAT: Phrases = (
     "right now", "outside my", "waiting for me", "at my door", "when he gets home", "tonight",
-    "after school today",
-    "сейчас", "прямо сейчас", "щас", "у подъезда", "возле подъезда", "возле дома", "под окнами", "ждут меня",
-    "ждет меня", "сегодня после школы",
-    "қазір", "дәл қазір", "есік алдында", "күтіп тұр", "бүгін мектептен кейін",
+    "after school today", "сейчас", "прямо сейчас", "щас", "у подъезда", "возле подъезда", "возле дома",
+    "под окнами", "ждут меня", "ждет меня", "сегодня после школы", "қазір", "дәл қазір", "есік алдында",
+    "күтіп тұр", "бүгін мектептен кейін",
 )
 # "I'll jump" + a height, and despair + the means in hand, read as danger now.
 JUMP: Phrases = (
     "i will jump", "ill jump", "im going to jump", "im gonna jump", "i want to jump", "i wanna jump",
-    "прыгну", "спрыгну", "выпрыгну", "хочу прыгнуть", "хочу спрыгнуть", "хочу выпрыгнуть",
-    "секіремін", "секіргім*", "секірейін",
+    "прыгну", "спрыгну", "выпрыгну", "хочу прыгнуть", "хочу спрыгнуть", "хочу выпрыгнуть", "секіремін",
+    "секіргім*", "секірейін",
 )
 HEIGHTS: Phrases = (
     "roof", "bridge", "window", "balcony", "ledge", "крыш*", "мост", "моста", "мосту", "окн*", "балкон*",
     "подоконник*", "этаж*", "терезе*", "шатыр*", "төбе*", "көпір*", "қабат*",
 )
 WATER: Phrases = (
-    "into the water", "into the river", "into the pool", "into the lake", "trampoline", "parachute",
-    "в воду", "в речку", "в реку", "в бассейн", "в озеро", "батут*", "парашют*",
-    "суға", "өзенге", "бассейнге", "көлге", "батут*",
+    "into the water", "into the river", "into the pool", "into the lake", "trampoline", "parachute", "в воду",
+    "в речку", "в реку", "в бассейн", "в озеро", "батут*", "парашют*", "суға", "өзенге", "бассейнге", "көлге",
+    "батут*",
 )
 DESPAIR: Phrases = (
-    "i cant anymore", "i cant do this anymore", "cant take it anymore", "cant go on",
-    "я больше не могу", "больше не могу", "не могу больше", "сил больше нет", "нет сил",
-    "шыдай алмаймын", "шыдамым таусылды", "бәрінен шаршадым", "басқа шыдамым жоқ", "i decided",
-    "i made up my mind", "не вижу выхода", "я решила", "я решил", "я решилась", "я решился", "шештім",
-    "take them all", "swallow them all", "выпью все", "выпью их все", "бәрін ішемін", "барлығын ішемін",
+    "i cant anymore", "i cant do this anymore", "cant take it anymore", "cant go on", "я больше не могу",
+    "больше не могу", "не могу больше", "сил больше нет", "нет сил", "шыдай алмаймын", "шыдамым таусылды",
+    "бәрінен шаршадым", "басқа шыдамым жоқ", "i decided", "i made up my mind", "не вижу выхода", "я решила",
+    "я решил", "я решилась", "я решился", "шештім", "take them all", "swallow them all", "выпью все",
+    "выпью их все", "бәрін ішемін", "барлығын ішемін",
 )
 HANGING: Phrases = ("rope", "noose", "веревк*", "петл*", "арқан*")
+# A rope with "tonight" or "going to use it" (not "a rope for camping today").
 SOON: Phrases = (
-    "tonight", "today", "going to use it", "сегодня", "сейчас", "этой ночью", "бүгін", "қазір", "түнде",
+    "tonight", "going to use it", "gonna use it", "use it tonight", "сегодня ночью", "этой ночью",
+    "сегодня использую", "бүгін түнде", "түнде қолданамын",
 )
 MEANS: Phrases = (
-    "pills", "rope", "noose", "blade", "razor", "in my hand",
-    "лезви*", "бритв*", "таблетк*", "веревк*", "петл*", "в руке",
-    "ұстара*", "таблетка*", "дәрі", "арқан*", "қолымда",
+    "pills", "rope", "noose", "blade", "razor", "in my hand", "лезви*", "бритв*", "таблетк*", "веревк*",
+    "петл*", "в руке", "ұстара*", "таблетка*", "дәрі", "арқан*", "қолымда",
 )
 ADULT: Phrases = (
-    "adult", "an adult", "grown man", "grown up", "older man", "old man", "older guy", "much older",
+    "adult", "an adult", "a man", "grown man", "grown up", "older man", "old man", "older guy", "much older",
     "years older", "stranger", "a man i", "a man from", "some man", "some guy", "met online",
     "from the internet", "on the internet", "from the game", "met in a game", "on roblox", "on discord",
     "from discord", "from tiktok", "on tiktok", "from instagram", "on instagram", "online boyfriend",
     "online bf", *_ages("a {n} year old", "an {n} year old"),
-    "взрослый", "взрослого", "взрослым", "взрослому", "мужчин*", "мужик*", "дядя", "дядь*", "незнаком*", "из интернета", "в интернете", "в сети",
-    "из игры", "в игре", "из тиктока", "в тиктоке", "из инсты", "в инсте", "в дискорде", "из дискорда",
-    "старше меня", "намного старше",
-    "ересек*", "үлкен кісі", "үлкен адам", "ер адам", "ер кісі", "бейтаныс*", "танымайтын", "интернеттен",
-    "интернетте", "ойыннан", "ойында танысқан", "тиктоктан", "инстадан", "менен үлкен", "жасы үлкен",
-    "ағай",
+    "взрослый", "взрослого", "взрослым", "взрослому", "мужчин*", "мужик*", "дядя", "дядь*", "незнаком*",
+    "из интернета", "в интернете", "в сети", "из игры", "в игре", "из тиктока", "в тиктоке", "из инсты",
+    "в инсте", "в дискорде", "из дискорда", "старше меня", "намного старше", "ересек*", "үлкен кісі",
+    "үлкен адам", "ер адам", "ер кісі", "бейтаныс*", "танымайтын", "интернеттен", "интернетте", "ойыннан",
+    "ойында танысқан", "тиктоктан", "инстадан", "менен үлкен", "жасы үлкен", "ағай",
     *_ages("he is {n}", "hes {n}", "he is like {n}", "boyfriend is {n}", "bf is {n}", "{n} year old man",
            "{n} year old guy", "{n} yo", "{n}yo", "ему {n}", "ол {n} жаста", "оған {n}", "{n} жастағы",
            "{n} жастағы кісі"),
@@ -181,25 +182,27 @@ ADULT: Phrases = (
 # --- self-harm and suicide ---------------------------------------------------------------------------
 SELF_HARM: Phrases = (
     # en
-    "kill myself", "killing myself", "kill my self", "want to die", "wanna die", "want 2 die", "want to be dead",
-    "wish i was dead", "wish i were dead", "wish i wasnt alive", "wish i wasnt born", "wish i was never born",
-    "wish i had never been born", "dont want to live", "dont wanna live", "do not want to live",
-    "dont want to be alive", "dont want to exist", "dont want to wake up", "no reason to live",
-    "nothing to live for", "not worth living", "better off dead", "better off without me", "end my life",
-    "ending my life", "end it all", "take my own life", "take my life", "commit suicide", "suicid*", "su1c1d*",
-    "sewerslide", "unalive*", "self harm*", "selfharm*", "hurt myself", "hurting myself", "harm myself",
-    "harming myself", "cut myself", "cutting myself", "cut my arms", "cutting my arms", "cutting again",
-    "burn myself", "burning myself", "hang myself", "hanging myself", "overdose on pills", "take all the pills",
-    "take all my pills", "jump off a bridge", "jump off the bridge", "jump off the roof", "jump off a roof",
+    "kill myself", "killing myself", "kill my self", "want to die", "wanna die", "want 2 die",
+    "want to be dead", "wish i was dead", "wish i were dead", "wish i wasnt alive", "wish i wasnt born",
+    "wish i was never born", "wish i had never been born", "dont want to live", "dont wanna live",
+    "do not want to live", "dont want to be alive", "dont want to exist", "dont want to wake up",
+    "no reason to live", "nothing to live for", "not worth living", "better off dead",
+    "better off without me", "end my life", "ending my life", "end it all", "take my own life",
+    "take my life", "commit suicide", "suicid*", "su1c1d*", "sewerslide", "unalive*", "self harm*",
+    "selfharm*", "hurt myself", "hurting myself", "harm myself", "harming myself", "cut myself",
+    "cutting myself", "cut my arms", "cutting my arms", "cutting again", "burn myself", "burning myself",
+    "hang myself", "hanging myself", "overdose on pills", "take all the pills", "take all my pills",
+    "jump off a bridge", "jump off the bridge", "jump off the roof", "jump off a roof",
     "jump in front of a train", "disappear forever", "not be here anymore", "dont want to be here anymore",
     "how to kill myself", "how to die", "ways to die", "best way to die", "easiest way to die",
-    "painless way to die", "take to die", "pills to die", "slit my wrist*", "starving myself", "starve myself",
-    "make myself throw up", "making myself throw up", "no point in living", "tired of living",
-    "tired of being alive", "thinking about dying", "think about dying", "want to end it", "wanna end it",
-    "want to ~ die", "should just die", "i should die", "deserve to die", "ready to die", "give up on life",
-    "life isnt worth it", "ending it all", "end everything", "ending everything", "rather be dead",
-    "scratching my arms", "scratch my arms", "till they bleed", "until they bleed", "until i bleed",
-    "make myself bleed",
+    "painless way to die", "take to die", "pills to die", "slit my wrist*", "starving myself",
+    "starve myself", "make myself throw up", "making myself throw up", "no point in living",
+    "tired of living", "tired of being alive", "thinking about dying", "think about dying", "want to end it",
+    "wanna end it", "want to ~ die", "should just die", "i should die", "deserve to die", "ready to die",
+    "give up on life", "life isnt worth it", "ending it all", "end everything", "ending everything",
+    "rather be dead", "scratching my arms", "scratch my arms", "till they bleed", "until they bleed",
+    "until i bleed", "make myself bleed", "stop existing", "not exist anymore", "sleep forever",
+    "never wake up", "im a burden", "feel like a burden",
     # ru
     "хочу умереть", "хочу умиреть", "хочется умереть", "хочу сдохнуть", "хочу здохнуть", "хочется сдохнуть",
     "хочу помереть", "умереть хочу", "сдохнуть хочу", "хочу не жить", "не хочу жить", "не хочется жить",
@@ -208,26 +211,27 @@ SELF_HARM: Phrases = (
     "устал от жизни", "устала от жизни", "лучше бы я умер*", "лучше бы меня не было", "лучше бы я не родил*",
     "лучше умереть", "хочу исчезнуть навсегда", "хочу чтобы меня не было", "покончить с собой",
     "покончу с собой", "покончила бы с собой", "покончил бы с собой", "покончить жизнь самоубийством",
-    "покончить с жизнью", "свести счеты с жизнью", "уйти из жизни", "убить себя", "убью себя", "убила бы себя",
-    "убил бы себя", "себя убить", "себя убью", "самоубийств*", "суицид*", "суецид*", "самоубиться",
-    "выпилиться", "выпилюсь", "самовыпил*", "роскомнадзорнуться", "режу себя", "режу руки", "резать себя",
-    "резать руки", "порезать себя", "порезала себя", "порезал себя", "порезала руки", "порезал руки", "режусь",
-    "селфхарм*", "селф харм*", "наношу себе порезы", "порезы на руках", "причиняю себе боль",
-    "причинить себе боль", "делаю себе больно", "повешусь", "повеситься", "вскрыть вены", "вскрою вены",
-    "вскрыть себе вены", "наглотаться таблеток", "выпить все таблетки", "выпью все таблетки",
-    "выпрыгнуть из окна", "выпрыгну из окна", "выпрыгну в окно", "прыгнуть с крыши", "спрыгнуть с крыши",
-    "спрыгну с крыши", "прыгну с крыши", "прыгнуть с моста", "прыгну с моста", "броситься под поезд",
-    "брошусь под поезд", "режу себе*", "резать себе*", "порезала себе*", "порезал себе*", "порезать себе*",
-    "меня вообще не было", "лучше бы меня вообще", "смысла жить", "жизнь не имеет смысла", "надоело жить",
-    "не хочу существовать", "не хочу просыпаться", "как убить себя", "как покончить с собой", "как умереть",
-    "способ умереть", "способы умереть", "безболезненно умереть", "сколько таблеток нужно",
-    "сколько нужно таблеток", "смертельная доза", "морю себя голодом", "вызываю рвоту", "думаю о смерти",
-    "мысли о смерти", "спрыгну с моста", "спрыгнуть с моста", "прыгну из окна", "прыгну в окно",
-    "спрыгну с окна", "выпрыгну", "хочу ~ умереть", "хочу ~ сдохнуть", "не хочу ~ жить", "жить больше не хочу",
-    "жить больше не хочется", "выйти в окно", "выйду в окно", "шагнуть в окно", "шагну в окно",
-    "шагнуть с крыши", "шагну с крыши", "покончить со всем", "покончу со всем", "покончить с этим всем",
-    "нет сил жить", "заслуживаю смерти", "лучше не просыпаться", "уснуть и не проснуться",
-    "хочу чтобы все закончилось", "чтобы все это закончилось", "опять порезал*", "снова порезал*",
+    "покончить с жизнью", "свести счеты с жизнью", "уйти из жизни", "убить себя", "убью себя",
+    "убила бы себя", "убил бы себя", "себя убить", "себя убью", "самоубийств*", "суицид*", "суецид*",
+    "самоубиться", "выпилиться", "выпилюсь", "самовыпил*", "роскомнадзорнуться", "режу себя", "режу руки",
+    "резать себя", "резать руки", "порезать себя", "порезала себя", "порезал себя", "порезала руки",
+    "порезал руки", "режусь", "селфхарм*", "селф харм*", "наношу себе порезы", "порезы на руках",
+    "причиняю себе боль", "причинить себе боль", "делаю себе больно", "повешусь", "повеситься",
+    "вскрыть вены", "вскрою вены", "вскрыть себе вены", "наглотаться таблеток", "выпить все таблетки",
+    "выпью все таблетки", "выпрыгнуть из окна", "выпрыгну из окна", "выпрыгну в окно", "прыгнуть с крыши",
+    "спрыгнуть с крыши", "спрыгну с крыши", "прыгну с крыши", "прыгнуть с моста", "прыгну с моста",
+    "броситься под поезд", "брошусь под поезд", "режу себе*", "резать себе*", "порезала себе*",
+    "порезал себе*", "порезать себе*", "меня вообще не было", "лучше бы меня вообще", "смысла жить",
+    "жизнь не имеет смысла", "надоело жить", "не хочу существовать", "не хочу просыпаться", "как убить себя",
+    "как покончить с собой", "как умереть", "способ умереть", "способы умереть", "безболезненно умереть",
+    "сколько таблеток нужно", "сколько нужно таблеток", "смертельная доза", "морю себя голодом",
+    "вызываю рвоту", "думаю о смерти", "мысли о смерти", "спрыгну с моста", "спрыгнуть с моста",
+    "прыгну из окна", "прыгну в окно", "спрыгну с окна", "выпрыгну", "хочу ~ умереть", "хочу ~ сдохнуть",
+    "не хочу ~ жить", "жить больше не хочу", "жить больше не хочется", "выйти в окно", "выйду в окно",
+    "шагнуть в окно", "шагну в окно", "шагнуть с крыши", "шагну с крыши", "покончить со всем",
+    "покончу со всем", "покончить с этим всем", "нет сил жить", "заслуживаю смерти", "лучше не просыпаться",
+    "уснуть и не проснуться", "хочу чтобы все закончилось", "чтобы все это закончилось", "опять порезал*",
+    "снова порезал*", "уснуть навсегда", "усну навсегда", "я обуза", "для всех обуза",
     # kk
     "өзімді өлтір*", "өлгім келеді", "өлгім келед", "өлгім келе", "өлгім келіп", "өлгім кеп", "өлгім келді",
     "өлгім келетін", "өлсем екен", "өлсем ғой", "өліп қалсам екен", "өліп кетсем екен", "өліп қалғым келеді",
@@ -244,33 +248,51 @@ SELF_HARM: Phrases = (
     "жоқ болғым келеді", "жоқ болып кеткім келеді", "мәңгі жоғалғым келеді", "қалай өлуге болады",
     "қалай өлемін", "өлудің жолы", "неше таблетка ішсе", "өлім туралы ойлай*", "әдейі құсамын",
     "өзімді ~ өлтір*", "өлгім ~ келеді", "өлгім ~ келіп", "өлсем жақсы", "өлсем бітеді", "өмірден түңілдім",
-    "өмірден шаршадым",
+    "өмірден шаршадым", "қолымды ~ тіліп", "қолымды ~ тілемін", "қолымды ~ тілдім", "қолымды ~ кесемін",
+    "қолымды ~ кестім", "денемді ~ кесемін", "өзімді ~ кесемін", "мәңгі ұйықтағым келеді",
+)
+# "I will die" is a figure of speech ("ертең емтихан, өлемін ғой") unless tonight or the end is named.
+DIE_SOON: Phrases = ("өлемін", "умру", "i will die", "ill die")
+TONIGHT_END: Phrases = (
+    "бүгін түнде", "бәрі бітеді", "tonight", "it will all end", "сегодня ночью", "этой ночью",
+    "все закончится",
+)
+# Swallowing pills, with a word for many or for swallowing: "i swallowed 30 pills", "выпила все снотворные".
+SWALLOWED: Phrases = (
+    "swallowed", "i took all", "took all of", "выпила все", "выпил все", "выпила всю", "выпил всю",
+    "наглотал*", "бәрін іштім", "барлығын іштім", "жұтып қойдым", "жұтып алдым",
+)
+PILLS: Phrases = (
+    "pills", "tablets", "sleeping pills", "снотворн*", "таблет*", "дәрі", "дәріні", "дәрілерді", "таблетка*",
 )
 SLANG_SELF_HARM: Phrases = ("kms", "kill me pls", "kill me please")
 SUICIDE_NOW: Phrases = (
     # en
-    "i took pills", "i took a lot of pills", "i took all the pills", "i took all my pills", "took a bunch of pills",
-    "i swallowed pills", "i swallowed all the", "i took an overdose", "i overdosed", "i am on the roof",
-    "im on the roof", "im standing on the roof", "standing on the roof", "standing on the edge",
-    "standing on the bridge", "im on the bridge", "about to jump", "going to jump off", "gonna jump off",
-    "about to kill myself", "going to kill myself", "gonna kill myself", "kill myself tonight",
-    "kill myself today", "end it tonight", "end it today", "this is my last message", "goodbye forever",
-    "goodbye everyone", "by the time you read this", "suicide note", "i cut my wrist*", "i slit my wrist*",
-    "cant stop the bleeding", "the rope is ready", "noose is ready", "tied the rope", "whole bottle of*",
-    "a bottle of pills", "whole pack of pills", "whole box of pills", "took the whole", "swallowed a bottle",
-    "just slit my wrist*", "just cut my wrist*", "just took a bunch", "just took a lot", "bridge railing",
-    "on the ledge", "edge of the roof", "sitting on the roof", "sitting on the bridge", "on the windowsill",
+    "i took pills", "i took a lot of pills", "i took all the pills", "i took all my pills",
+    "took a bunch of pills", "i swallowed pills", "i swallowed all the", "i took an overdose", "i overdosed",
+    "i am on the roof", "im on the roof", "im standing on the roof", "standing on the roof",
+    "standing on the edge", "standing on the bridge", "im on the bridge", "about to jump",
+    "going to jump off", "gonna jump off", "about to kill myself", "going to kill myself",
+    "gonna kill myself", "kill myself tonight", "kill myself today", "end it tonight", "end it today",
+    "this is my last message", "goodbye forever", "goodbye everyone", "by the time you read this",
+    "suicide note", "i cut my wrist*", "i slit my wrist*", "cant stop the bleeding", "wrote a goodbye note",
+    "wrote my goodbye", "goodbye letter", "the rope is ready", "noose is ready", "tied the rope",
+    "whole bottle of*", "a bottle of pills", "whole pack of pills", "whole box of pills", "took the whole",
+    "swallowed a bottle", "just slit my wrist*", "just cut my wrist*", "just took a bunch", "just took a lot",
+    "bridge railing", "on the ledge", "edge of the roof", "sitting on the roof", "sitting on the bridge",
+    "on the windowsill",
     # ru
     "выпил таблетки", "выпила таблетки", "выпил все таблетки", "выпила все таблетки", "выпила много таблеток",
     "выпил много таблеток", "выпила пачку", "выпил пачку", "наглотал*", "я на крыше", "стою на крыше",
     "сижу на крыше", "стою на краю", "я на мосту", "стою на мосту", "стою на подоконнике", "сейчас прыгну",
-    "щас прыгну", "сейчас покончу с собой", "сейчас убью себя", "сегодня убью себя", "сегодня покончу с собой",
-    "это мое последнее сообщение", "мое последнее сообщение", "прощайте все", "всем прощайте",
-    "всем пока навсегда", "прощай мир", "когда вы это прочитаете", "когда ты это прочитаешь",
+    "щас прыгну", "сейчас покончу с собой", "сейчас убью себя", "сегодня убью себя",
+    "сегодня покончу с собой", "это мое последнее сообщение", "мое последнее сообщение", "прощайте все",
+    "всем прощайте", "всем пока навсегда", "прощай мир", "когда вы это прочитаете", "когда ты это прочитаешь",
     "предсмертн*", "вскрыла вены", "вскрыл вены", "порезала вены", "порезал вены", "кровь не останавливается",
     "истекаю кровью", "веревка готова", "петля готова", "выпила всю пачку", "выпил всю пачку",
-    "выпила целую пачку", "выпил целую пачку", "сижу на мосту", "на перилах моста", "на краю крыши",
-    "на карнизе", "сижу на подоконнике",
+    "выпила целую пачку", "выпил целую пачку", "написала записку", "написал записку", "оставила записку",
+    "оставил записку", "сижу на мосту", "на перилах моста", "на краю крыши", "на карнизе",
+    "сижу на подоконнике",
     # kk
     "көп дәрі іштім", "көп таблетка іштім", "барлық дәріні іштім", "барлық таблетканы іштім",
     "таблеткаларды іштім", "бір қорап таблетка іштім", "дәрілерді іштім", "шатырда тұрмын",
@@ -287,10 +309,10 @@ ABUSE: Phrases = (
     # en
     "my dad hits me", "my father hits me", "my mom hits me", "my mum hits me", "my mother hits me",
     "my stepdad hits me", "my stepfather hits me", "my brother hits me", "my parents hit me", "beats me",
-    "hits me every day", "hits me with a belt", "beat me with a belt", "he hit me", "she hit me", "he beat me",
-    "they beat me", "abuses me", "abusing me", "abused me", "is abusive", "touched me", "touches me",
-    "touching me", "touched my private", "touches my private", "inappropriately touch*", "molest*",
-    "raped me", "rape me", "raping me", "was raped", "got raped", "sexually abus*", "sexual abuse",
+    "hits me every day", "hits me with a belt", "beat me with a belt", "he hit me", "she hit me",
+    "he beat me", "they beat me", "abuses me", "abusing me", "abused me", "is abusive", "touched me",
+    "touches me", "touching me", "touched my private", "touches my private", "inappropriately touch*",
+    "molest*", "raped me", "rape me", "raping me", "was raped", "got raped", "sexually abus*", "sexual abuse",
     "forced me to have sex", "forced me to do sexual", "makes me do sexual", "makes me watch porn",
     "showed me porn", "hurts me at home", "beaten at home", "beaten by my", "bruises from", "hitting me",
     "hitting my mom", "beating my mom", "hits my mom", "beats my mom", "hits me", "slaps me", "punches me",
@@ -305,9 +327,8 @@ ABUSE: Phrases = (
     "лапал меня", "домогает*", "домогал*", "пристает ко мне", "приставал ко мне", "изнасилова*", "насилует",
     "насиловал", "сексуальное насилие", "растлева*", "растлил", "заставляет раздеваться",
     "заставляет смотреть порно", "показывал порно", "трогает мои", "трогал мои", "меня трогает",
-    "меня трогал", "меня трогают", "меня лапает", "меня лапал", "бьет маму", "бьет мою маму",
-    "избивает маму", "избивает мою маму", "избивает мать", "бьет мать", "бьет нас", "избивает нас",
-    "душит меня", "душил меня",
+    "меня трогал", "меня трогают", "меня лапает", "меня лапал", "бьет маму", "бьет мою маму", "избивает маму",
+    "избивает мою маму", "избивает мать", "бьет мать", "бьет нас", "избивает нас", "душит меня", "душил меня",
     # kk
     "әкем ұрады", "әкем мені ұрады", "анам мені ұрады", "анам ұрады", "өгей әкем ұрады",
     "өгей әкем мені ұрады", "ағам ұрады", "ата анам ұрады", "мені ұрады", "мені ұрып соғады", "ұрып соғады",
@@ -320,19 +341,18 @@ ABUSE: Phrases = (
 )
 # Who touches, and touching: "отчим ... трогает".
 RELATIVES: Phrases = (
-    "stepdad", "stepfather", "uncle", "coach", "stepbrother", "cousin",
-    "отчим", "дядя", "брат", "тренер", "отец", "папа",
-    "өгей әке*", "ағам", "көкем", "нағашым", "жездем", "жаттықтырушы*",
+    "stepdad", "stepfather", "uncle", "coach", "stepbrother", "cousin", "отчим", "дядя", "брат", "тренер",
+    "отец", "папа", "өгей әке*", "ағам", "көкем", "нағашым", "жездем", "жаттықтырушы*",
 )
 TOUCHING: Phrases = ("touches", "touched", "трогает", "трогал", "лапает", "лапал", "денемді ұста*")
 ABUSE_NOW: Phrases = (
     # en
-    "hitting me right now", "beating me right now", "is beating me now", "is hitting me now", "he is hitting me",
-    "hes hitting me", "he is beating me", "hes beating me", "they are beating me", "theyre beating me",
-    "she is hitting me", "is beating me", "breaking down my door", "breaking down the door",
-    "trying to break in", "trying to break the door", "banging on my door", "locked me in",
-    "hiding from my dad", "hiding from him", "hiding in the bathroom", "hiding in my room",
-    "hiding in the closet", "drunk and hitting", "drunk and beating",
+    "hitting me right now", "beating me right now", "is beating me now", "is hitting me now",
+    "he is hitting me", "hes hitting me", "he is beating me", "hes beating me", "they are beating me",
+    "theyre beating me", "she is hitting me", "is beating me", "breaking down my door",
+    "breaking down the door", "trying to break in", "trying to break the door", "banging on my door",
+    "locked me in", "hiding from my dad", "hiding from him", "hiding in the bathroom", "hiding in my room",
+    "hiding in the closet", "drunk and hitting", "drunk and beating", "im locked in", "locked in my room",
     # ru
     "меня сейчас бьют", "сейчас бьют меня", "меня сейчас бьет", "он меня сейчас бьет", "пьяный бьет",
     "пьяный избивает", "ломится в дверь", "ломится ко мне", "ломится в комнату", "выламывает дверь",
@@ -348,19 +368,22 @@ ABUSE_NOW: Phrases = (
 # --- threats of violence -----------------------------------------------------------------------------
 THREAT: Phrases = (
     # en
-    "kill you", "kill u", "murder you", "will kill me", "going to kill me", "gonna kill me", "wants to kill me",
-    "want to kill me", "kill me if", "threatens to kill", "threatened to kill", "threatening to kill",
-    "threatens me", "threatened me", "threatening me", "threatening messages", "death threat*",
-    "threatens to hurt", "threatening to hurt", "going to hurt me", "gonna hurt me", "will hurt me",
-    "hurt me if", "beat me up", "beat you up", "going to jump me", "gonna jump me", "stab you", "stab me",
-    "going to stab", "shoot you", "shoot me", "shoot up the school", "shoot up my school", "school shooting",
-    "bring a gun to school", "blow up the school", "bomb the school", "knows where i live",
-    "know where you live", "find you and", "burn your house", "going to kill him", "gonna kill him",
-    "i will kill him", "want to kill him", "want to kill her", "kill them all", "kill everyone",
-    "threaten to kill", "threaten to beat", "said he would kill me", "said they would kill me",
-    "gun to school", "bringing a gun", "bring a gun", "shoot us", "shoot everyone", "shoot up*", "jump me",
-    "dead tomorrow", "youre dead", "ur dead", "you are dead", "will beat me", "gonna beat me",
-    "going to beat me",
+    "kill you", "kill u", "murder you", "will kill me", "going to kill me", "gonna kill me",
+    "wants to kill me", "want to kill me", "kill me if", "threatens to kill", "threatened to kill",
+    "threatening to kill", "threatens me", "threatened me", "threatening me", "threatening messages",
+    "death threat*", "threatens to hurt", "threatening to hurt", "going to hurt me", "gonna hurt me",
+    "will hurt me", "hurt me if", "beat me up", "beat you up", "going to jump me", "gonna jump me",
+    "stab you", "stab me", "going to stab", "shoot you", "shoot me", "shoot up the school",
+    "shoot up my school", "school shooting", "bring a gun to school", "blow up the school", "bomb the school",
+    "knows where i live", "know where you live", "find you and", "burn your house", "going to kill him",
+    "gonna kill him", "i will kill him", "want to kill him", "want to kill her", "kill them all",
+    "kill everyone", "threaten to kill", "threaten to beat", "said he would kill me",
+    "said they would kill me", "gun to school", "bringing a gun", "bring a gun", "shoot us", "shoot everyone",
+    "shoot up*", "jump me", "dead tomorrow", "youre dead", "ur dead", "you are dead", "will beat me",
+    "gonna beat me", "going to beat me", "shank me", "shank you", "knife me", "break my neck",
+    "break your neck", "break my legs", "break your legs",
+    *_said(("hell", "shell", "theyll", "ill", "well"),
+           ("kill me", "kill you", "hurt me", "beat me", "stab me", "shank me", "beat you")),
     # ru
     "убью тебя", "тебя убью", "убьем тебя", "тебя убьем", "убьют меня", "убьет меня", "меня убьют",
     "меня убьет", "хочет убить меня", "хотят убить меня", "хочет меня убить", "хотят меня убить",
@@ -369,12 +392,12 @@ THREAT: Phrases = (
     "изобьют меня", "изобьет меня", "меня изобьют", "меня изобьет", "побьют меня", "меня побьют",
     "побьет меня", "отпинают", "отпиздят", "зарежу", "зарежут", "зарежет", "порежу тебя", "пырну",
     "пристрелю", "застрелю", "застрелят", "найду тебя и", "знаю где ты живешь", "знает где я живу",
-    "знают где я живу", "сожгу твой дом", "сожгу тебя", "взорву школу", "устрою стрельбу",
-    "стрельба в школе", "перестреляю", "принесу нож в школу", "принесу пистолет", "скулшутинг",
-    "колумбайн*", "хочу убить его", "хочу убить ее", "убью его", "убью ее", "убью их", "убью всех",
-    "тебе не жить", "угрожают меня избить", "угрожает меня избить", "угрожают меня убить",
-    "угрожает меня убить", "угрожают меня", "угрожает меня", "грозится убить", "грозится избить",
-    "грозятся убить", "грозятся избить",
+    "знают где я живу", "сожгу твой дом", "сожгу тебя", "взорву школу", "устрою стрельбу", "стрельба в школе",
+    "перестреляю", "принесу нож в школу", "принесу пистолет", "скулшутинг", "колумбайн*", "хочу убить его",
+    "хочу убить ее", "убью его", "убью ее", "убью их", "убью всех", "тебе не жить", "угрожают меня избить",
+    "угрожает меня избить", "угрожают меня убить", "угрожает меня убить", "угрожают меня", "угрожает меня",
+    "грозится убить", "грозится избить", "грозятся убить", "грозятся избить", "мне не жить", "сломаю тебе",
+    "сломает мне", "сломают мне",
     # kk
     "сені өлтіремін", "сені өлтірем", "сені өлтіреміз", "өлтіремін сені", "сені өлтіріп", "мені өлтіреді",
     "мені өлтіреміз", "мені өлтіремін", "мені өлтіргісі келеді", "өлтіремін деп", "өлтіреміз деп",
@@ -386,9 +409,8 @@ THREAT: Phrases = (
     "мені ~ сабаймыз", "сені ~ өлтіремін", "ұрып соғамыз", "ұрып соғамын", "ұрамыз", "соғамыз",
 )
 WEAPONS: Phrases = (
-    "with a bat", "with bats", "with a knife", "with knives", "with a gun",
-    "с битой", "с битами", "с ножом", "с ножами", "с пистолетом", "с травматом",
-    "пышақпен", "таяқпен", "сойылмен", "мылтықпен",
+    "with a bat", "with bats", "with a knife", "with knives", "with a gun", "с битой", "с битами", "с ножом",
+    "с ножами", "с пистолетом", "с травматом", "пышақпен", "таяқпен", "сойылмен", "мылтықпен",
 )
 WAITING: Phrases = (
     "waiting for me", "outside my", "at my door", "ждут меня", "ждет меня", "у подъезда", "возле подъезда",
@@ -397,10 +419,10 @@ WAITING: Phrases = (
 THREAT_NOW: Phrases = (
     # en
     "someone is following me", "a man is following me", "is following me right now", "following me home",
-    "they are following me", "waiting for me outside", "waiting outside my house", "outside my house right now",
-    "has a knife", "has a gun", "pulled a knife", "came with a knife", "surrounded me", "on their way to beat",
-    "get in his car", "get into his car", "get in the car", "asking me to get in", "wants me to get in",
-    "asked me to get in",
+    "they are following me", "waiting for me outside", "waiting outside my house",
+    "outside my house right now", "has a knife", "has a gun", "pulled a knife", "came with a knife",
+    "surrounded me", "on their way to beat", "get in his car", "get into his car", "get in the car",
+    "asking me to get in", "wants me to get in", "asked me to get in",
     # ru
     "за мной кто то идет", "за мной идет мужчина", "за мной идет какой то", "за мной идет незнаком*",
     "за мной следит мужчина", "меня преследуют прямо сейчас", "у него нож", "у него пистолет", "достал нож",
@@ -415,30 +437,37 @@ FOLLOWED: Phrases = (
     "following me", "follows me", "за мной идет", "за мной идут", "за мной следят", "следит за мной",
     "преследует меня", "артымнан", "соңымнан", "аңдып жүр",
 )
+# Followed in the street by an adult: "за мной ходит какой-то мужик" (in English "following" is also social media).
+FOLLOWED_STREET: Phrases = (
+    "following me home", "following me around", "followed me home", "за мной ~ ходит", "за мной ~ ходят",
+    "ходит за мной", "за мной ~ идет", "за мной ~ идут", "следит за мной", "за мной ~ следит",
+    "преследует меня", "артымнан", "соңымнан", "аңдып жүр",
+)
 
 # --- sexual exploitation -----------------------------------------------------------------------------
 INTIMATE: Phrases = (
-    "nudes", "nude", "naked", "intimate", "explicit photos", "explicit pics", "private pics", "private photos",
-    "nsfw", "sexy pics", "sexy photos", "underwear", "bra",
-    "интим*", "голые", "голое", "голую", "голой", "голым", "обнажен*", "без одежды", "в белье", "нюдс*", "нюды",
-    "пошлые фото", "откровенные фото", "откровенное видео", "в трусах", "нижнем белье",
-    "жалаңаш*", "киімсіз", "іш киіммен", "ұятсыз сурет*",
+    "nudes", "nude", "naked", "intimate", "explicit photos", "explicit pics", "private pics",
+    "private photos", "nsfw", "sexy pics", "sexy photos", "underwear", "bra", "интим*", "голые", "голое",
+    "голую", "голой", "голым", "голыми", "голого", "голая", "обнажен*", "без одежды", "в белье", "нюдс*",
+    "нюды", "пошлые фото", "откровенные фото", "откровенное видео", "в трусах", "нижнем белье", "жалаңаш*",
+    "киімсіз", "іш киіммен", "ұятсыз сурет*",
 )
 SHARE_THREAT: Phrases = (
-    "post", "leak", "share them", "send them to", "send it to", "expose", "show my parents", "send to my parents",
-    "send to my friends", "everyone will see", "threaten*", "unless", "blackmail*", "extort*", "will share", "hell share", "shell share",
-    "theyll share", "will send them", "will post", "hell post", "if i dont send", "send more",
-    "выложит", "выложить", "выложат", "разошлет", "разослать", "разошлют", "отправит", "скинет", "сольет",
-    "слить", "солью", "покажет", "опубликует", "угрожает", "угрожал", "иначе", "требует", "шантаж*", "вымога*",
-    "тарат*", "жариялай*", "бопсала*", "көрсетемін", "салып жіберемін", "қорқытады", "қорқытып", "бермесең", "бермесем",
+    "post", "leak", "share them", "send them to", "send it to", "expose", "show my parents",
+    "send to my parents", "send to my friends", "everyone will see", "threaten*", "unless", "blackmail*",
+    "extort*", "will share", "hell share", "shell share", "theyll share", "will send them", "will post",
+    "hell post", "if i dont send", "send more", "выложит", "выложить", "выложат", "разошлет", "разослать",
+    "разошлют", "отправит", "скинет", "сольет", "слить", "солью", "покажет", "опубликует", "угрожает",
+    "угрожал", "иначе", "требует", "шантаж*", "вымога*", "тарат*", "жариялай*", "бопсала*", "көрсетемін",
+    "салып жіберемін", "қорқытады", "қорқытып", "бермесең", "бермесем",
 )
 REQUEST: Phrases = (
     "send me", "send nudes", "asks me for", "asked me for", "asking me for", "asks for", "asked for",
     "asking for", "wants me to send", "wants me to take", "show me your", "asked me to", "asks me to",
-    "told me to send", "send a pic*", "send a photo*", "send a picture*",
-    "скинь", "пришли", "отправь", "просит", "просил", "попросил", "попросила", "требует прислать", "покажи",
-    "сфоткаться", "сфотографироваться", "хочет чтобы я скинула", "хочет чтобы я прислала",
-    "жібер", "жіберші", "сұрайды", "сұрады", "сұрап", "көрсет",
+    "told me to send", "send a pic*", "send a photo*", "send a picture*", "скинь", "пришли", "отправь",
+    "просит", "просил", "попросил", "попросила", "требует прислать", "покажи", "сфоткаться",
+    "сфотографироваться", "хочет чтобы я скинула", "хочет чтобы я прислала", "жібер", "жіберші", "сұрайды",
+    "сұрады", "сұрап", "көрсет",
 )
 PHOTO_REQUEST: Phrases = (
     "asks for photos", "asks for pics", "asking for photos", "asking for pics", "asked for photos",
@@ -446,37 +475,43 @@ PHOTO_REQUEST: Phrases = (
     "wants my photos", "wants pics of me", "send him photo*", "send him pic*", "video call with him",
     "просит фот*", "просит мои фот*", "просит скинуть фот*", "просит прислать фот*", "просил фот*",
     "просил мои фот*", "хочет мои фот*", "требует фот*", "просит видеозвонок", "просит включить камеру",
-    "сурет сұрайды", "сурет сұрап", "суретімді сұрайды", "сурет сұрады", "суретімді сұрады", "сурет жібер",
-    "видеоға шық",
+    "просит ее фот*", "просит у нее фот*", "просит его фот*", "asks her for", "asks him for",
+    "asking her for", "asking him for", "сурет сұрайды", "сурет сұрап", "суретімді сұрайды", "сурет сұрады",
+    "суретімді сұрады", "сурет жібер", "видеоға шық",
 )
 SECRECY: Phrases = (
     "keep it a secret", "keep this a secret", "our secret", "keep it between us", "keep this between us",
     "dont tell anyone", "not to tell anyone", "delete our chat*", "delete the chat*", "delete our messages",
-    "delete the messages",
-    "dont tell my parents", "dont tell my mom", "not tell my parents", "not to tell my parents",
-    "dont tell mom", "dont tell dad", "dont tell your dad",
-    "to keep it secret", "not tell anyone",
-    "никому не говори", "никому не рассказывай", "это секрет", "наш секрет", "удали переписку", "удали чат",
-    "никому не говорить", "никому не рассказывать", "не говорить родителям", "не говорить маме",
-    "не говорила маме", "не говорил маме", "не говорила родителям", "не говорил родителям",
-    "чтобы я никому",
-    "ешкімге айтпа", "ешкімге айтпашы", "құпия", "хатты өшір", "хаттарды өшір", "чатты өшір",
-    "ата анама айтпа", "ата анама айтпау", "ешкімге айтпауымды",
+    "delete the messages", "keep ~ secret", "удалять переписку", "удалить переписку", "удалять сообщения",
+    "құпия сақта*", "dont tell my parents", "dont tell my mom", "not tell my parents",
+    "not to tell my parents", "dont tell mom", "dont tell dad", "dont tell your dad", "to keep it secret",
+    "not tell anyone", "никому не говори", "никому не рассказывай", "это секрет", "наш секрет",
+    "удали переписку", "удали чат", "никому не говорить", "никому не рассказывать", "не говорить родителям",
+    "не говорить маме", "не говорила маме", "не говорил маме", "не говорила родителям",
+    "не говорил родителям", "чтобы я никому", "ешкімге айтпа", "ешкімге айтпашы", "құпия", "хатты өшір",
+    "хаттарды өшір", "чатты өшір", "ата анама айтпа", "ата анама айтпау", "ешкімге айтпауымды",
 )
 ALONE: Phrases = (
-    "alone", "by yourself", "without your parents", "without telling",
-    "наедине", "одна", "без родителей", "жалғыз", "ата анаңа айтпай", "ешкімге айтпай",
+    "alone", "by yourself", "without your parents", "without telling", "наедине", "одна", "без родителей",
+    "жалғыз", "ата анаңа айтпай", "ешкімге айтпай",
+)
+PAY_FOR: Phrases = (
+    "offered me", "will pay", "pays me", "pay me", "предложил", "заплачу", "заплатит", "ақша бер*",
+)
+FOR_PICS: Phrases = (
+    "for pics", "for photos", "for nudes", "за фото", "за фотки", "за нюдсы", "сурет үшін", "суреттерім үшін",
 )
 MEETING: Phrases = (
-    "meet me", "meet up", "meet him", "to meet", "meeting him", "wants to meet", "meet irl", "meet in real life",
-    "meet tomorrow", "meet today", "come over", "come to his", "visit him", "pick me up", "invited me to",
-    "invites me to", "his apartment", "his place", "his house", "his hotel", "his car",
-    "встретиться", "встретимся", "встречу", "встречаться", "увидеться", "увидимся", "приходи", "приезжай",
-    "позвал*", "зовет*", "пригласил*", "приглашает", "заберет меня", "заедет за мной", "приехать к нему",
-    "прийти к нему", "к нему домой", "к себе домой", "к нему в гости", "к нему на квартиру", "к нему на",
-    "приехала к нему", "пришла к нему", "поехала к нему", "приеду к нему", "приду к нему",
-    "кездесейік", "кездесуге", "кездескісі келеді", "кездесеміз", "кездесу", "кездестік", "келші", "кел деп",
-    "шақырды", "шақырып", "алып кет*", "үйіне кел*", "үйіне шақыр*", "үйіне бар*", "пәтеріне",
+    "meet me", "meet up", "meet him", "to meet", "meeting him", "wants to meet", "meet irl",
+    "meet in real life", "meet tomorrow", "meet today", "come over", "come to his", "visit him", "pick me up",
+    "invited me to", "invites me to", "his apartment", "his place", "his house", "his hotel", "his car",
+    "stay with him", "встретиться", "встретимся", "встречу", "встречаться", "увидеться", "увидимся",
+    "приходи", "приезжай", "позвал*", "зовет*", "пригласил*", "приглашает", "заберет меня", "заедет за мной",
+    "приехать к нему", "прийти к нему", "к нему домой", "к себе домой", "к нему в гости",
+    "к нему на квартиру", "к нему на", "приехала к нему", "пришла к нему", "поехала к нему", "приеду к нему",
+    "приду к нему", "кездесейік", "кездесуге", "кездескісі келеді", "кездесеміз", "кездесу", "кездестік",
+    "келші", "кел деп", "шақырды", "шақырып", "алып кет*", "үйіне кел*", "үйіне шақыр*", "үйіне бар*",
+    "пәтеріне",
 )
 SEXTORTION: Phrases = (
     # en
@@ -495,8 +530,8 @@ SEXTORTION: Phrases = (
     "слил мои фото", "слили мои фото", "угрожает выложить", "угрожает разослать", "угрожает отправить",
     "угрожает слить", "угрожает показать", "иначе выложит", "иначе отправит", "иначе разошлет",
     "иначе сольет", "иначе скинет", "иначе покажет", "требует еще фото", "записал меня голой",
-    "записал меня голым", "снял меня голой", "скрины видеозвонка", "запись видеозвонка",
-    "у него мои интим*", "у него мои голые", "у него мои нюдсы",
+    "записал меня голым", "снял меня голой", "скрины видеозвонка", "запись видеозвонка", "у него мои интим*",
+    "у него мои голые", "у него мои нюдсы",
     # kk
     "суреттерімді тарат*", "суретімді тарат*", "видеомды тарат*", "суреттерімді жариялай*",
     "суреттерімді интернетке сал*", "суретімді интернетке сал*", "ата анама жіберемін дейді",
@@ -512,29 +547,30 @@ MONEY_DEMAND: Phrases = (
     "ақша бермесең", "ақша бермесем", "ақша сұрап", "ақша талап",
 )
 COERCE_IF: Phrases = (
-    "if i dont send", "if i dont pay", "unless i send", "unless i pay",
-    "если не скину", "если не отправлю", "если не заплачу", "если я не заплачу", "если я не скину",
-    "если я не отправлю", "бермесем", "жібермесем", "бермесең", "жібермесең",
+    "if i dont send", "if i dont pay", "unless i send", "unless i pay", "если не скину", "если не отправлю",
+    "если не заплачу", "если я не заплачу", "если я не скину", "если я не отправлю", "если не дам денег",
+    "если не дам деньги", "если не переведу", "if i dont give", "if i dont transfer", "бермесем",
+    "жібермесем", "бермесең", "жібермесең",
 )
 SPREAD: Phrases = (
     "to everyone", "everyone in my class", "to my parents", "to my family", "to my friends", "post it",
-    "post them", "всем", "родителям", "разошлет", "выложит", "в интернет", "одноклассникам",
-    "бәріне", "ата анама", "ата анаңа", "интернетке", "тарат*",
+    "post them", "всем", "родителям", "разошлет", "разошлют", "выложит", "выложат", "покажут", "в интернет",
+    "одноклассникам", "бәріне", "ата анама", "ата анаңа", "интернетке", "тарат*",
 )
 PHOTOS: Phrases = ("photo*", "pic*", "video*", "фот*", "видео*", "скрин*", "сурет*")
 GROOMING: Phrases = (
     # en
-    "send nudes", "send me nudes", "send me your nudes", "send nude*", "asked me for nudes", "asks me for nudes",
-    "asking me for nudes", "asked for nudes", "asking for nudes", "wants nudes", "wants my nudes",
-    "wants me to send nudes", "send me pics of your body", "photo of your body", "pics in your underwear",
-    "photo in your underwear", "picture in your underwear", "in your bra", "without your clothes",
-    "take off your clothes", "take your clothes off", "undress on camera", "wants me to undress",
-    "asked me to undress", "dick pic*", "sends me naked", "sent me naked", "sent me a naked", "sexting",
-    "talks about sex with me", "sexual messages", "asks me sexual", "asked me sexual", "dont tell your parents",
-    "dont tell your mom", "dont tell your mum", "dont tell your dad", "dont tell anyone about us",
-    "our little secret", "its our secret", "groomed me", "grooming me", "is grooming me",
-    "what are you wearing", "what im wearing", "what i am wearing", "что на тебе надето", "что на тебе сейчас",
-    "не киіп отырсың",
+    "send nudes", "send me nudes", "send me your nudes", "send nude*", "asked me for nudes",
+    "asks me for nudes", "asking me for nudes", "asked for nudes", "asking for nudes", "wants nudes",
+    "wants my nudes", "wants me to send nudes", "send me pics of your body", "photo of your body",
+    "pics in your underwear", "photo in your underwear", "picture in your underwear", "in your bra",
+    "without your clothes", "take off your clothes", "take your clothes off", "undress on camera",
+    "wants me to undress", "asked me to undress", "dick pic*", "sends me naked", "sent me naked",
+    "sent me a naked", "sexting", "talks about sex with me", "sexual messages", "asks me sexual",
+    "asked me sexual", "dont tell your parents", "dont tell your mom", "dont tell your mum",
+    "dont tell your dad", "dont tell anyone about us", "our little secret", "its our secret", "groomed me",
+    "grooming me", "is grooming me", "what are you wearing", "what im wearing", "what i am wearing",
+    "что на тебе надето", "что на тебе сейчас", "не киіп отырсың",
     # ru
     "скинь нюдсы", "скинь нюдс", "нюдсы", "ню фото", "фото без одежды", "фотки без одежды", "фото в белье",
     "фотку в белье", "фото в нижнем белье", "в нижнем белье", "голое фото", "голые фото", "голые фотки",
@@ -557,10 +593,11 @@ GROOMING: Phrases = (
 GROOMING_MEETING: Phrases = (
     # en
     "meet me alone", "meet alone", "wants to meet me alone", "come alone", "come to my place alone",
-    "come to my house alone", "meet in secret", "meet secretly", "secret meeting", "dont tell anyone we are meeting",
-    "without your parents knowing", "sent me money for a taxi", "bought me a ticket to come",
-    "invited me to his hotel", "invited me to his apartment", "his hotel", "hotel room", "buy me a ticket",
-    "bought me a ticket", "buy me a bus ticket", "buy me a train ticket",
+    "come to my house alone", "meet in secret", "meet secretly", "secret meeting",
+    "dont tell anyone we are meeting", "without your parents knowing", "sent me money for a taxi",
+    "bought me a ticket to come", "invited me to his hotel", "invited me to his apartment", "his hotel",
+    "hotel room", "buy me a ticket", "bought me a ticket", "buy me a bus ticket", "buy me a train ticket",
+    "sent me a ticket", "sent me a train ticket", "sent me a bus ticket", "a ticket to come",
     # ru
     "приходи одна", "приходи один", "приезжай одна", "приходи без родителей", "встретимся наедине",
     "встретиться наедине", "встретимся тайно", "встретиться тайно", "тайная встреча", "встреча без родителей",
@@ -576,15 +613,13 @@ GROOMING_MEETING: Phrases = (
 DRUG_JOB: Phrases = (
     "job", "work", "courier", "earn", "easy money", "make money", "offered", "offer", "sell", "selling",
     "работ*", "подработк*", "курьер*", "заработ*", "вакансия", "предложили", "предлагают", "легкие деньги",
-    "быстрые деньги",
-    "жұмыс*", "курьер*", "ақша табу", "оңай ақша", "табыс*", "ұсынды", "ұсынып",
+    "быстрые деньги", "жұмыс*", "курьер*", "ақша табу", "оңай ақша", "табыс*", "ұсынды", "ұсынып",
 )
 DRUG_TERMS: Phrases = (
     "drugs", "drug", "weed", "stash*", "drops", "coordinates", "hide packages", "hide the packages",
-    "photos of the spot", "photo of the spot", "send the location",
-    "закладк*", "клад", "клады", "наркот*", "соль", "соли", "меф", "мефедрон*", "гашиш*", "спайс*",
-    "координат*", "тайник*", "фото точки",
-    "есірткі*", "закладка*", "координат*",
+    "photos of the spot", "photo of the spot", "send the location", "no questions asked", "закладк*", "клад",
+    "клады", "наркот*", "соль", "соли", "меф", "мефедрон*", "гашиш*", "спайс*", "координат*", "тайник*",
+    "фото точки", "есірткі*", "закладка*", "координат*",
 )
 DRUGS: Phrases = (
     # en
@@ -602,20 +637,26 @@ DRUGS: Phrases = (
     "делать клады", "раскладывать клады",
     # kk
     "закладка жаса*", "закладкалар", "есірткі тарат*", "есірткі сат*", "есірткі ұсын*", "есірткі тасу*",
-    "есірткі тасымал*", "есірткі жасыр*", "есірткі берді",
+    "есірткі тасымал*", "есірткі жасыр*", "есірткі берді", "packages for cash", "no questions asked",
+)
+PACKAGES: Phrases = (
+    "deliver packages", "deliver a package", "pick up a package", "забрать пакет", "забрать посылку",
+    "отнести пакет", "положить в другое место", "сфоткать место", "пакетті апар*",
+)
+PACKAGE_PAY: Phrases = (
+    "cash", "money", "pay", "деньги", "оплата", "платят", "ақша", "координат*", "сфоткать", "фото",
 )
 EXTREMIST_TERMS: Phrases = (
     "isis", "isil", "daesh", "jihad*", "caliphate", "shahid*", "martyr*", "infidel*", "kafir*", "extremis*",
-    "terroris*", "radical*", "syria",
-    "игил", "даиш", "джихад*", "халифат*", "шахид*", "неверны*", "кафир*", "экстремист*", "террорист*",
-    "радикал*", "сирия", "сирию", "сирии",
-    "жиһад*", "шейіт*", "кәпір*", "экстремист*", "террорист*", "радикал*", "сирия*",
+    "terroris*", "radical*", "syria", "игил", "даиш", "джихад*", "халифат*", "шахид*", "неверны*", "кафир*",
+    "экстремист*", "террорист*", "радикал*", "сирия", "сирию", "сирии", "жиһад*", "шейіт*", "кәпір*",
+    "экстремист*", "террорист*", "радикал*", "сирия*",
 )
 RECRUIT: Phrases = (
-    "recruit*", "join", "invited me", "wants me to", "telling me to", "convince me",
-    "вербу*", "вступить", "вступай", "присоединиться", "присоединяйся", "зовут", "зовет", "позвали",
-    "пригласили", "предлагают", "предложили", "уговаривают", "агитиру*", "в группу", "в чат",
-    "шақыр*", "қосыл*", "тарт*", "үгіт*", "ұсынды",
+    "recruit*", "join", "invited me", "wants me to", "telling me to", "convince me", "вербу*", "вступить",
+    "вступай", "присоединиться", "присоединяйся", "зовут", "зовет", "позвали", "пригласили", "предлагают",
+    "предложили", "уговаривают", "агитиру*", "в группу", "в чат", "шақыр*", "қосыл*", "тарт*", "үгіт*",
+    "ұсынды",
 )
 EXTREMISM: Phrases = (
     # en
@@ -640,14 +681,12 @@ DEATH_NAMES: Phrases = (
 )
 CURATOR: Phrases = ("curator*", "куратор*")
 CURATOR_TASKS: Phrases = (
-    "cut*", "whale*", "suicide", "die", "death", "4 20", "wake me up", "on my arm",
-    "вырежи*", "порежь*", "порезать", "на руке", "смерт*", "кит*", "4 20", "разбуди*", "умереть", "суицид*",
-    "өлім*", "кит", "кес*",
+    "cut*", "whale*", "suicide", "die", "death", "4 20", "wake me up", "on my arm", "вырежи*", "порежь*",
+    "порезать", "на руке", "смерт*", "кит*", "4 20", "разбуди*", "умереть", "суицид*", "өлім*", "кит", "кес*",
 )
 DEATH_CONTEXT: Phrases = (
-    "group*", "curator*", "task*", "game*", "challenge*", "join*", "4 20",
-    "групп*", "куратор*", "задани*", "игр*", "челлендж*", "вступил*", "добавили", "разбуди*", "вырежи*",
-    "порежь*", "на руке", "смерт*",
+    "group*", "curator*", "task*", "game*", "challenge*", "join*", "4 20", "групп*", "куратор*", "задани*",
+    "игр*", "челлендж*", "вступил*", "добавили", "разбуди*", "вырежи*", "порежь*", "на руке", "смерт*",
     "топ*", "тапсырма*", "ойын*",
 )
 DEATH_GROUP: Phrases = (
@@ -677,10 +716,12 @@ INCITEMENT: Phrases = (
 
 GROUPS: dict[str, Group] = {
     "suicide_now": Group("critical", SUICIDE_NOW,
-                         pairs=((SELF_HARM, NOW_SUICIDE), (JUMP, HEIGHTS), (DESPAIR, MEANS), (HANGING, SOON)),
+                         pairs=((SELF_HARM, NOW_SUICIDE), (JUMP, HEIGHTS), (DESPAIR, MEANS), (HANGING, SOON),
+                                (DIE_SOON, TONIGHT_END), (SWALLOWED, PILLS)),
                          calm=WATER),
     "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS),
-    "threat_now": Group("critical", THREAT_NOW, pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS, WAITING)),
+    "threat_now": Group("critical", THREAT_NOW,
+                        pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS, WAITING), (FOLLOWED_STREET, ADULT)),
                         calm=JOKING + GAMES + SCHOOL),
     "grooming_meeting": Group("critical", GROOMING_MEETING,
                               pairs=((MEETING, ADULT), (MEETING, ALONE), (MEETING, SECRECY))),
@@ -689,11 +730,12 @@ GROUPS: dict[str, Group] = {
     "threat_violence": Group("high", THREAT, calm=JOKING + GAMES + SCHOOL, unless=("threat_now",)),
     "sextortion": Group("high", SEXTORTION,
                         pairs=((SHARE_THREAT, INTIMATE), (MONEY_DEMAND, PHOTOS), (COERCE_IF, SPREAD)), calm=LESSON),
-    "grooming": Group("high", GROOMING, pairs=((REQUEST, INTIMATE), (PHOTO_REQUEST, ADULT), (SECRECY, ADULT)),
+    "grooming": Group("high", GROOMING,
+                      pairs=((REQUEST, INTIMATE), (PHOTO_REQUEST, ADULT), (SECRECY, ADULT), (PAY_FOR, FOR_PICS)),
                       calm=LESSON, unless=("sextortion",)),
     "blackmail": Group("high", ("blackmail*", "extort*", "шантаж*", "вымога*", "бопсала*", "бопса"),
                        unless=("sextortion",)),
-    "recruitment_drugs": Group("high", DRUGS, pairs=((DRUG_JOB, DRUG_TERMS),), calm=LESSON),
+    "recruitment_drugs": Group("high", DRUGS, pairs=((DRUG_JOB, DRUG_TERMS), (PACKAGES, PACKAGE_PAY)), calm=LESSON),
     "recruitment_extremism": Group("high", EXTREMISM, pairs=((EXTREMIST_TERMS, RECRUIT),), calm=LESSON),
     "death_group": Group("high", DEATH_GROUP, pairs=((DEATH_NAMES, DEATH_CONTEXT), (CURATOR, CURATOR_TASKS)),
                          calm=LESSON),

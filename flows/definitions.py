@@ -183,6 +183,15 @@ STEPS: dict[str, Step] = {
             in_report=True,
         ),
         Step(
+            "feedback",
+            N_("operator.feedback"),
+            (
+                Choice("yes", N_("feedback.yes"), goto="menu", effect="feedback"),
+                Choice("no", N_("feedback.no"), goto="menu", effect="feedback"),
+            ),
+            back=False,
+        ),
+        Step(
             "r_done",
             N_("report.filed"),
             (
@@ -196,4 +205,4 @@ STEPS: dict[str, Step] = {
 
 # Steps entered by the engine itself rather than by a choice (global words, effects, results).
 ENTRY_STEPS = ("lang", "role", "menu", "sos", "resume", "r_done", "human_wait", "tips_audience", "tips_topics",
-               "tips_card", "check")
+               "tips_card", "check", "feedback")

@@ -11,7 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flows.actions import Action, DeleteUserData, DiscardMedia, Escalate, FileCase, LookupReport, Say
+from flows.actions import (
+    Action,
+    DeleteUserData,
+    DiscardMedia,
+    Escalate,
+    FileCase,
+    LookupReport,
+    RecordFeedback,
+    RelayToOperator,
+    Say,
+)
 from flows.commands import Command, read_command
 from flows.crisis import CrisisSignal, detect
 from flows.definitions import ENTRY_STEPS, LANGUAGES, REPORT_FIELDS, STEPS
@@ -23,6 +33,9 @@ from flows.events import (
     Event,
     Media,
     MediaKind,
+    OperatorJoined,
+    OperatorLeft,
+    OperatorMessage,
     Pick,
     ReportStatus,
     Text,
@@ -125,8 +138,12 @@ class _Turn:
 
     # -- dispatch ---------------------------------------------------------------------------
     def dispatch(self, event: Event, hint: str | None) -> None:
-        if self.state.step not in STEPS and isinstance(event, Text | Pick | Media):
+        if self.state.with_operator and isinstance(event, Text | Pick | Media):
+            self.with_operator(event)
+        elif self.state.step not in STEPS and isinstance(event, Text | Pick | Media):
             self.begin(event, hint)
+        elif isinstance(event, OperatorJoined | OperatorMessage | OperatorLeft):
+            self.on_operator(event)
         elif isinstance(event, Text):
             self.on_text(event.text)
         elif isinstance(event, Pick):
@@ -169,6 +186,44 @@ class _Turn:
             self.show("role")
         else:
             self.show("menu")
+
+    # -- a person holds the conversation ---------------------------------------------------
+    def with_operator(self, event: Text | Pick | Media) -> None:
+        """Everything goes to the operator; the bot itself only answers SOS."""
+        if isinstance(event, Text):
+            if read_command(event.text) is Command.SOS:
+                self.go("sos")
+            else:
+                self.actions.append(RelayToOperator(text=event.text[:MAX_TEXT_CHARS]))
+        elif isinstance(event, Pick):
+            if event.value == "sos":
+                self.go("sos")
+            else:
+                self.say(N_("operator.in_chat"))
+        elif event.kind.is_visual and self.state.media_refused_case:
+            self.actions.append(DiscardMedia(event.message_ref, event.kind.value))
+            self.say(N_("media.refused"))
+        else:
+            self.actions.append(RelayToOperator(text=event.caption, media_kind=event.kind.value, media_ref=event.ref))
+
+    def on_operator(self, event: OperatorJoined | OperatorMessage | OperatorLeft) -> None:
+        if isinstance(event, OperatorJoined):
+            self.update(with_operator=True)
+            self.say(N_("operator.joined"))
+        elif isinstance(event, OperatorMessage):
+            if event.signature:
+                self.say(N_("operator.says_signed"), text=event.text, name=event.signature)
+            else:
+                self.say(N_("operator.says"), text=event.text)
+        elif event.closed:
+            self.update(with_operator=False, escalated=None)
+            self.say(N_("operator.closed"))
+            self.update(trail=())
+            self.show("feedback")
+        else:
+            self.update(with_operator=False, escalated=None)
+            self.say(N_("operator.handed_back"))
+            self.go("menu")
 
     # -- typed text -------------------------------------------------------------------------
     def on_text(self, raw: str) -> None:
@@ -385,7 +440,7 @@ class _Turn:
         topic = CATEGORY_TOPIC.get(str(self.state.draft.get("category")), "evidence")
         audience = ROLE_AUDIENCE.get(self.state.role or "", "children")
         self.update(last_case=reference, draft={}, reviewing=False, trail=(), tips_topic=topic,
-                    tips_audience=audience)
+                    tips_audience=audience, media_refused_case=media_refused(self.state.draft))
         self.show("r_done")
         if rank(level) >= rank("high"):
             self.escalate(level, "case_filed", case_reference=reference)
@@ -491,6 +546,11 @@ class _Turn:
         self.update(tips_card=0)  # audience and topic were set when the case was filed
         self.go("tips_card")
         return True
+
+    def fx_feedback(self, value: str) -> bool:
+        self.actions.append(RecordFeedback(helpful=value == "yes"))
+        self.say(N_("feedback.thanks"))
+        return False
 
     def fx_fix_field(self, _: str) -> bool:
         self.update(reviewing=True)

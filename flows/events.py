@@ -79,4 +79,26 @@ class Escalated:
     wait_minutes: int | None = None
 
 
-Event = Text | Pick | Media | CaseFiled | ReportStatus | DataDeleted | Escalated
+# Events from the operators' side, delivered to the user's conversation by the runtime.
+@dataclass(frozen=True)
+class OperatorJoined:
+    """An operator took the conversation: from now on the user's messages go to them."""
+
+
+@dataclass(frozen=True)
+class OperatorMessage:
+    """What an operator wrote; shown to the user as from the hotline (signed only if they chose)."""
+
+    text: str
+    signature: str | None = None
+
+
+@dataclass(frozen=True)
+class OperatorLeft:
+    """The operator closed the conversation (`closed`) or handed it back to the bot."""
+
+    closed: bool = True
+
+
+Event = (Text | Pick | Media | CaseFiled | ReportStatus | DataDeleted | Escalated
+         | OperatorJoined | OperatorMessage | OperatorLeft)

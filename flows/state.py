@@ -32,6 +32,8 @@ class ConversationState:
     tips_topic: str | None = None
     tips_card: int = 0
     last_case: str | None = None
+    with_operator: bool = False  # an operator holds the conversation: the bot stays silent but for SOS
+    media_refused_case: bool = False  # the last case was links-only: no image is ever relayed
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (tuples become lists)."""

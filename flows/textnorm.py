@@ -49,6 +49,8 @@ _LONE_C = re.compile(r"c(?!h)")
 _FOUR_IN_WORD = re.compile(r"(?<=[a-z])4|4(?=[a-z])")
 _FINAL_JA = re.compile(r"ja\b")
 _J_AS_I = re.compile(r"j(?![aeiouy])")  # j before a consonant or at a word end is й: moj, sejchas
+# Combining marks that NFKD splits off letters (é = e + U+0301); any other non-letter becomes a space below.
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _REPEATS = re.compile(r"([a-z])\1+")
 _SPACES = re.compile(r"\s+")
@@ -74,6 +76,6 @@ def fold(text: str) -> str:
     latin = _LONE_C.sub("k", latin)
     latin = _FOUR_IN_WORD.sub("ch", latin)
     latin = _J_AS_I.sub("i", _FINAL_JA.sub("ya", latin))
-    stripped = "".join(ch for ch in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(ch))
+    stripped = latin if latin.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", latin))
     cleaned = _NON_WORD.sub(" ", stripped.replace("y", "i"))
     return _SPACES.sub(" ", _REPEATS.sub(r"\1", cleaned)).strip()

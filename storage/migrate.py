@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +17,18 @@ from storage.engine import make_engine
 
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 MIGRATION_LOCK_KEY = 0x4B5A_0001  # any constant; "KZ" 1
+
+# Alembic keeps its running environment in one process-wide global (`alembic.context`), so two
+# migrations in one process must not interleave: without this lock, concurrent calls hung.
+_IN_PROCESS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def _process_lock() -> asyncio.Lock:
+    loop = asyncio.get_running_loop()
+    lock = _IN_PROCESS.get(loop)
+    if lock is None:
+        lock = _IN_PROCESS[loop] = asyncio.Lock()
+    return lock
 
 
 def alembic_config(database_url: str | None = None) -> Config:
@@ -51,15 +65,15 @@ async def _run(database_url: str, step: Callable[[Config], None]) -> None:
     engine = make_engine(database_url, for_migrations=True)
 
     def on(connection: Connection) -> None:
-        if False:
-            # Several workers may start at once: one migrates, the others wait, then find nothing to do.
+        if connection.dialect.name == "postgresql":
+            # Several processes may start at once: one migrates, the others wait, then find nothing to do.
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         config = alembic_config(database_url)
         config.attributes["connection"] = connection  # env.py uses it instead of its own engine
         step(config)
 
     try:
-        async with engine.begin() as connection:
+        async with _process_lock(), engine.begin() as connection:
             await connection.run_sync(on)
     finally:
         await engine.dispose()

@@ -1,8 +1,8 @@
 """The Telegram adapter on aiogram 3: webhook and polling, one processing path.
 
-Modules: parse (updates -> events), render (messages -> requests), errors (-> the delivery
-taxonomy), queues (per-chat order), channel (the whole path), webhook (the router),
-polling, setup (setWebhook, setMyCommands), texts (catalog keys).
+Modules: parse (updates -> events), render (messages -> requests), api (the Bot API calls),
+errors (-> the delivery taxonomy), queues (per-chat order), channel (the whole path),
+webhook (the router), polling, setup (setWebhook, setMyCommands), texts (catalog keys).
 """
 
 from __future__ import annotations
@@ -24,16 +24,22 @@ def build_channel(settings: Settings, service: ConversationService, translator: 
     """The connected channel, or None when no bot token is set."""
     if not settings.telegram_bot_token:
         return None
-    from handlers.telegram.channel import TelegramChannel, create_bot
+    from aiogram.utils.token import TokenValidationError
+
+    from handlers.telegram.api import create_bot
+    from handlers.telegram.channel import TelegramChannel
     from handlers.telegram.texts import TELEGRAM_KEYS
     from locales import CatalogError
 
     problems = translator.check(TELEGRAM_KEYS)
     if problems:
         raise CatalogError("the telegram catalogs are incomplete:\n  " + "\n  ".join(problems[:20]))
+    try:
+        bot = create_bot(settings.telegram_bot_token, settings.telegram_api_base)
+    except TokenValidationError:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not a bot token (BotFather gives '<digits>:<letters>')") from None
     return TelegramChannel(
-        create_bot(settings.telegram_bot_token, settings.telegram_api_base),
-        service, translator,
+        bot, service, translator,
         webhook_secret=settings.telegram_webhook_secret,
         emergency=settings.emergency,
     )

@@ -12,21 +12,16 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
-from aiogram.exceptions import AiogramError
-from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, ReplyKeyboardMarkup
 
 from bot.service import ConversationService, Inbound, Reply
 from flows.actions import Say
 from flows.emergency import EmergencyLine, numbers_block
 from flows.engine import language_from_hint
 from flows.messages import Msg
-from handlers.delivery import DeliveryReport, Pacer, RecipientGone, Sender
+from handlers.delivery import DeliveryReport, Pacer, Sender
 from handlers.render import render
 from handlers.telegram import texts
-from handlers.telegram.errors import classify, is_entity_error
+from handlers.telegram.api import BotApi
 from handlers.telegram.parse import (
     Converse,
     Edited,
@@ -39,19 +34,7 @@ from handlers.telegram.parse import (
     parse_update,
 )
 from handlers.telegram.queues import ChatQueues
-from handlers.telegram.render import (
-    PARSE_MODE,
-    TEXT_LIMIT,
-    DeleteMessage,
-    Outgoing,
-    SendText,
-    escape,
-    inline_keyboard,
-    plain,
-    sos_keyboard,
-    to_outgoing,
-    with_sos_keyboard,
-)
+from handlers.telegram.render import TEXT_LIMIT, SendText, escape, to_outgoing, with_sos_keyboard
 from locales import Translator
 from locales.translator import LANGUAGES
 from storage.base import StateKey
@@ -60,26 +43,9 @@ log = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
 DEFAULT_LANG = "ru"
-GROUP_NOTICE_TTL = 30 * 86400  # say "private chats only" once a month at most per group
+GROUP_NOTICE_TTL = 86400  # say "private chats only" (with the numbers) at most once a day per group
 EDIT_NOTICE_TTL = 86400  # explain once a day at most that edits are not read
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # never preview a link a child reported
 Submitted = Literal["queued", "ignored", "unparseable", "busy"]
-
-
-class _Session(AiohttpSession):
-    async def close(self) -> None:
-        if self.api.base.startswith("https://") or self._session is None:
-            await super().close()
-        elif not self._session.closed:
-            # AiohttpSession.close waits 250 ms for TLS connections to shut down; a plain-HTTP
-            # Bot API (a local server, the test server) has none, so close at once.
-            await self._session.close()
-
-
-def create_bot(token: str, api_base: str, timeout: float = 30.0) -> Bot:
-    """An aiogram Bot talking to `api_base` (the public Bot API, a local one or a test server)."""
-    session = _Session(api=TelegramAPIServer.from_base(api_base), timeout=timeout)
-    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))
 
 
 class TelegramChannel:
@@ -90,6 +56,7 @@ class TelegramChannel:
                  sender: Sender | None = None, drain_timeout: float = 10.0) -> None:
         self.bot = bot
         self.bot_id = bot.id
+        self.api = BotApi(bot)
         self.service = service
         self.translator = translator
         self.webhook_secret = webhook_secret
@@ -172,11 +139,11 @@ class TelegramChannel:
         notice = None
         if pressed.chat_id is not None and pressed.pick is None:
             notice = self.translator.text(Msg(texts.STALE), await self._lang_of(pressed.user_id, pressed.hint))
-        await self._answer_callback(pressed.callback_id, notice)  # always: no spinning clock
+        await self.api.answer_callback(pressed.callback_id, notice)  # always: no spinning clock
         if pressed.chat_id is None:
             return
         if pressed.message_id is not None:
-            await self._close_menu(pressed.chat_id, pressed.message_id)
+            await self.api.close_menu(pressed.chat_id, pressed.message_id)
         await self._converse(pressed.user_id, pressed)
 
     async def _edited(self, edited: Edited) -> None:
@@ -190,7 +157,7 @@ class TelegramChannel:
             return
         lang = language_from_hint(group.hint) or DEFAULT_LANG
         text = self.translator.text(Msg(texts.PRIVATE_ONLY, {"numbers": numbers_block(self.emergency)}), lang, escape)
-        await self.sender.send_all(self._send, str(group.chat_id), [SendText(text)])
+        await self.sender.send_all(self.api.send, str(group.chat_id), [SendText(text)])
 
     # -- sending ----------------------------------------------------------------------------
     async def deliver(self, user_id: int, reply: Reply) -> DeliveryReport:
@@ -209,55 +176,13 @@ class TelegramChannel:
             label = self.translator.text(Msg(texts.SOS_BUTTON), reply.lang)
             intro = self.translator.text(Msg(texts.SOS_KEYBOARD), reply.lang, escape)
             items = with_sos_keyboard(items, label, intro)
-        report = await self.sender.send_all(self._send, user, items)
+        report = await self.sender.send_all(self.api.send, user, items)
         if report.recipient_gone:
             await self.service.set_unreachable(PLATFORM, user, True)
             log.info("telegram user unreachable, marked")
         elif with_keyboard and not report.failed:
             await self.service.states.save(keyboard_key, {"lang": reply.lang})
         return report
-
-    async def _send(self, chat: str, item: Outgoing) -> None:
-        """One request; aiogram errors become the delivery taxonomy for the Sender."""
-        try:
-            if isinstance(item, DeleteMessage):
-                await self.bot.delete_message(chat_id=int(chat), message_id=item.message_id)
-            else:
-                await self._send_text(int(chat), item)
-        except AiogramError as error:
-            raise classify(error) from error
-
-    async def _send_text(self, chat_id: int, item: SendText) -> None:
-        markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = None
-        if item.buttons:
-            markup = inline_keyboard(item.buttons)
-        elif item.sos_label:
-            markup = sos_keyboard(item.sos_label)
-        try:
-            await self.bot.send_message(chat_id=chat_id, text=item.text, parse_mode=PARSE_MODE,
-                                        reply_markup=markup, link_preview_options=NO_PREVIEW)
-        except AiogramError as error:
-            if not is_entity_error(error):
-                raise
-            # Telegram could not read our HTML: say it plainly rather than not at all.
-            log.error("telegram refused the HTML of a message; sent as plain text")
-            await self.bot.send_message(chat_id=chat_id, text=plain(item.text), parse_mode=None,
-                                        reply_markup=markup, link_preview_options=NO_PREVIEW)
-
-    async def _answer_callback(self, callback_id: str, text: str | None) -> None:
-        try:
-            await self.bot.answer_callback_query(callback_query_id=callback_id, text=text)
-        except AiogramError as error:
-            log.warning("callback not answered", extra={"error": type(classify(error)).__name__})
-
-    async def _close_menu(self, chat_id: int, message_id: int) -> None:
-        """Take the keyboard off a pressed menu, so its buttons cannot be pressed again."""
-        try:
-            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
-        except AiogramError as error:
-            # Too old to edit, already closed by an earlier press, or deleted: nothing to do.
-            if isinstance(classify(error), RecipientGone):
-                log.info("menu not closed: the user cannot be reached")
 
     async def _lang_of(self, user_id: int, hint: str | None) -> str:
         data = await self.service.states.load(self.service.key_for(PLATFORM, str(user_id)))

@@ -15,6 +15,7 @@ from aiogram.enums import ChatMemberStatus, ChatType, ContentType
 from aiogram.types import CallbackQuery, ChatMemberUpdated, Message, Update
 from pydantic import ValidationError
 
+from flows.commands import read_command
 from flows.events import Event, Media, MediaKind, Pick, Text
 from handlers.render import decode_choice
 
@@ -146,7 +147,8 @@ def parse_update(raw: Mapping[str, Any], sos_labels: Collection[str] = ()) -> In
 
 def _message(uid: int, message: Message, sos_labels: Collection[str]) -> Incoming:
     if message.chat.type in _GROUPS:
-        addressed = bool(message.text and message.text.startswith("/"))
+        # Only this bot's own commands (/start, /sos...) are answered; other bots' are not ours.
+        addressed = bool(message.text and message.text.startswith("/") and read_command(message.text))
         return Elsewhere(uid, message.chat.id, _hint(message)) if addressed else Ignored(uid, "group message")
     if message.chat.type != ChatType.PRIVATE:
         return Ignored(uid, f"{message.chat.type} chat")

@@ -78,6 +78,16 @@ class WhatsAppChannel:
         self._tasks: set[asyncio.Task[None]] = set()
         self._tails: dict[str, asyncio.Task[None]] = {}
 
+    def metrics(self) -> dict[str, int]:
+        """Every counter of the channel, flat, for a metrics endpoint (no texts, no ids)."""
+        found: dict[str, int] = {f"whatsapp_{k}": v for k, v in self.stats.items()}
+        found |= {f"whatsapp_send_{k}": v for k, v in self.outbox.counts.items()}
+        found |= {f"whatsapp_status_{k}": v for k, v in self.deliveries.statuses.items()}
+        found |= {f"whatsapp_error_code_{k}": v for k, v in self.deliveries.error_codes.items()}
+        found["whatsapp_held_now"] = len(self.outbox.held)
+        found["whatsapp_in_flight"] = len(self._tasks)
+        return found
+
     # -- the webhook's side -----------------------------------------------------------------
     def signature_ok(self, body: bytes, header: str | None) -> bool:
         """X-Hub-Signature-256: "sha256=" + HMAC-SHA256 of the raw body with the app secret."""

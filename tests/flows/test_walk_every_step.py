@@ -9,7 +9,7 @@ from collections import deque
 import pytest
 
 from flows.definitions import STEPS
-from flows.events import Media, MediaKind, Pick, Text
+from flows.events import Media, MediaKind, OperatorLeft, Pick, Text
 from flows.state import ConversationState
 from flows.steps import Input
 from tests.support.driver import Driver
@@ -30,7 +30,11 @@ def explore(hint: str) -> tuple[set[str], list[str]]:
     # A restart with a half-finished report saved: the only way into "resume".
     restarted = Driver(hint=hint, state=ConversationState(draft={"category": "bullying", "victim": "me"}))
     restarted.text("hello")
-    queue: deque[Driver] = deque([first, restarted])
+    # An operator closing a conversation: the only way into "feedback".
+    closed = Driver(hint=hint, state=ConversationState(lang=hint, role="child", step="human_wait",
+                                                       with_operator=True))
+    closed.send(OperatorLeft(closed=True))
+    queue: deque[Driver] = deque([first, restarted, closed])
     seen_steps: set[str] = set()
     seen_states: set[str] = set()
     while queue:

@@ -9,41 +9,16 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from flows.references import ALPHABET, parse_reference
-from storage.base import CASE_STATUSES, CaseNotFound, NewCase
+from storage.base import CASE_STATUSES, CaseNotFound
 from storage.cases import SqlCaseStore, new_reference
 from storage.models import Case, Escalation
-from storage.pseudonym import pseudonymize
 from tests.storage.conftest import FakeClock
+from tests.storage.samples import KAZAKH, ME, OTHER, count, new_case
 
 REFERENCE = re.compile(rf"^KZ-[{ALPHABET}]{{4}}-[{ALPHABET}]{{4}}$")
-KAZAKH = "Біреу менің суреттерімді рұқсатсыз жариялап, ақша талап етіп жатыр."
-SECRET = "test-secret"
-ME = pseudonymize(SECRET, "telegram", "123456789")
-OTHER = pseudonymize(SECRET, "telegram", "987654321")
-
-
-def report(**overrides: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "category": "blackmail", "subcategory": "money", "victim": "me", "description": KAZAKH,
-        "place": "instagram", "links": ["https://instagram.com/p/abc"],
-        "evidence": [{"kind": "photo", "ref": "AgACAgIAAxkBAAIB", "caption": "dropped"}],
-        "danger": "no", "age_group": "14_17", "region": "almaty_city", "contact": "reply_here",
-        "reporter": "child", "refused_media": 0,
-    }
-    return {**base, **overrides}
-
-
-def new_case(reporter: str = ME, platform: str = "telegram", **overrides: Any) -> NewCase:
-    return NewCase(platform=platform, reporter=reporter, language="kk", risk="normal",
-                   risk_reasons=("category",), report=report(**overrides))
-
-
-async def count(store: SqlCaseStore, model: type[Case] | type[Escalation]) -> int:
-    async with store.session() as session:
-        return int(await session.scalar(select(func.count()).select_from(model)) or 0)
 
 
 class TestCases:
@@ -180,3 +155,15 @@ class TestDrafts:
         assert await case_store.purge_drafts(timedelta(days=30)) == 1
         assert await case_store.load_draft("telegram", ME) is None
         assert await case_store.load_draft("telegram", OTHER) is not None
+
+
+class TestHealth:
+    async def test_ping(self, case_store: SqlCaseStore) -> None:
+        assert await case_store.ping() is True
+
+    async def test_ping_is_false_when_the_server_is_gone(self) -> None:
+        store = SqlCaseStore("postgresql+asyncpg://postgres@127.0.0.1:1/helpline")
+        try:
+            assert await store.ping() is False
+        finally:
+            await store.close()

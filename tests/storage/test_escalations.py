@@ -10,7 +10,7 @@ from sqlalchemy import select
 from storage.cases import SqlCaseStore
 from storage.models import Escalation
 from tests.storage.conftest import FakeClock
-from tests.storage.test_case_store import new_case
+from tests.storage.samples import new_case
 
 
 async def escalate(store: SqlCaseStore, user: str, level: str, reason: str = "asked_for_person",

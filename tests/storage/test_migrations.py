@@ -88,9 +88,19 @@ class TestMigrations:
         assert await drift(empty_database, Base.metadata) == []
 
 
+async def test_start_ups_in_one_process_migrate_one_after_another(empty_database: str) -> None:
+    await asyncio.wait_for(asyncio.gather(*(migrate(empty_database) for _ in range(4))), timeout=30)
+    assert await current_revision(empty_database) == head()
+
+
 async def test_workers_starting_together_migrate_once() -> None:
+    """Separate processes on one PostgreSQL database: the advisory lock lets one migrate at a time."""
+    script = "import asyncio, sys; from storage.migrate import migrate; asyncio.run(migrate(sys.argv[1]))"
     async with fresh_postgres_url() as url:
-        await asyncio.gather(*(migrate(url) for _ in range(4)))
+        workers = [await asyncio.create_subprocess_exec(sys.executable, "-c", script, url, cwd=PROJECT,
+                                                        stderr=asyncio.subprocess.PIPE) for _ in range(3)]
+        errors = await asyncio.wait_for(asyncio.gather(*(w.communicate() for w in workers)), timeout=60)
+        assert [w.returncode for w in workers] == [0, 0, 0], [e.decode() for _, e in errors]
         assert await current_revision(url) == head()
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from storage.cases import SqlCaseStore
 from storage.models import Case, Escalation
 from tests.storage.conftest import FakeClock
-from tests.storage.test_case_store import ME, OTHER, count, new_case
+from tests.storage.samples import ME, OTHER, count, new_case
 
 
 class TestForgetUser:

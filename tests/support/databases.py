@@ -12,8 +12,11 @@ silently skips its storage tests proves nothing.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import secrets
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, NamedTuple
@@ -24,7 +27,7 @@ from redis.exceptions import RedisError
 from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from storage.migrate import migrate
@@ -32,6 +35,8 @@ from storage.migrate import migrate
 DEFAULT_TEST_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 DEFAULT_TEST_REDIS_URL = "redis://127.0.0.1:6379/0"
 CONNECT_TIMEOUT_SECONDS = 5
+DATABASE_PREFIX = "helpline_test_"
+ABANDONED_AFTER_SECONDS = 12 * 3600  # no test session lasts this long
 
 
 class RedisTarget(NamedTuple):
@@ -56,9 +61,20 @@ def _admin_engine(server: URL) -> AsyncEngine:
                                connect_args=connect_args)
 
 
+async def _drop_abandoned(connection: AsyncConnection) -> None:
+    """Drop test databases of runs that were killed before they could clean up (named by birth time)."""
+    names = (await connection.execute(text("SELECT datname FROM pg_database WHERE datname LIKE :p"),
+                                      {"p": f"{DATABASE_PREFIX}%"})).scalars().all()
+    for name in names:
+        born = re.fullmatch(rf"{DATABASE_PREFIX}(\d+)_[0-9a-f]+", name)
+        if born and time.time() - int(born.group(1)) > ABANDONED_AFTER_SECONDS:
+            with contextlib.suppress(SQLAlchemyError):  # another run may be dropping it right now
+                await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @asynccontextmanager
 async def fresh_postgres_url(*, migrated: bool = False) -> AsyncIterator[str]:
-    """A new, empty database (helpline_test_<random>) on the test server, dropped afterwards.
+    """A new, empty database (helpline_test_<epoch>_<random>) on the test server, dropped afterwards.
 
     Each test session (and each xdist worker) gets its own, so concurrent runs never meet.
     With `migrated=True` it is upgraded to the newest migration first.
@@ -67,10 +83,11 @@ async def fresh_postgres_url(*, migrated: bool = False) -> AsyncIterator[str]:
     if server.get_backend_name() != "postgresql":
         pytest.fail(f"TEST_DATABASE_URL must point to PostgreSQL, not {server.get_backend_name()}",
                     pytrace=False)
-    name = f"helpline_test_{secrets.token_hex(6)}"
+    name = f"{DATABASE_PREFIX}{int(time.time())}_{secrets.token_hex(4)}"
     admin = _admin_engine(server)
     try:
         async with admin.connect() as connection:
+            await _drop_abandoned(connection)
             await connection.execute(text(f'CREATE DATABASE "{name}"'))
     except (SQLAlchemyError, OSError, TimeoutError) as error:
         await admin.dispose()

@@ -132,10 +132,14 @@ async def test_names_and_texts_with_markup_characters_get_every_reply(tg: Harnes
 
 async def test_a_group_is_told_once_to_use_a_private_chat_and_sees_no_case(tg: Harness) -> None:
     first = copy.deepcopy(fixture("supergroup_report_command_reply_to_story"))
+    first["update_id"] = tg.next_update_id()
+    first["message"]["text"] = "/sos@helpline_test_bot"
     second = copy.deepcopy(first)
-    second["update_id"] += 1
+    second["update_id"] = tg.next_update_id()
+    second["message"]["text"] = "/start"
     chatter = copy.deepcopy(fixture("forum_general_topic_message"))
-    for update in (first, second, chatter):
+    other_bot = fixture("supergroup_report_command_reply_to_story")
+    for update in (other_bot, first, second, chatter):
         assert (await tg.post(update)).status_code == 200
     group = first["message"]["chat"]["id"]
     assert tg.fake.methods() == ["sendMessage"]

@@ -61,7 +61,7 @@ EXPECTED: dict[str, Incoming | type[Unparseable]] = {
     "pinned_message": Ignored(123456789, "service message pinned_message"),
     "sticker": Converse(123456789, 12345, 12345, Media(MediaKind.STICKER, "yhufjikjhgjkghjffghgf", "123456"), "it"),
     "sticker_animated": Converse(900000002, 250918540, 250918540, Media(MediaKind.STICKER, ANIMATED, "199787"), "en"),
-    "supergroup_report_command_reply_to_story": Elsewhere(439432600, -1001293752024, "en"),
+    "supergroup_report_command_reply_to_story": Ignored(439432600, "group message"),  # /report: not ours
     "text_message_private": Converse(123456789, 12345678, 12345678, Text("aaaaaaaaaa"), "it"),
     "text_private_real_capture": Converse(892252934, 218485655, 218485655, Text("hello there"), "en"),
     "venue": Converse(900000006, 0, 0, Media(MediaKind.LOCATION, None, "0"), None),
@@ -133,6 +133,13 @@ def test_other_content_maps_to_media_kinds(kind: str, field: str, value: dict[st
     assert isinstance(parsed, Converse) and isinstance(parsed.event, Media), kind
     assert parsed.event.kind is expected
     assert parsed.event.ref == value.get("file_id")
+
+
+@pytest.mark.parametrize("text", ["/sos", "/start@helpline_test_bot", "/help"])
+def test_our_commands_in_a_group_ask_for_the_private_chat_notice(text: str) -> None:
+    update = copy.deepcopy(fixture("supergroup_report_command_reply_to_story"))
+    update["message"]["text"] = text
+    assert parse_update(update) == Elsewhere(439432600, -1001293752024, "en")
 
 
 def test_a_message_from_a_bot_is_ignored() -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pydantic import ValidationError
 
+from bot.settings import Settings
 from handlers.delivery import Pacer, Sender
-from tests.handlers.telegram.harness import SECRET, Harness, settings_for
+from tests.handlers.telegram.harness import SECRET, TOKEN, Harness, settings_for
 from tests.support.fake_telegram import FIXTURES, FakeTelegram, fixture
 from webhook import create_app
 
@@ -25,6 +27,19 @@ async def test_a_wrong_or_missing_secret_is_refused_and_nothing_is_processed(tg:
     # Nothing was claimed either: the same update with the right secret is processed.
     assert (await tg.post(update)).status_code == 200
     assert tg.fake.of("sendMessage", 5001)
+
+
+async def test_without_a_configured_secret_every_call_is_refused(tg: Harness) -> None:
+    tg.channel.webhook_secret = None
+    assert (await tg.post(tg.message(5005, "/start"), secret="")).status_code == 403
+    assert (await tg.post(tg.message(5005, "/start"), secret="None")).status_code == 403
+    assert tg.fake.calls == []
+
+
+def test_production_refuses_to_start_without_a_webhook_secret() -> None:
+    with pytest.raises(ValidationError, match="TELEGRAM_WEBHOOK_SECRET"):
+        Settings(environment="production", pseudonym_secret="p" * 32, telegram_bot_token=TOKEN,
+                 telegram_webhook_secret=None)
 
 
 @pytest.mark.parametrize("body", [

@@ -138,6 +138,8 @@ async def test_a_failed_status_callback_is_recorded_and_visible(wa: Harness,
     assert wa.channel.deliveries.statuses == {"delivered": 1, "failed": 1}
     assert wa.channel.deliveries.error_codes["131026"] == 1
     assert any(r.levelno == logging.WARNING and getattr(r, "code", None) == 131026 for r in caplog.records)
+    metrics = wa.channel.metrics()
+    assert metrics["whatsapp_status_failed"] == 1 and metrics["whatsapp_error_code_131026"] == 1
 
 
 async def test_a_late_operator_message_is_held_for_a_template(wa: Harness) -> None:

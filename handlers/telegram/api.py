@@ -1,0 +1,86 @@
+"""The Bot API requests the channel makes, through aiogram's Bot, with errors mapped onto
+the delivery taxonomy (handlers.telegram.errors) so the Sender can decide retries."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import AiogramError
+from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, ReplyKeyboardMarkup
+
+from handlers.delivery import RecipientGone
+from handlers.telegram.errors import classify, is_entity_error
+from handlers.telegram.render import PARSE_MODE, DeleteMessage, Outgoing, SendText, inline_keyboard, plain, sos_keyboard
+
+log = logging.getLogger(__name__)
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # never unfold a link a child reported
+
+
+class _Session(AiohttpSession):
+    async def close(self) -> None:
+        if self.api.base.startswith("https://") or self._session is None:
+            await super().close()
+        elif not self._session.closed:
+            # AiohttpSession.close waits 250 ms for TLS connections to shut down; a plain-HTTP
+            # Bot API (a local server, the test server) has none, so close at once.
+            await self._session.close()
+
+
+def create_bot(token: str, api_base: str, timeout: float = 30.0) -> Bot:
+    """An aiogram Bot talking to `api_base` (the public Bot API, a local one or a test server)."""
+    session = _Session(api=TelegramAPIServer.from_base(api_base), timeout=timeout)
+    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))
+
+
+class BotApi:
+    """Sending, answering buttons and closing menus for one bot."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, chat: str, item: Outgoing) -> None:
+        """One request; aiogram errors become the delivery taxonomy for the Sender."""
+        try:
+            if isinstance(item, DeleteMessage):
+                await self.bot.delete_message(chat_id=int(chat), message_id=item.message_id)
+            else:
+                await self._send_text(int(chat), item)
+        except AiogramError as error:
+            raise classify(error) from error
+
+    async def _send_text(self, chat_id: int, item: SendText) -> None:
+        markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = None
+        if item.buttons:
+            markup = inline_keyboard(item.buttons)
+        elif item.sos_label:
+            markup = sos_keyboard(item.sos_label)
+        try:
+            await self.bot.send_message(chat_id=chat_id, text=item.text, parse_mode=PARSE_MODE,
+                                        reply_markup=markup, link_preview_options=NO_PREVIEW)
+        except AiogramError as error:
+            if not is_entity_error(error):
+                raise
+            # Telegram could not read our HTML: say it plainly rather than not at all.
+            log.error("telegram refused the HTML of a message; sent as plain text")
+            await self.bot.send_message(chat_id=chat_id, text=plain(item.text), parse_mode=None,
+                                        reply_markup=markup, link_preview_options=NO_PREVIEW)
+
+    async def answer_callback(self, callback_id: str, text: str | None) -> None:
+        try:
+            await self.bot.answer_callback_query(callback_query_id=callback_id, text=text)
+        except AiogramError as error:
+            log.warning("callback not answered", extra={"error": type(classify(error)).__name__})
+
+    async def close_menu(self, chat_id: int, message_id: int) -> None:
+        """Take the keyboard off a pressed menu, so its buttons cannot be pressed again."""
+        try:
+            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
+        except AiogramError as error:
+            # Too old to edit, already closed by an earlier press, or deleted: nothing to do.
+            if isinstance(classify(error), RecipientGone):
+                log.info("menu not closed: the user cannot be reached")
