@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
+from bot import stats
 from bot.app import build_application
 from bot.settings import Settings
 from locales import CatalogError
@@ -28,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     hook = commands.add_parser("set-webhook", help="register the Telegram webhook (with its secret) and commands")
     hook.add_argument("url", help="the public HTTPS URL of /telegram/webhook")
     hook.add_argument("--drop-pending-updates", action="store_true", help="discard updates Telegram still holds")
+    stats.add_parser(commands)
     return parser
 
 
@@ -106,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_polling(settings))
         elif args.command == "set-webhook":
             return asyncio.run(_set_webhook(settings, args.url, args.drop_pending_updates))
+        elif args.command == "stats":
+            return stats.run(args, settings)
     except ValidationError as error:
         print(f"The settings are not valid:\n{error}", file=sys.stderr)
         return 2

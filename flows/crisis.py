@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import chain
 
 from flows.crisis_phrases import FEAR, GROUPS, IDIOMS, Group, Phrases
@@ -61,6 +62,7 @@ def _fold_words(words: str, stem: bool) -> tuple[str, ...]:
     return (f" {folded}",) if before_vowel == folded else (f" {before_vowel}", f" {folded} ")
 
 
+@cache
 def needles(phrase: str) -> tuple[Needle, ...]:
     """What one phrase is searched as: ' words ' for whole words, ' stem' for 'stem*', a pattern for '~'."""
     stem = phrase.endswith("*")
@@ -92,7 +94,9 @@ class _Matcher:
     needles: tuple[tuple[Needle, str, str | None], ...]
 
     @classmethod
+    @cache
     def of(cls, phrases: Phrases) -> _Matcher:
+        """The matcher of a phrase list (lists shared by several groups are compiled once)."""
         seen: dict[Needle, str] = {}
         for phrase in phrases:
             for needle_ in needles(phrase):

@@ -9,6 +9,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 CASE_STATUSES = ("received", "in_review", "content_removed", "passed_to_police", "closed")
+# What the hotline did about a case, recorded by the operator who closes it (NULL: none yet).
+CASE_OUTCOMES = ("advised", "referred_police", "referred_platform", "content_reported", "no_action")
 
 
 class CaseNotFound(LookupError):
@@ -106,6 +108,10 @@ class CaseStore(Protocol):
     async def status_of(self, reference: str) -> str | None: ...
 
     async def set_status(self, reference: str, status: str) -> None: ...
+
+    async def set_outcome(self, reference: str, outcome: str | None) -> None:
+        """Record what the hotline did (one of CASE_OUTCOMES), or None to clear it."""
+        ...
 
     async def save_draft(self, platform: str, user: str, draft: Mapping[str, Any]) -> None: ...
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flows.references import ALPHABET, SYMBOLS, format_reference
 from storage import escalations as esc
-from storage.base import CASE_STATUSES, CaseNotFound, CaseRecord, FiledCase, NewCase, Ticket
+from storage.base import CASE_OUTCOMES, CASE_STATUSES, CaseNotFound, CaseRecord, FiledCase, NewCase, Ticket
 from storage.drafts import upsert_draft
 from storage.engine import make_engine
 from storage.models import Case, Draft, Escalation, utcnow
@@ -92,6 +92,16 @@ class SqlCaseStore:
             elif status != "closed":
                 row.closed_at = None
             row.status, row.updated_at = status, now
+
+    async def set_outcome(self, reference: str, outcome: str | None) -> None:
+        """Record what the hotline did about the case (storage.base.CASE_OUTCOMES); None clears it."""
+        if outcome is not None and outcome not in CASE_OUTCOMES:
+            raise ValueError(f"unknown case outcome {outcome!r}; expected one of {CASE_OUTCOMES}")
+        async with self._sessions.begin() as session:
+            result = await session.execute(update(Case).where(Case.reference == reference)
+                                           .values(outcome=outcome, updated_at=self._now()))
+        if _rows(result) == 0:
+            raise CaseNotFound(reference)
 
     # -- drafts -----------------------------------------------------------------------------
     async def save_draft(self, platform: str, user: str, draft: Mapping[str, Any]) -> None:
@@ -211,7 +221,7 @@ class SqlCaseStore:
 def _record(row: Case) -> CaseRecord:
     fields = {name: getattr(row, name) for name in (
         "reporter", "victim", "description", "place", "links", "evidence", "danger", "age_group",
-        "region", "refused_media", "updated_at", "closed_at")}
+        "region", "refused_media", "updated_at", "closed_at", "outcome")}
     return CaseRecord(id=row.id, reference=row.reference, created_at=row.created_at, platform=row.platform,
                       language=row.language, reporter_role=row.reporter_role, category=row.category,
                       subcategory=row.subcategory, risk=row.risk, risk_reasons=tuple(row.risk_reasons),

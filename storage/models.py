@@ -88,6 +88,7 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(32), default="received", server_default="received")
     refused_media: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    outcome: Mapped[str | None] = mapped_column(String(SHORT))  # storage.base.CASE_OUTCOMES; None: not yet
 
 
 class Draft(Base):

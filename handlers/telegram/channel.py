@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -64,6 +65,7 @@ class TelegramChannel:
         self.sender = sender or Sender(pacer=Pacer(per_chat=1.0, global_rate=30.0))
         self.drain_timeout = drain_timeout
         self.queues = ChatQueues()
+        self.stats: Counter[str] = Counter()  # counts only: no texts, no ids
         self.sos_labels = frozenset(translator.template(texts.SOS_BUTTON, lang).strip() for lang in LANGUAGES)
 
     # -- intake -----------------------------------------------------------------------------
@@ -84,6 +86,11 @@ class TelegramChannel:
 
     def submit(self, raw: Mapping[str, Any]) -> Submitted:
         """Accept an update for processing behind the caller (webhook, polling)."""
+        outcome = self._submit(raw)
+        self.stats[f"updates_{outcome}"] += 1
+        return outcome
+
+    def _submit(self, raw: Mapping[str, Any]) -> Submitted:
         incoming = self.read(raw)
         if incoming is None:
             return "unparseable"
@@ -94,6 +101,12 @@ class TelegramChannel:
             return "busy"
         self.queues.submit(_queue_of(incoming), lambda: self.handle(incoming))
         return "queued"
+
+    def metrics(self) -> dict[str, int]:
+        """Every counter of the channel, flat, for a metrics endpoint (no texts, no ids)."""
+        found = {f"telegram_{name}": count for name, count in self.stats.items()}
+        found["telegram_in_flight"] = self.queues.pending
+        return found
 
     async def process_update(self, raw: Mapping[str, Any]) -> None:
         """Process one update now, start to end."""
@@ -109,6 +122,7 @@ class TelegramChannel:
             return
         if not await self.service.first_delivery(PLATFORM, f"{self.bot_id}:{incoming.update_id}"):
             log.info("duplicate telegram update skipped", extra={"update_id": incoming.update_id})
+            self.stats["duplicates"] += 1
             return
         if isinstance(incoming, Converse):
             await self._converse(incoming.user_id, incoming)
@@ -116,6 +130,7 @@ class TelegramChannel:
             await self._pressed(incoming)
         elif isinstance(incoming, Membership):
             await self.service.set_unreachable(PLATFORM, str(incoming.user_id), incoming.blocked)
+            self.stats["users_blocked" if incoming.blocked else "users_restarted"] += 1
             log.info("telegram user %s the bot", "blocked" if incoming.blocked else "restarted")
         elif isinstance(incoming, Edited):
             await self._edited(incoming)
@@ -157,7 +172,7 @@ class TelegramChannel:
             return
         lang = language_from_hint(group.hint) or DEFAULT_LANG
         text = self.translator.text(Msg(texts.PRIVATE_ONLY, {"numbers": numbers_block(self.emergency)}), lang, escape)
-        await self.sender.send_all(self.api.send, str(group.chat_id), [SendText(text)])
+        self._count(await self.sender.send_all(self.api.send, str(group.chat_id), [SendText(text)]))
 
     # -- sending ----------------------------------------------------------------------------
     async def deliver(self, user_id: int, reply: Reply) -> DeliveryReport:
@@ -176,12 +191,19 @@ class TelegramChannel:
             label = self.translator.text(Msg(texts.SOS_BUTTON), reply.lang)
             intro = self.translator.text(Msg(texts.SOS_KEYBOARD), reply.lang, escape)
             items = with_sos_keyboard(items, label, intro)
-        report = await self.sender.send_all(self.api.send, user, items)
+        report = self._count(await self.sender.send_all(self.api.send, user, items))
         if report.recipient_gone:
             await self.service.set_unreachable(PLATFORM, user, True)
             log.info("telegram user unreachable, marked")
         elif with_keyboard and not report.failed:
             await self.service.states.save(keyboard_key, {"lang": reply.lang})
+        return report
+
+    def _count(self, report: DeliveryReport) -> DeliveryReport:
+        self.stats["sent"] += report.sent
+        self.stats["retries"] += report.retries
+        for kind in report.failed:
+            self.stats[f"failed_{kind}"] += 1
         return report
 
     async def _lang_of(self, user_id: int, hint: str | None) -> str:

@@ -8,14 +8,15 @@
   by sending the next page itself, without the engine;
 - interactive bodies hold at most 1024 characters: a longer text goes first as plain text.
 
-The templates' only markup, <b>..</b>, becomes WhatsApp's *bold*; nothing is HTML-escaped.
-User text passes through `protect` first, so a user who types "<b>" cannot pair with a
+The templates' only markup, <b>..</b>, becomes WhatsApp's *bold*; the result carries no HTML escapes.
+User text passes through `protect` (html.escape) first, so a user who types "<b>" cannot pair with a
 template's "</b>" and bold half a summary; `whatsapp_text` restores it after the conversion.
 Link previews are off: a summary can hold links a child reported, which must not be fetched.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,6 @@ BUTTON_TITLE_LIMIT = 20
 MAX_ROWS = 10
 ROW_TITLE_LIMIT = 24
 PINNED_VALUES = ("sos",)  # shown on every page of a paged list
-_SHIELD = "\ue000"  # a private-use character standing for "<" in user text while bold is converted
 
 Content = dict[str, Any]  # a message object without its envelope ("to", "messaging_product")
 
@@ -73,12 +73,12 @@ class Rendered:
 
 def protect(user_text: str) -> str:
     """The `escape` for `handlers.render.render`: user text can hold no tag."""
-    return user_text.replace("<", _SHIELD)
+    return html.escape(user_text)
 
 
 def whatsapp_text(text: str) -> str:
-    """Template markup -> WhatsApp formatting, then the user's own "<" back."""
-    return markdown_bold(text).replace(_SHIELD, "<")
+    """Template markup -> WhatsApp formatting, the user's own characters restored."""
+    return markdown_bold(text)
 
 
 def text_contents(text: str) -> list[Content]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 from typing import Any
@@ -181,6 +180,13 @@ def test_idioms_are_masked_only_where_they_stand() -> None:
     assert detect("не хочу умирать") is None
 
 
+def test_a_negated_plan_is_not_danger_now() -> None:
+    # "I'm not going to kill myself" once read as suicide_now through "going to kill myself".
+    assert detect("I'm not going to kill myself") is None
+    assert detect("я не собираюсь убивать себя") is None
+    assert detect("I'm going to kill myself") == CrisisSignal("critical", ("suicide_now",))
+
+
 def test_game_talk_calms_a_threat_in_its_own_sentence_only() -> None:
     assert detect("I'll kill you in Fortnite lol") is None
     assert detect("ойында сені өлтіремін") is None
@@ -207,14 +213,12 @@ def test_empty_and_emoji_only_text_is_calm(text: str) -> None:
     assert detect(text) is None
 
 
-def test_very_long_text_is_read_fast() -> None:
+def test_very_long_text_is_read_to_its_end() -> None:
+    """Speed is measured in bench/crisis_reading.py; here only what long texts yield."""
     calm = ("В школе был обычный день, мы писали контрольную по математике. " * 160)[:10_000]
     danger = calm[:9_950] + " я хочу умереть"
-    mixed = ("kill you lol " + "өлгенше күлдім. " + "a" * 30 + " ") * 200
-    for text in (calm, danger, mixed, "😂" * 10_000, "a. " * 3_400, "x" * 100_000):
-        start = time.perf_counter()
-        detect(text)
-        assert time.perf_counter() - start < 0.5, text[:40]
+    for text in ("😂" * 10_000, "a. " * 3_400, "x" * 100_000):
+        assert detect(text) is None
     assert detect(calm) is None
     assert detect(danger) == CrisisSignal("high", ("self_harm",))
 

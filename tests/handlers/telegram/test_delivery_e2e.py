@@ -19,6 +19,9 @@ async def test_a_429_is_retried_after_retry_after_and_nothing_is_lost(tg: Harnes
     assert attempts[0]["text"] == attempts[1]["text"]
     assert tg.sleeps == [14.0]
     assert len(tg.fake.of("sendMessage", 6001)) == 2  # the greeting screen and the SOS button intro
+    metrics = tg.channel.metrics()
+    assert metrics["telegram_sent"] == 2 and metrics["telegram_retries"] == 1
+    assert metrics["telegram_updates_queued"] == 1 and metrics["telegram_in_flight"] == 0
 
 
 async def test_server_errors_are_retried_with_backoff(tg: Harness) -> None:
@@ -79,6 +82,7 @@ async def test_a_403_on_send_marks_the_user_unreachable_and_stops_the_reply(tg: 
     tg.fake.block(6007)
     await tg.say(6007, "/start")
     assert [c.status for c in tg.fake.calls if c.method == "sendMessage"] == [403]  # not the rest, no retries
+    assert tg.channel.metrics()["telegram_failed_recipient_gone"] == 1
     assert await tg.application.service.is_unreachable("telegram", "6007")
     assert tg.sleeps == []
 

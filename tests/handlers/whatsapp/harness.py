@@ -21,7 +21,10 @@ from tests.support.fake_graph import FakeGraph
 APP_SECRET = "appsecret"
 VERIFY_TOKEN = "verify"
 PHONE_NUMBER_ID = "123"
-FIXTURES = Path("/work/shared/fixtures/real/whatsapp")
+_REPO = Path(__file__).resolve().parents[3]
+_CANDIDATES = (_REPO.parent / "shared" / "fixtures" / "real" / "whatsapp",
+               Path("/work/shared/fixtures/real/whatsapp"))
+FIXTURES = next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])
 REFERENCE = re.compile(r"KZ-[0-9A-Z]{4}-[0-9A-Z]{4}")
 _ids = itertools.count(1)
 
