@@ -128,7 +128,7 @@ async def counts_by(session: AsyncSession, dimension: str, period: Period) -> di
         raise KeyError(f"unknown dimension {dimension!r}; expected one of {', '.join(DIMENSIONS)}")
     rows = await session.execute(select(column, func.count()).where(*_within(period)).group_by(column))
     counts: dict[str, int] = {}
-    for value, count in rows.tuples():
+    for value, count in rows:
         key = null_value(dimension) if value is None else str(value)
         counts[key] = counts.get(key, 0) + int(count)
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
@@ -155,6 +155,6 @@ async def category_by_year(session: AsyncSession, period: Period) -> dict[int, d
     rows = await session.execute(select(cases.c.year, cases.c.category, func.count())
                                  .group_by(cases.c.year, cases.c.category))
     result: dict[int, dict[str, int]] = {}
-    for y, category, count in rows.tuples():
+    for y, category, count in rows:
         result.setdefault(int(y), {})[str(category)] = int(count)
     return dict(sorted(result.items()))

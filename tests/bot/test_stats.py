@@ -131,7 +131,7 @@ async def sqlite_database(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def postgres_database() -> AsyncIterator[str]:
+async def postgresql_database() -> AsyncIterator[str]:
     async with fresh_postgres_url(migrated=True) as url:
         await populate(url)
         yield url
@@ -344,6 +344,13 @@ class TestCommand:
         err = capsys.readouterr().err
         assert message in err and "Traceback" not in err
         assert not (tmp_path / "untouched.db").exists()  # refused before touching the database
+
+    async def test_unreachable_database_exits_1_without_a_traceback(self, use_database: Callable[[str], None],
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+        use_database("postgresql+asyncpg://postgres@127.0.0.1:1/nothing")  # nothing listens on port 1
+        assert await run_main("--year", "2026") == 1
+        err = capsys.readouterr().err
+        assert "cannot read the case database" in err and "Traceback" not in err
 
     def test_python_m_bot_stats_exits_2_too(self, capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit) as exited:  # argparse's own errors, as on the command line
