@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     hook.add_argument("url", help="the public HTTPS URL of /telegram/webhook")
     hook.add_argument("--drop-pending-updates", action="store_true", help="discard updates Telegram still holds")
     stats.add_parser(commands)
+    commands.add_parser("purge", help="delete closed cases and stale drafts past their retention periods")
     return parser
 
 
@@ -110,6 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_set_webhook(settings, args.url, args.drop_pending_updates))
         elif args.command == "stats":
             return stats.run(args, settings)
+        elif args.command == "purge":
+            from bot.retention import purge
+
+            closed, drafts = asyncio.run(purge(settings))
+            print(f"Deleted {closed} closed case(s) older than {settings.retention_days} days and "
+                  f"{drafts} draft(s) idle for {settings.draft_retention_days} days.")
     except ValidationError as error:
         print(f"The settings are not valid:\n{error}", file=sys.stderr)
         return 2

@@ -23,7 +23,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./data/helpline.db"
     redis_url: str | None = None
     pseudonym_secret: str = DEV_SECRET
-    state_ttl_days: int = 30
+    state_ttl_days: int = Field(30, ge=1)
+    retention_days: int = Field(365, ge=1, description="closed cases are deleted after this many days")
+    draft_retention_days: int = Field(30, ge=1, description="unfinished reports are deleted after this")
     lookup_limit_per_hour: int = 10
     # JSON list of {"number": "...", "service": "emergency|police|ambulance|children"}.
     emergency_lines: list[dict[str, str]] = Field(
