@@ -10,9 +10,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Protocol
+
+from bot.context import IDEMPOTENCY_TTL_SECONDS, current_update, encode_reply, update_token
 
 from flows.actions import (
     DeleteUserData,
@@ -34,7 +36,6 @@ log = logging.getLogger(__name__)
 
 MAX_ENGINE_ROUNDS = 8  # engine <-> runtime round trips for one inbound event
 LOOKUP_WINDOW_SECONDS = 3600
-IDEMPOTENCY_TTL_SECONDS = 8 * 86400  # WhatsApp retries a webhook for up to 7 days
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,12 @@ class Reply:
 
     lang: str
     actions: tuple[Say | DiscardMedia, ...]
+
+
+class ConversationHold(Protocol):
+    """Holds one conversation at a time (bot/ordering.py has the one shared by all processes)."""
+
+    def hold(self, key: StateKey) -> AbstractAsyncContextManager[None]: ...
 
 
 class ConversationLocks:
@@ -91,21 +98,31 @@ class OperatorPort(Protocol):
 class ConversationService:
     def __init__(self, states: StateStore, cases: CaseStore, *, secret: str,
                  config: EngineConfig | None = None, lookup_limit: int = 10,
-                 operators: OperatorPort | None = None) -> None:
+                 operators: OperatorPort | None = None, locks: ConversationHold | None = None) -> None:
         self.operators = operators
         self.states = states
         self.cases = cases
         self.secret = secret
         self.config = config or EngineConfig()
         self.lookup_limit = lookup_limit
-        self.locks = ConversationLocks()
+        self.locks: ConversationHold = locks or ConversationLocks()
 
     def key_for(self, platform: str, user_id: str) -> StateKey:
         return StateKey(platform, pseudonymize(self.secret, platform, user_id))
 
     async def first_delivery(self, platform: str, update_key: str) -> bool:
-        """True the first time a platform delivers this update (Telegram update_id, WhatsApp wamid)."""
-        return await self.states.claim(f"update:{platform}:{update_key}", IDEMPOTENCY_TTL_SECONDS)
+        """True unless this update (Telegram update_id, WhatsApp wamid) was processed before.
+
+        In a worker (bot/worker.py) the update is recorded as done only with the state it changed,
+        so one whose processing failed is processed again when retried. Without a worker (polling
+        in development) the update is claimed at once, as before.
+        """
+        context = current_update()
+        if context is None:
+            return await self.states.claim(update_token(platform, update_key), IDEMPOTENCY_TTL_SECONDS)
+        if context.checked and (context.platform, context.key) == (platform, update_key):
+            return True
+        return (await self.states.marks([update_token(platform, update_key)]))[0] is None
 
     async def set_unreachable(self, platform: str, user_id: str, unreachable: bool) -> None:
         """Record that a user blocked the bot (or unblocked it again)."""
@@ -135,8 +152,9 @@ class ConversationService:
             before = dict(state.draft)
             outward: list[Say | DiscardMedia] = []
             state = await self._run(key, state, event, hint, outward)
-            await self._persist(key, state, before)
-            return Reply(state.lang or "ru", tuple(outward))
+            reply = Reply(state.lang or "ru", tuple(outward))
+            await self._persist(key, state, before, reply)
+            return reply
 
     async def _run(self, key: StateKey, state: ConversationState, event: Event, hint: str | None,
                    outward: list[Say | DiscardMedia], depth: int = 0) -> ConversationState:
@@ -164,13 +182,19 @@ class ConversationService:
         draft = await self.cases.load_draft(key.platform, key.user)
         return ConversationState(draft=draft or {})
 
-    async def _persist(self, key: StateKey, state: ConversationState, draft_before: dict[str, object]) -> None:
+    async def _persist(self, key: StateKey, state: ConversationState, draft_before: dict[str, object],
+                       reply: Reply) -> None:
         if dict(state.draft) != draft_before:
             if state.draft:
                 await self.cases.save_draft(key.platform, key.user, state.draft)
             else:
                 await self.cases.drop_draft(key.platform, key.user)
-        await self.states.save(key, state.to_dict())
+        context = current_update()
+        if context is None or not context.owns(key):
+            await self.states.save(key, state.to_dict())
+        else:  # the update is done with its state, its reply kept until it is sent (bot/outbox.py)
+            await self.states.save_marked(key, state.to_dict(), context.token,
+                                          encode_reply(reply.lang, reply.actions), IDEMPOTENCY_TTL_SECONDS)
 
     async def _carry_out(self, key: StateKey, state: ConversationState,
                          action: FileCase | Escalate | LookupReport | DeleteUserData | RelayToOperator
@@ -184,9 +208,11 @@ class ConversationService:
                 await self.operators.feedback(key, action.helpful)
             return None
         if isinstance(action, FileCase):
+            context = current_update()
             filed = await self.cases.file_case(NewCase(
                 platform=key.platform, reporter=key.user, language=action.language, risk=action.risk,
                 risk_reasons=action.reasons, report=action.report,
+                id=context.case_id() if context is not None else None,
             ))
             log.info("case filed", extra={"case": filed.id, "risk": action.risk})
             return CaseFiled(filed.reference)

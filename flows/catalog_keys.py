@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flows.definitions import AGE_GROUPS, REPORT_FIELDS, STEPS
+from flows.definitions import ADULT_PROMPTS, AGE_GROUPS, REPORT_FIELDS, STEPS
 from flows.emergency import SERVICES
 from flows.screens import NAV_LABELS
 from flows.tips import TOPICS, all_card_keys, topic_label
@@ -27,6 +27,8 @@ def ui_keys() -> set[str]:
     keys = marked_keys()
     for step in STEPS.values():
         keys.add(step.prompt)
+        if step.id in ADULT_PROMPTS:
+            keys.add(f"{step.prompt}.adult")
         keys |= {c.label for c in step.choices}
     keys |= set(NAV_LABELS.values()) | set(SERVICES.values())
     keys |= {topic_label(t) for t in TOPICS}

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flows.actions import Option, Say
-from flows.definitions import REPORT_FIELDS, STEPS
+from flows.definitions import ADULT_PROMPTS, ADULT_ROLES, REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
 from flows.messages import N_, Msg, Param
 from flows.state import ConversationState
@@ -63,15 +63,23 @@ def _shown(step: Step, value: str, state: ConversationState) -> bool:
     return True
 
 
+def prompt_key(step: Step, state: ConversationState) -> str:
+    """The step's prompt, in the adults' wording where it has one and a parent or teacher writes."""
+    if step.id in ADULT_PROMPTS and state.role in ADULT_ROLES:
+        return f"{step.prompt}.adult"
+    return step.prompt
+
+
 def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyLine, ...],
                max_description: int) -> Msg:
     """The step's prompt with whatever it needs to show (numbers, a summary, a card)."""
+    key = prompt_key(step, state)
     if step.id == "sos":
         return Msg(step.prompt, {"numbers": numbers_block(emergency)})
     if step.id == "r_review":
         return Msg(step.prompt, {"summary": summary(state.draft)})
     if step.id == "r_what":
-        return Msg(step.prompt, {"limit": str(max_description)})
+        return Msg(key, {"limit": str(max_description)})
     if step.id == "r_links" and state.draft.get("category") == "csam":
         return Msg(N_("report.links_csam"))
     if step.id == "r_evidence":
@@ -86,7 +94,7 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
         })
     if step.id == "r_done":
         return Msg(step.prompt, {"ref": state.last_case or ""})
-    return Msg(step.prompt)
+    return Msg(key)
 
 
 def screen(step_id: str, state: ConversationState, emergency: tuple[EmergencyLine, ...],

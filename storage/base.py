@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -45,6 +45,20 @@ class StateStore(Protocol):
         """Count one event under `counter` and return the count within the current window."""
         ...
 
+    async def marks(self, tokens: Sequence[str]) -> list[str | None]:
+        """The values recorded under these tokens (None: never recorded, or expired). Delivery records
+        which updates and outgoing messages are done this way (bot/outbox.py)."""
+        ...
+
+    async def mark(self, token: str, value: str, ttl_seconds: int) -> None:
+        """Record `value` under `token` for `ttl_seconds` (overwriting)."""
+        ...
+
+    async def save_marked(self, key: StateKey, data: Mapping[str, Any], token: str, value: str,
+                          ttl_seconds: int) -> None:
+        """Save the state and record the token in one atomic write: neither is stored without the other."""
+        ...
+
     async def ping(self) -> bool: ...
 
     async def close(self) -> None: ...
@@ -60,6 +74,9 @@ class NewCase:
     risk: str
     risk_reasons: tuple[str, ...]
     report: Mapping[str, Any]  # the engine's draft: category, description, links, evidence...
+    # A stable id (32 hex) derived from the update that filed it: filing the same id again returns
+    # the case filed the first time, so a retried update never files a case twice. None: random.
+    id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -46,10 +46,13 @@ class SqlCaseStore:
 
     # -- cases ------------------------------------------------------------------------------
     async def file_case(self, case: NewCase) -> FiledCase:
-        """Store the case and drop the reporter's draft, in one transaction."""
+        """Store the case and drop the reporter's draft, in one transaction. A case with a stable
+        `id` is filed once: filing it again returns the first filing (a retried update)."""
         for _ in range(REFERENCE_ATTEMPTS):
+            if case.id is not None and (filed := await self._filed(case.id)) is not None:
+                return filed
             now = self._now()
-            row = Case(id=uuid.uuid4().hex, reference=self._new_reference(), created_at=now, updated_at=now,
+            row = Case(id=case.id or uuid.uuid4().hex, reference=self._new_reference(), created_at=now, updated_at=now,
                        platform=case.platform, language=case.language, reporter=case.reporter,
                        risk=case.risk, risk_reasons=list(case.risk_reasons), status="received",
                        **case_columns(case.report))
@@ -60,11 +63,18 @@ class SqlCaseStore:
                     await session.execute(delete(Draft).where(Draft.platform == case.platform,
                                                               Draft.user_id == case.reporter))
             except IntegrityError:
+                if case.id is not None and await self._filed(case.id) is not None:
+                    continue  # filed meanwhile by another attempt at the same update
                 if not await self._reference_taken(row.reference):
                     raise
                 continue
             return FiledCase(id=row.id, reference=row.reference, created_at=row.created_at)
         raise RuntimeError(f"no free case reference after {REFERENCE_ATTEMPTS} attempts")
+
+    async def _filed(self, case_id: str) -> FiledCase | None:
+        async with self._sessions() as session:
+            row = (await session.execute(select(Case.reference, Case.created_at).where(Case.id == case_id))).first()
+        return None if row is None else FiledCase(id=case_id, reference=row.reference, created_at=row.created_at)
 
     async def _reference_taken(self, reference: str) -> bool:
         async with self._sessions() as session:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from storage.base import StateKey
@@ -28,6 +28,7 @@ class MemoryStateStore:
         self._states: dict[StateKey, tuple[float, str]] = {}  # key -> (expires at, JSON)
         self._counters: dict[str, tuple[float, int]] = {}  # counter -> (window ends at, count)
         self._claims: dict[str, float] = {}  # token -> expires at
+        self._marks: dict[str, tuple[float, str]] = {}  # token -> (expires at, value)
         self._writes = 0
 
     async def load(self, key: StateKey) -> dict[str, Any] | None:
@@ -66,6 +67,24 @@ class MemoryStateStore:
         self._wrote()
         return count + 1
 
+    async def marks(self, tokens: Sequence[str]) -> list[str | None]:
+        now = self._clock()
+        found: list[str | None] = []
+        for token in tokens:
+            entry = self._marks.get(token)
+            found.append(entry[1] if entry is not None and entry[0] > now else None)
+        return found
+
+    async def mark(self, token: str, value: str, ttl_seconds: int) -> None:
+        self._marks[token] = (self._clock() + ttl_seconds, value)
+        self._wrote()
+
+    async def save_marked(self, key: StateKey, data: Mapping[str, Any], token: str, value: str,
+                          ttl_seconds: int) -> None:
+        payload = json.dumps(dict(data), ensure_ascii=False)  # fails before anything is written
+        self._states[key] = (self._clock() + self.ttl_seconds, payload)
+        await self.mark(token, value, ttl_seconds)
+
     async def ping(self) -> bool:
         return True
 
@@ -79,3 +98,4 @@ class MemoryStateStore:
             self._states = {k: v for k, v in self._states.items() if v[0] > now}
             self._counters = {k: v for k, v in self._counters.items() if v[0] > now}
             self._claims = {k: v for k, v in self._claims.items() if v > now}
+            self._marks = {k: v for k, v in self._marks.items() if v[0] > now}

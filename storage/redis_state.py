@@ -1,13 +1,13 @@
 """Conversation state in Redis: one JSON string per conversation with a time to live.
 
-Keys: `{prefix}:state:{platform}:{user}` (see StateKey.redis_key), `{prefix}:hit:{counter}`
-and `{prefix}:claim:{token}`.
+Keys: `{prefix}:state:{platform}:{user}` (see StateKey.redis_key), `{prefix}:hit:{counter}`,
+`{prefix}:claim:{token}` and `{prefix}:mark:{token}`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from redis.asyncio import Redis
@@ -57,6 +57,24 @@ class RedisStateStore:
             pipe.incr(key)
             _, count = await pipe.execute()
         return int(count)
+
+    async def marks(self, tokens: Sequence[str]) -> list[str | None]:
+        if not tokens:
+            return []
+        values: list[str | None] = await self._redis.mget([f"{self.prefix}:mark:{t}" for t in tokens])
+        return values
+
+    async def mark(self, token: str, value: str, ttl_seconds: int) -> None:
+        await self._redis.set(f"{self.prefix}:mark:{token}", value, ex=ttl_seconds)
+
+    async def save_marked(self, key: StateKey, data: Mapping[str, Any], token: str, value: str,
+                          ttl_seconds: int) -> None:
+        """MULTI/EXEC: the state and the mark are written together or not at all."""
+        payload = json.dumps(dict(data), ensure_ascii=False)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(key.redis_key(self.prefix), payload, px=self.ttl_ms)
+            pipe.set(f"{self.prefix}:mark:{token}", value, ex=ttl_seconds)
+            await pipe.execute()
 
     async def ping(self) -> bool:
         try:

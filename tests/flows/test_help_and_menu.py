@@ -186,3 +186,16 @@ def test_voice_message_is_answered_kindly() -> None:
     d.send(Media(MediaKind.VOICE, "v1"))
     assert d.keys()[0] == "media.voice"
     assert d.state.step == "menu"
+
+
+def test_parents_and_teachers_are_addressed_as_adults() -> None:
+    d = Driver(hint="ru")
+    d.text("привет")
+    d.pick("parent")
+    assert d.screen.text.key == "menu.prompt.adult"
+    d.pick("report")
+    d.pick("bullying")
+    d.pick("my_child")
+    assert d.screen.text.key == "report.what.adult"
+    child = at_menu()
+    assert child.screen.text.key == "menu.prompt"
