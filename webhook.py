@@ -1,6 +1,6 @@
-"""The web application: platform webhooks, health, and the web chat simulator.
+"""The web application: platform webhooks, health, readiness, metrics, and the web chat simulator.
 
-Thin on purpose: verify, parse, hand over to the service, answer.
+Thin on purpose: verify, parse, store (bot/intake.py), answer; workers process behind it.
 """
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 
-from bot.app import Application, build_application
+from bot import metrics
+from bot.app import build_application
 from bot.settings import Settings
 from handlers import simulator, telegram, whatsapp
 
@@ -24,6 +24,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         application = await build_application(settings)
         app.state.application = application
+        if application.pipeline is not None and (settings.serve_worker or not settings.redis_url):
+            application.pipeline.start_worker()  # the embedded default always processes in-process
         try:
             yield
         finally:
@@ -31,14 +33,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="Helpline bot", lifespan=lifespan, docs_url=None, redoc_url=None)
 
-    @app.get("/healthz")
-    async def healthz(request: Request) -> JSONResponse:
-        application: Application = request.app.state.application
-        checks = {"state_store": await application.states.ping(), "case_store": await application.cases.ping()}
-        healthy = all(checks.values())
-        return JSONResponse({"ok": healthy, "checks": checks}, status_code=200 if healthy else 503)
-
+    app.add_middleware(metrics.WebhookTimer, metrics=lambda: _metrics_of(app))
+    app.include_router(metrics.router)  # /healthz, /readyz, /metrics
     app.include_router(telegram.router)
     app.include_router(whatsapp.router)
     app.include_router(simulator.router)
     return app
+
+
+def _metrics_of(app: FastAPI) -> metrics.Metrics | None:
+    pipeline = getattr(getattr(app.state, "application", None), "pipeline", None)
+    return pipeline.metrics if pipeline is not None else None

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.operator_desk import OperatorDesk
+from bot.operator_setup import build_operator_side
+from bot.pipeline import Pipeline
 from bot.service import ConversationService
 from bot.settings import Settings
+from bot.watchdog import Watchdog
 from flows.catalog_keys import tip_keys, ui_keys
 from flows.engine import EngineConfig
 from handlers import telegram, whatsapp
@@ -23,8 +27,17 @@ class Application:
     cases: CaseStore
     service: ConversationService
     channels: dict[str, Channel] = field(default_factory=dict)
+    pipeline: Pipeline | None = None  # intake, ordering, workers, outbox, metrics
+    desk: OperatorDesk | None = None  # the operators' side (bot/operator_desk.py)
+    watchdog: Watchdog | None = None  # no one left waiting (bot/watchdog.py)
 
     async def close(self) -> None:
+        if self.watchdog is not None:
+            await self.watchdog.stop()
+        if self.desk is not None:
+            await self.desk.close()
+        if self.pipeline is not None:  # the worker first: it still uses the channels and stores
+            await self.pipeline.close()
         for channel in self.channels.values():
             await channel.close()
         await self.states.close()
@@ -44,15 +57,22 @@ async def build_application(settings: Settings | None = None) -> Application:
     settings = settings or Settings()
     translator = load_translator()
     await migrate(settings.database_url)
-    states = build_state_store(settings.redis_url, settings.state_ttl_days * 86400)
+    states = build_state_store(settings.redis_url, settings.state_ttl_days * 86400, prefix=settings.redis_prefix)
     cases = build_case_store(settings.database_url)
+    pipeline = Pipeline(settings, states)
     service = ConversationService(
         states, cases, secret=settings.pseudonym_secret,
         config=EngineConfig(emergency=settings.emergency), lookup_limit=settings.lookup_limit_per_hour,
+        locks=pipeline.ordering,
     )
-    application = Application(settings, translator, states, cases, service)
+    application = Application(settings, translator, states, cases, service, pipeline=pipeline)
     for module in (telegram, whatsapp):
         channel = module.build_channel(settings, service, translator)
         if channel is not None:
             application.channels[channel.platform] = channel
+    application.desk, application.watchdog = build_operator_side(settings, service, cases, translator,
+                                                                 application.channels)
+    pipeline.attach(application)
+    if application.watchdog is not None:
+        application.watchdog.start()
     return application

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from bot import stats
+from bot import logs, stats
 from bot.app import build_application
 from bot.settings import Settings
 from locales import CatalogError
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     hook.add_argument("--drop-pending-updates", action="store_true", help="discard updates Telegram still holds")
     stats.add_parser(commands)
     commands.add_parser("purge", help="delete closed cases and stale drafts past their retention periods")
+    commands.add_parser("worker", help="process the updates webhook servers stored in Redis (run as many as needed)")
     return parser
 
 
@@ -50,7 +52,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
     from webhook import create_app
 
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
-                log_level="info")
+                log_level="info", log_config=None)  # bot/logs.py formats (and strips query strings)
 
 
 async def _polling(settings: Settings) -> int:
@@ -97,8 +99,7 @@ async def _set_webhook(settings: Settings, url: str, drop_pending: bool) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if args.command == "shell" else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logs.configure(logging.WARNING if args.command == "shell" else logging.INFO, os.environ.get("LOG_FORMAT", "text"))
     try:
         settings = Settings()
         if args.command == "shell":
@@ -111,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_set_webhook(settings, args.url, args.drop_pending_updates))
         elif args.command == "stats":
             return stats.run(args, settings)
+        elif args.command == "worker":
+            from bot.worker_command import main as worker
+
+            return worker(settings)
         elif args.command == "purge":
             from bot.retention import purge
 

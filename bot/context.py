@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -37,6 +37,7 @@ class UpdateContext:
     key: str  # the platform's idempotency key (Telegram "<bot>:<update_id>", WhatsApp "<number>:<wamid>")
     lane: str | None = None  # the conversation the update belongs to (see conversation_lane)
     checked: bool = False  # the worker already found the update not done (saves a round trip)
+    held: Callable[[], bool] | None = None  # whether the worker surely still holds the lane
     _sent: dict[str, int] = field(default_factory=dict)
 
     def owns(self, key: StateKey) -> bool:

@@ -28,7 +28,7 @@ from storage.base import StateKey
 
 log = logging.getLogger(__name__)
 
-_held: ContextVar[frozenset[str]] = ContextVar("helpline_held", default=frozenset())
+_held: ContextVar[frozenset[tuple[int, str]]] = ContextVar("helpline_held", default=frozenset())
 
 _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -47,6 +47,11 @@ class LockTimeout(TimeoutError):
     """A conversation stayed held by someone else for longer than the wait allows."""
 
 
+class LockLost(ConnectionError):
+    """This process can no longer be sure it holds the conversation (Redis was unreachable for
+    longer than the lock lasts, or another holder took it): stop, someone else goes on."""
+
+
 class Ordering(Protocol):
     def hold(self, key: StateKey) -> contextlib.AbstractAsyncContextManager[None]:
         """Wait for the conversation, hold it for the block (re-entrant)."""
@@ -56,16 +61,24 @@ class Ordering(Protocol):
         """Try to hold `name` without waiting: yields False (and holds nothing) when someone else does."""
         ...
 
+    def valid(self, name: str) -> bool:
+        """Whether a lane held by this task is surely still held (checked before each side effect)."""
+        ...
+
     async def close(self) -> None: ...
 
 
 @asynccontextmanager
-async def _marked(name: str) -> AsyncIterator[None]:
-    reset = _held.set(_held.get() | {name})
+async def _marked(owner: object, name: str) -> AsyncIterator[None]:
+    reset = _held.set(_held.get() | {(id(owner), name)})
     try:
         yield
     finally:
         _held.reset(reset)
+
+
+def _holding(owner: object, name: str) -> bool:
+    return (id(owner), name) in _held.get()
 
 
 class LocalOrdering:
@@ -77,19 +90,19 @@ class LocalOrdering:
     @asynccontextmanager
     async def hold(self, key: StateKey) -> AsyncIterator[None]:
         name = conversation_lane(key)
-        if name in _held.get():
+        if _holding(self, name):
             yield
             return
         lock = self._use(name)
         try:
-            async with lock, _marked(name):
+            async with lock, _marked(self, name):
                 yield
         finally:
             self._unuse(name)
 
     @asynccontextmanager
     async def lane(self, name: str) -> AsyncIterator[bool]:
-        if name in _held.get():
+        if _holding(self, name):
             yield True
             return
         lock = self._use(name)
@@ -97,7 +110,7 @@ class LocalOrdering:
             if lock.locked():
                 yield False
                 return
-            async with lock, _marked(name):
+            async with lock, _marked(self, name):
                 yield True
         finally:
             self._unuse(name)
@@ -114,6 +127,9 @@ class LocalOrdering:
         else:
             self._locks[name] = (lock, users - 1)
 
+    def valid(self, name: str) -> bool:
+        return True
+
     async def close(self) -> None:
         return None
 
@@ -129,6 +145,7 @@ class RedisOrdering:
         self.wait_seconds = wait_seconds
         self.lost = 0  # locks found taken over by someone else while held (a stalled holder)
         self._mine: dict[str, str] = {}  # lock key -> token, for extension
+        self._until: dict[str, float] = {}  # lock key -> until when it is surely ours (monotonic clock)
         self._release = redis.register_script(_RELEASE)
         self._extend = redis.register_script(_EXTEND)
         self._extender: asyncio.Task[None] | None = None
@@ -136,7 +153,7 @@ class RedisOrdering:
     @asynccontextmanager
     async def hold(self, key: StateKey) -> AsyncIterator[None]:
         name = conversation_lane(key)
-        if name in _held.get():
+        if _holding(self, name):
             yield
             return
         deadline = asyncio.get_running_loop().time() + self.wait_seconds
@@ -147,14 +164,14 @@ class RedisOrdering:
             await asyncio.sleep(pause)
             pause = min(pause * 2, 0.05)
         try:
-            async with _marked(name):
+            async with _marked(self, name):
                 yield
         finally:
             await self._let_go(name, token)
 
     @asynccontextmanager
     async def lane(self, name: str) -> AsyncIterator[bool]:
-        if name in _held.get():
+        if _holding(self, name):
             yield True
             return
         token = await self._acquire(name)
@@ -162,17 +179,26 @@ class RedisOrdering:
             yield False
             return
         try:
-            async with _marked(name):
+            async with _marked(self, name):
                 yield True
         finally:
             await self._let_go(name, token)
 
+    def valid(self, name: str) -> bool:
+        key = f"{self.prefix}:lock:{name}"
+        return key in self._mine and asyncio.get_running_loop().time() < self._until.get(key, 0.0)
+
+    def _sure_until(self, asked_at: float) -> float:
+        return asked_at + self.ttl_ms / 1000 * 0.8  # the lock was set after we asked; keep a margin
+
     async def _acquire(self, name: str) -> str | None:
         token = secrets.token_hex(8)
         key = f"{self.prefix}:lock:{name}"
+        asked_at = asyncio.get_running_loop().time()
         if not await self.redis.set(key, token, nx=True, px=self.ttl_ms):
             return None
         self._mine[key] = token
+        self._until[key] = self._sure_until(asked_at)
         if self._extender is None or self._extender.done():
             self._extender = asyncio.create_task(self._extend_held(), name="helpline-lock-extender")
         return token
@@ -180,6 +206,7 @@ class RedisOrdering:
     async def _let_go(self, name: str, token: str) -> None:
         key = f"{self.prefix}:lock:{name}"
         self._mine.pop(key, None)
+        self._until.pop(key, None)
         try:
             await self._release(keys=[key], args=[token])
         except (RedisError, OSError) as error:  # it times out by itself
@@ -191,12 +218,18 @@ class RedisOrdering:
             held = dict(self._mine)
             if not held:
                 continue
+            asked_at = asyncio.get_running_loop().time()
             try:
                 lost = await self._extend(keys=list(held), args=[self.ttl_ms, *held.values()])
             except (RedisError, OSError) as error:
                 log.warning("locks not extended", extra={"error": type(error).__name__, "held": len(held)})
                 continue
+            for key in held.keys() - set(lost):
+                if self._mine.get(key) == held[key]:
+                    self._until[key] = self._sure_until(asked_at)
             still_held = [key for key in lost if self._mine.get(key) == held.get(key)]  # not released meanwhile
+            for key in still_held:
+                self._until[key] = 0.0
             if still_held:
                 self.lost += len(still_held)
                 log.error("conversation locks lost while held", extra={"lost": len(still_held)})

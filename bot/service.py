@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.context import IDEMPOTENCY_TTL_SECONDS, current_update, encode_reply, update_token
-
 from flows.actions import (
     DeleteUserData,
     DiscardMedia,
@@ -29,7 +28,7 @@ from flows.actions import (
 from flows.engine import EngineConfig, handle
 from flows.events import CaseFiled, DataDeleted, Escalated, Event, ReportStatus
 from flows.state import ConversationState
-from storage.base import CaseStore, NewCase, StateKey, StateStore
+from storage.base import CaseStore, NewCase, StateKey, StateStore, Ticket
 from storage.pseudonym import pseudonymize
 
 log = logging.getLogger(__name__)
@@ -84,7 +83,13 @@ class ConversationLocks:
 
 
 class OperatorPort(Protocol):
-    """The operators' side, as the conversation runtime sees it (see bot/operators)."""
+    """The operators' side, as the conversation runtime sees it (bot/operator_desk.OperatorDesk).
+    Called inside the user's lock: quick, and never calling back into the same conversation."""
+
+    async def queued(self, key: StateKey, ticket: Ticket) -> str | None:
+        """Show a new or raised escalation to the operators. Returns the local time operators are
+        back ("09:00") when the user escalates outside working hours, else None."""
+        ...
 
     async def relay(self, key: StateKey, relay: RelayToOperator) -> None:
         """Show what the user sent to the operator holding the conversation."""
@@ -142,22 +147,25 @@ class ConversationService:
 
     async def handle(self, inbound: Inbound) -> Reply:
         """Process one inbound event of a conversation and return what to send."""
-        return await self.handle_key(self.key_for(inbound.platform, inbound.user_id), inbound.event, inbound.hint)
+        return await self.handle_key(self.key_for(inbound.platform, inbound.user_id), inbound.event, inbound.hint,
+                                     address=inbound.user_id)
 
-    async def handle_key(self, key: StateKey, event: Event, hint: str | None = None) -> Reply:
+    async def handle_key(self, key: StateKey, event: Event, hint: str | None = None, *,
+                         address: str | None = None) -> Reply:
         """Process an event for a conversation known by its pseudonymous key (the operators' side
-        reaches users this way, never by a platform id)."""
+        reaches users this way, never by a platform id). `address` is the raw chat id the user
+        wrote from: kept on an escalation while it is active, so an operator's answer can reach them."""
         async with self.locks.hold(key):
             state = await self._load(key)
             before = dict(state.draft)
             outward: list[Say | DiscardMedia] = []
-            state = await self._run(key, state, event, hint, outward)
+            state = await self._run(key, state, event, hint, outward, address)
             reply = Reply(state.lang or "ru", tuple(outward))
             await self._persist(key, state, before, reply)
             return reply
 
     async def _run(self, key: StateKey, state: ConversationState, event: Event, hint: str | None,
-                   outward: list[Say | DiscardMedia], depth: int = 0) -> ConversationState:
+                   outward: list[Say | DiscardMedia], address: str | None = None, depth: int = 0) -> ConversationState:
         """Run the engine on one event; an action's answer is handled at once, so what it says
         comes where the action stood (an escalation's "a person will answer" before the next question)."""
         if depth >= MAX_ENGINE_ROUNDS:
@@ -169,9 +177,9 @@ class ConversationService:
             if isinstance(action, Say | DiscardMedia):
                 outward.append(action)
                 continue
-            answer = await self._carry_out(key, state, action)
+            answer = await self._carry_out(key, state, action, address)
             if answer is not None:
-                state = await self._run(key, state, answer, hint, outward, depth + 1)
+                state = await self._run(key, state, answer, hint, outward, address, depth + 1)
         return state
 
     async def _load(self, key: StateKey) -> ConversationState:
@@ -198,7 +206,7 @@ class ConversationService:
 
     async def _carry_out(self, key: StateKey, state: ConversationState,
                          action: FileCase | Escalate | LookupReport | DeleteUserData | RelayToOperator
-                         | RecordFeedback) -> Event | None:
+                         | RecordFeedback, address: str | None = None) -> Event | None:
         if isinstance(action, RelayToOperator | RecordFeedback):
             if self.operators is None:
                 log.warning("no operator front-end for an operator action", extra={"action": type(action).__name__})
@@ -218,9 +226,10 @@ class ConversationService:
             return CaseFiled(filed.reference)
         if isinstance(action, Escalate):
             ticket = await self.cases.open_escalation(key.platform, key.user, state.lang or "ru", action.level,
-                                                      action.reason, action.case_reference)
+                                                      action.reason, action.case_reference, address=address)
             log.info("escalated", extra={"ticket": ticket.id, "level": ticket.level})
-            return Escalated(action.level, action.reason, ticket.position, ticket.wait_minutes)
+            back_at = await self.operators.queued(key, ticket) if self.operators is not None else None
+            return Escalated(action.level, action.reason, ticket.position, ticket.wait_minutes, back_at)
         if isinstance(action, LookupReport):
             attempts = await self.states.hit(f"lookup:{key.platform}:{key.user}", LOOKUP_WINDOW_SECONDS)
             if attempts > self.lookup_limit:

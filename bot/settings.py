@@ -6,11 +6,13 @@ With nothing set, the bot runs on a SQLite file and in-memory state, on 127.0.0.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.operators import Roster, parse_operator
+from bot.shifts import WorkingHours
 from flows.emergency import DEFAULT_EMERGENCY_LINES, EmergencyLine
 
 DEV_SECRET = "dev-only-pseudonym-secret"
@@ -34,6 +36,18 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8080
 
+    # Delivery (bot/pipeline.py, docs/deployment.md).
+    redis_prefix: str = Field("helpline", min_length=1, description="prefix of every Redis key")
+    serve_worker: bool = Field(True, description="`serve` also processes stored updates; false: workers do")
+    worker_concurrency: int = Field(64, ge=1, description="conversations processed at once per process")
+    lock_timeout_seconds: float = Field(30.0, gt=0, description="a dead holder releases a conversation after")
+    claim_idle_seconds: float = Field(15.0, gt=0, description="unfinished work is taken over after this idle")
+    update_max_attempts: int = Field(5, ge=1, description="failures (not outages) before an update is set aside")
+    metrics_port: int | None = Field(None, description="`worker` serves /metrics, /healthz, /readyz here")
+    log_format: str = Field("text", pattern="^(text|json)$", description="text | json (one object a line)")
+    send_chat_interval_seconds: float | None = Field(None, ge=0, description="between 2 messages to a chat")
+    send_rate_per_second: float | None = Field(None, ge=0, description="messages a second, per process")
+
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None
     telegram_api_base: str = "https://api.telegram.org"
@@ -44,10 +58,62 @@ class Settings(BaseSettings):
     whatsapp_verify_token: str | None = None
     whatsapp_api_base: str = "https://graph.facebook.com/v21.0"
 
+    # The operators' side (docs/operators.md).
+    operator_chat_id: int | None = None  # the operators' Telegram supergroup with topics, e.g. -1001234567890
+    # JSON list of {"id": <Telegram user id>, "languages": ["kk", "ru"], "name": "signature (optional)"}.
+    operators: Annotated[list[dict[str, Any]], NoDecode] = Field(default_factory=list)
+    operator_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)  # "111,222" or "[111, 222]"
+    operator_language: str = "ru"  # the language of the operator group's cards, buttons and notices
+    working_hours: str = "09:00-21:00"  # every day, in `timezone`; "00:00-24:00" around the clock
+    timezone: str = "Asia/Almaty"
+    critical_realert_minutes: int = Field(5, ge=1)
+    operator_silence_minutes: int = Field(10, ge=1)
+
     @field_validator("emergency_lines", mode="before")
     @classmethod
     def _parse_lines(cls, value: Any) -> Any:
         return json.loads(value) if isinstance(value, str) else value
+
+    @field_validator("operators", mode="before")
+    @classmethod
+    def _parse_operators(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return json.loads(value) if value.strip() else []
+        return value
+
+    @field_validator("operators")
+    @classmethod
+    def _check_operators(cls, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for item in value:
+            parse_operator(item)  # raises with the reason
+        return value
+
+    @field_validator("operator_ids", mode="before")
+    @classmethod
+    def _parse_operator_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
+
+    @field_validator("operator_language")
+    @classmethod
+    def _check_operator_language(cls, value: str) -> str:
+        if value not in ("kk", "ru", "en"):
+            raise ValueError("OPERATOR_LANGUAGE must be one of kk, ru, en")
+        return value
+
+    @model_validator(mode="after")
+    def _check_operator_side(self) -> Settings:
+        WorkingHours.parse(self.working_hours, self.timezone)  # raises with the reason
+        if self.operator_chat_id is not None and not (self.operators or self.operator_ids):
+            raise ValueError("OPERATOR_CHAT_ID is set but nobody may act there: list them in OPERATORS "
+                             "or OPERATOR_IDS (membership of the group alone is not enough)")
+        if self.operator_chat_id is not None and not self.telegram_bot_token:
+            raise ValueError("OPERATOR_CHAT_ID is a Telegram group: set TELEGRAM_BOT_TOKEN too")
+        return self
 
     @field_validator("emergency_lines")
     @classmethod
@@ -68,6 +134,14 @@ class Settings(BaseSettings):
             if self.whatsapp_token and not self.whatsapp_app_secret:
                 raise ValueError("WHATSAPP_APP_SECRET must be set to serve WhatsApp")
         return self
+
+    @property
+    def roster(self) -> Roster:
+        return Roster.from_settings(self.operators, self.operator_ids)
+
+    @property
+    def hours(self) -> WorkingHours:
+        return WorkingHours.parse(self.working_hours, self.timezone)
 
     @property
     def emergency(self) -> tuple[EmergencyLine, ...]:

@@ -38,6 +38,7 @@ from flows.events import (
     OperatorMessage,
     Pick,
     ReportStatus,
+    StillWaiting,
     Text,
 )
 from flows.links import find_links
@@ -158,6 +159,8 @@ class _Turn:
             self.on_data_deleted()
         elif isinstance(event, Escalated):
             self.on_escalated(event)
+        elif isinstance(event, StillWaiting):
+            self.on_still_waiting()
 
     def begin(self, event: Text | Pick | Media, hint: str | None) -> None:
         """The first message of a conversation (or the first after its state expired)."""
@@ -462,7 +465,9 @@ class _Turn:
         self.show("menu")
 
     def on_escalated(self, escalated: Escalated) -> None:
-        if escalated.position is not None and escalated.wait_minutes is not None:
+        if escalated.back_at is not None:
+            self.say(N_("human.after_hours"), time=escalated.back_at)
+        elif escalated.position is not None and escalated.wait_minutes is not None:
             self.say(N_("human.queued_estimate"), position=str(escalated.position),
                      minutes=str(escalated.wait_minutes))
         else:
@@ -471,6 +476,11 @@ class _Turn:
             self.say(N_("human.meanwhile_critical"), numbers=numbers_block(self.config.emergency))
         if escalated.reason in USER_REQUESTS:
             self.go("human_wait")
+
+    def on_still_waiting(self) -> None:
+        """A reminder while a serious case waits: only if still queued and no person holds the chat."""
+        if self.state.escalated is not None and not self.state.with_operator:
+            self.say(N_("human.still_waiting"), numbers=numbers_block(self.config.emergency))
 
     # -- effects named by choices -----------------------------------------------------------
     def fx_set_lang(self, value: str) -> bool:

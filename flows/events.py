@@ -77,6 +77,12 @@ class Escalated:
     reason: str = ""
     position: int | None = None
     wait_minutes: int | None = None
+    back_at: str | None = None  # outside working hours: the local time operators are back, e.g. "09:00"
+
+
+@dataclass(frozen=True)
+class StillWaiting:
+    """Nobody has taken the user's critical case yet: the runtime reminds them where to get help now."""
 
 
 # Events from the operators' side, delivered to the user's conversation by the runtime.
@@ -100,5 +106,5 @@ class OperatorLeft:
     closed: bool = True
 
 
-Event = (Text | Pick | Media | CaseFiled | ReportStatus | DataDeleted | Escalated
+Event = (Text | Pick | Media | CaseFiled | ReportStatus | DataDeleted | Escalated | StillWaiting
          | OperatorJoined | OperatorMessage | OperatorLeft)

@@ -137,8 +137,9 @@ class CaseStore(Protocol):
     async def drop_draft(self, platform: str, user: str) -> None: ...
 
     async def open_escalation(self, platform: str, user: str, language: str, level: str, reason: str,
-                              case_reference: str | None) -> Ticket:
-        """Queue a user for a person; one open escalation per user (raised, linked, not doubled)."""
+                              case_reference: str | None, address: str | None = None) -> Ticket:
+        """Queue a user for a person; one open escalation per user (raised, linked, not doubled).
+        `address` is the raw chat id that reaches the user, kept only while the escalation is active."""
         ...
 
     async def forget_user(self, platform: str, user: str) -> int:

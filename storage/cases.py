@@ -129,7 +129,8 @@ class SqlCaseStore:
 
     # -- escalations ------------------------------------------------------------------------
     async def open_escalation(self, platform: str, user: str, language: str, level: str, reason: str,
-                              case_reference: str | None) -> Ticket:
+                              case_reference: str | None, address: str | None = None) -> Ticket:
+        """Queue a user; `address` (the raw chat id that reaches them) is kept only while it is active."""
         esc.level_rank(level)
         for attempt in range(QUEUE_ATTEMPTS):
             try:
@@ -138,10 +139,10 @@ class SqlCaseStore:
                     row = await esc.active_for(session, platform, user)
                     if row is None:
                         row = esc.new_escalation(platform, user, language, level, reason, case_id,
-                                                 self._now())
+                                                 self._now(), address)
                         session.add(row)
                     else:
-                        esc.merge(row, language, level, reason, case_id)
+                        esc.merge(row, language, level, reason, case_id, address)
                     await session.flush()
                     return await esc.ticket_for(session, row)
             except IntegrityError:
@@ -161,7 +162,7 @@ class SqlCaseStore:
         async with self._sessions.begin() as session:
             await session.execute(update(Escalation)
                                   .where(Escalation.id == ticket_id, Escalation.status != "closed")
-                                  .values(status="closed", closed_at=self._now()))
+                                  .values(status="closed", closed_at=self._now(), address=None))
 
     async def queue(self, limit: int = 100) -> list[Ticket]:
         """The open escalations in the order operators should take them, with positions."""
@@ -175,8 +176,8 @@ class SqlCaseStore:
         """Erase who reported and what they wrote; keep what the statistics count.
 
         Kept: category, risk, language, platform, region, age group, dates and status.
-        The user's escalations lose their user link, and those still active are closed:
-        nobody is left to answer.
+        The user's escalations lose their user link and address, and those still active are
+        closed: nobody is left to answer.
         """
         now = self._now()
         async with self._sessions.begin() as session:
@@ -187,7 +188,7 @@ class SqlCaseStore:
             mine = (Escalation.platform == platform, Escalation.user_id == user)
             await session.execute(update(Escalation).where(*mine, Escalation.status != "closed")
                                   .values(status="closed", closed_at=now))
-            await session.execute(update(Escalation).where(*mine).values(user_id=None))
+            await session.execute(update(Escalation).where(*mine).values(user_id=None, address=None))
         return _rows(erased)
 
     async def purge_closed(self, older_than: timedelta) -> int:

@@ -39,9 +39,12 @@ async def case_id_of(session: AsyncSession, reference: str | None) -> str | None
     return (await session.scalars(select(Case.id).where(Case.reference == reference))).first()
 
 
-def merge(existing: Escalation, language: str, level: str, reason: str, case_id: str | None) -> None:
+def merge(existing: Escalation, language: str, level: str, reason: str, case_id: str | None,
+          address: str | None = None) -> None:
     """A new request from a user already in the queue raises their level; it never adds a place."""
     existing.language = language  # the user may have switched: operators answer in the latest one
+    if address is not None:
+        existing.address = address
     if level_rank(level) > level_rank(existing.level):
         existing.level = level
         existing.reason = reason
@@ -50,10 +53,11 @@ def merge(existing: Escalation, language: str, level: str, reason: str, case_id:
 
 
 def new_escalation(platform: str, user: str, language: str, level: str, reason: str,
-                   case_id: str | None, now: datetime) -> Escalation:
+                   case_id: str | None, now: datetime, address: str | None = None) -> Escalation:
     level_rank(level)
     return Escalation(id=uuid.uuid4().hex, platform=platform, user_id=user, language=language, level=level,
-                      reason=reason, case_id=case_id, status="open", created_at=now)
+                      reason=reason, case_id=case_id, status="open", created_at=now, address=address,
+                      realert_count=0)
 
 
 async def position_of(session: AsyncSession, escalation: Escalation) -> int | None:

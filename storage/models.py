@@ -125,3 +125,33 @@ class Escalation(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # -- the operators' side (migration 0003; docs/operators.md) --------------------------------
+    operator_id: Mapped[str | None] = mapped_column(String(32))  # who holds it (a Telegram user id)
+    topic_id: Mapped[str | None] = mapped_column(String(32), index=True)  # its topic in the operator group
+    # The raw platform chat id that reaches the user (Telegram chat id, WhatsApp wa_id). Kept only
+    # while the escalation is active: erased on close and by forget_user (data minimisation).
+    address: Mapped[str | None] = mapped_column(String(SHORT))
+    outcome: Mapped[str | None] = mapped_column(String(SHORT))  # storage.base.CASE_OUTCOMES, set on close
+    helpful: Mapped[bool | None]  # the user's "did this help?" after the close
+    last_user_message_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_operator_message_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # last re-alert or re-offer
+    realert_count: Mapped[int] = mapped_column(Integer, server_default="0")  # set by new_escalation
+
+
+class AuditLog(Base):
+    """Who did what to which escalation, and when. Never a message text (docs/operators.md).
+
+    No foreign keys: the trail outlives the escalations and cases that retention purges.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index(None, "escalation_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    actor: Mapped[str] = mapped_column(String(SHORT))  # an operator's Telegram id, "system" or "user"
+    action: Mapped[str] = mapped_column(String(16))  # storage.operators.AUDIT_ACTIONS
+    escalation_id: Mapped[str | None] = mapped_column(String(32))
+    case_id: Mapped[str | None] = mapped_column(String(32))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -10,11 +10,13 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.exceptions import RedisError
 
 from storage.base import StateKey
 from storage.memory import DEFAULT_TTL_SECONDS
+
+MAX_CONNECTIONS = 64  # per process
 
 
 class RedisStateStore:
@@ -22,8 +24,10 @@ class RedisStateStore:
                  ttl_seconds: float = DEFAULT_TTL_SECONDS) -> None:
         self.prefix = prefix
         self.ttl_ms = max(1, int(ttl_seconds * 1000))
-        self._redis: Redis = Redis.from_url(redis_url, decode_responses=True,
-                                            socket_connect_timeout=5, health_check_interval=30)
+        # A blocking pool: many conversations at once wait for a connection instead of failing.
+        pool = BlockingConnectionPool.from_url(redis_url, decode_responses=True, max_connections=MAX_CONNECTIONS,
+                                               timeout=10, socket_connect_timeout=5, health_check_interval=30)
+        self._redis: Redis = Redis(connection_pool=pool)
 
     async def load(self, key: StateKey) -> dict[str, Any] | None:
         payload = await self._redis.get(key.redis_key(self.prefix))
@@ -61,8 +65,8 @@ class RedisStateStore:
     async def marks(self, tokens: Sequence[str]) -> list[str | None]:
         if not tokens:
             return []
-        values: list[str | None] = await self._redis.mget([f"{self.prefix}:mark:{t}" for t in tokens])
-        return values
+        values = await self._redis.mget([f"{self.prefix}:mark:{t}" for t in tokens])
+        return [None if v is None else v if isinstance(v, str) else v.decode() for v in values]
 
     async def mark(self, token: str, value: str, ttl_seconds: int) -> None:
         await self._redis.set(f"{self.prefix}:mark:{token}", value, ex=ttl_seconds)

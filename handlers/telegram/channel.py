@@ -10,7 +10,7 @@ import hmac
 import logging
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from aiogram import Bot
 
@@ -47,6 +47,16 @@ DEFAULT_LANG = "ru"
 GROUP_NOTICE_TTL = 86400  # say "private chats only" (with the numbers) at most once a day per group
 EDIT_NOTICE_TTL = 86400  # explain once a day at most that edits are not read
 Submitted = Literal["queued", "ignored", "unparseable", "busy"]
+OPERATOR_QUEUE = "operators"  # the operator group's updates, one at a time in arrival order
+
+
+class OperatorInbox(Protocol):
+    """The operator group's front-end (handlers/operators/telegram_group.py): it takes the updates
+    whose chat is OPERATOR_CHAT_ID, before they are read as a user's."""
+
+    def claims(self, raw: Mapping[str, Any]) -> bool: ...
+
+    async def handle_update(self, raw: Mapping[str, Any]) -> None: ...
 
 
 class TelegramChannel:
@@ -67,6 +77,11 @@ class TelegramChannel:
         self.queues = ChatQueues()
         self.stats: Counter[str] = Counter()  # counts only: no texts, no ids
         self.sos_labels = frozenset(translator.template(texts.SOS_BUTTON, lang).strip() for lang in LANGUAGES)
+        self.operators: OperatorInbox | None = None  # set when OPERATOR_CHAT_ID is (bot/operator_setup.py)
+
+    async def send_reply(self, address: str, reply: Reply) -> DeliveryReport:
+        """Send a reply to a user known by the raw chat id kept on their escalation (the operator desk)."""
+        return await self.deliver(int(address), reply)
 
     # -- intake -----------------------------------------------------------------------------
     def secret_matches(self, header: str | None) -> bool:
@@ -91,6 +106,12 @@ class TelegramChannel:
         return outcome
 
     def _submit(self, raw: Mapping[str, Any]) -> Submitted:
+        operators = self.operators
+        if operators is not None and operators.claims(raw):
+            if self.queues.full():
+                return "busy"
+            self.queues.submit(OPERATOR_QUEUE, lambda: operators.handle_update(raw))
+            return "queued"
         incoming = self.read(raw)
         if incoming is None:
             return "unparseable"
@@ -110,6 +131,9 @@ class TelegramChannel:
 
     async def process_update(self, raw: Mapping[str, Any]) -> None:
         """Process one update now, start to end."""
+        if self.operators is not None and self.operators.claims(raw):
+            await self.operators.handle_update(raw)
+            return
         incoming = self.read(raw)
         if incoming is not None:
             await self.handle(incoming)

@@ -2,9 +2,10 @@
 
 Answers: 403 without the right X-Telegram-Bot-Api-Secret-Token (nothing read further);
 413 for a body over MAX_BODY_BYTES and 400 for one that is not a Telegram update (both
-final: nothing stored); 200 for an update, even one the installed aiogram cannot read (it is
-logged), so Telegram never retries it forever; 503 only while the work queue is full
-(Telegram retries later). Processing happens behind the answer.
+final: nothing stored); 200 once the update is stored (bot/intake.py), even one the installed
+aiogram cannot read (the worker logs it), so Telegram never retries it forever; 503 when it
+cannot be stored (Redis down, the in-memory queue full): Telegram retries later. Processing
+happens behind the answer, in workers.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+
+from bot.intake import hand_over
 
 if TYPE_CHECKING:
     from handlers.telegram.channel import TelegramChannel
@@ -46,7 +49,7 @@ async def telegram_webhook(request: Request) -> JSONResponse:
     update = _update_from(body)
     if update is None:
         return _answer(400, "not a Telegram update: a JSON object with an integer update_id is expected")
-    if channel.submit(update) == "busy":
+    if await hand_over(request.app.state, channel.platform, update, body) != 200:
         return _answer(503, "busy, retry later")
     return JSONResponse({"ok": True})
 

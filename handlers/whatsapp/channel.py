@@ -202,6 +202,11 @@ class WhatsAppChannel:
             contents.extend(rendered.contents)
         return await self.outbox.deliver(wa_id, contents)
 
+    async def send_reply(self, address: str, reply: Reply) -> SendOutcome:
+        """Send a reply to a user known by the wa_id kept on their escalation (the operator desk):
+        the same rendering and 24-hour window as any reply."""
+        return await self.reply(address, reply)
+
     async def send_text(self, wa_id: str, text: str) -> SendOutcome:
         """A message the hotline sends on its own (an operator's answer); held after 24 hours."""
         return await self.outbox.deliver(wa_id, text_contents(text))

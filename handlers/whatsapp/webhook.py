@@ -2,8 +2,9 @@
 
 POST order: size limit, then the signature over the raw bytes (constant-time), then JSON,
 then the shape. Nothing is parsed before the signature is checked, and no error answer
-echoes the expected signature or the body. A good payload is answered 200 at once and
-processed in the background by the channel.
+echoes the expected signature or the body. A good payload is stored (bot/intake.py, one
+update per message and status) and answered 200, or 503 when it cannot be stored (Meta
+retries); workers process it behind the answer.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
+from bot.intake import hand_over
 from handlers.whatsapp.channel import WhatsAppChannel
 from handlers.whatsapp.parse import PayloadError, parse_payload
 
@@ -76,13 +78,14 @@ async def receive(request: Request) -> Response:
         channel.stats["rejected_json"] += 1
         return _error(400, "malformed JSON")
     try:
-        records = parse_payload(payload)
+        parse_payload(payload)  # the shape, before anything is stored
     except PayloadError as error:
         channel.stats["rejected_shape"] += 1
         return _error(400, f"not a WhatsApp notification: {error}")
     if channel.closing:
         return _error(503, "shutting down")  # Meta retries later
-    channel.accept(records)
+    if await hand_over(request.app.state, channel.platform, payload, body) != 200:
+        return _error(503, "cannot store the notification now, retry later")
     return JSONResponse({"ok": True})
 
 

@@ -24,7 +24,8 @@ async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
 async def test_health_reports_each_part(client: httpx.AsyncClient) -> None:
     response = await client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"ok": True, "checks": {"state_store": True, "case_store": True}}
+    assert response.json() == {"ok": True, "failing": [], "checks": {
+        "state_store": True, "case_store": True, "intake": True, "worker": True}}
 
 
 async def test_the_page_is_served(client: httpx.AsyncClient) -> None:

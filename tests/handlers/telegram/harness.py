@@ -67,8 +67,14 @@ class Harness:
         else:
             sent.setdefault("content-type", "application/json")
             response = await self.client.post("/telegram/webhook", content=update, headers=sent)
-        await self.channel.wait_idle()
+        await self.wait_idle()
         return response
+
+    async def wait_idle(self) -> None:
+        """Until every stored update is processed (bot/worker.py) and the channel is idle."""
+        assert self.application.pipeline is not None
+        await self.application.pipeline.wait_idle()
+        await self.channel.wait_idle()
 
     async def say(self, user: int, text: str, lang: str | None = "en", name: str = "Ada") -> httpx.Response:
         response = await self.post(self.message(user, text, lang=lang, name=name))

@@ -50,7 +50,7 @@ async def test_a_malformed_body_gets_a_4xx_and_nothing_is_stored(tg: Harness, bo
     response = await tg.post(body)
     assert 400 <= response.status_code < 500
     assert tg.fake.calls == []
-    assert tg.channel.queues.pending == 0
+    assert tg.application.pipeline is not None and (await tg.application.pipeline.queue.depth())["stored"] == 0
 
 
 async def test_an_oversized_body_gets_413(tg: Harness) -> None:
@@ -111,7 +111,9 @@ async def test_the_webhook_answers_first_and_shutdown_waits_for_the_paced_work(f
             response = await client.post("/telegram/webhook", json=update,
                                          headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
             assert response.status_code == 200
-            assert harness.channel.queues.pending == 1  # answered before the work was done
+            pipeline = harness.application.pipeline
+            assert pipeline is not None
+            assert (await pipeline.queue.depth())["stored"] == 1  # answered before the work was done
     sends = [c for c in fake.calls if c.method == "sendMessage"]
     assert len(sends) == 2  # ...and the shutdown waited for it,
     assert sends[1].at - sends[0].at >= 0.25  # pacing the chat's messages (0.3 s, give or take the clocks)

@@ -117,9 +117,14 @@ class Harness:
         before = len(self.graph.messages)
         response = await self.post(envelope(value(list(messages))))
         assert response.status_code == 200, response.text
-        await self.channel.drain()
+        await self.drain()
         self.inbound += [m["id"] for m in messages]
         return self.graph.messages[before:]
+
+    async def drain(self) -> None:
+        """Until every stored update is processed (bot/worker.py) and the channel is idle."""
+        await self.app.state.application.pipeline.wait_idle()
+        await self.channel.drain()
 
     async def say(self, wa_id: str, body: str) -> list[dict[str, Any]]:
         return await self.deliver(text(wa_id, body))

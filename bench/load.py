@@ -1,0 +1,412 @@
+"""End-to-end load benchmark: `.venv/bin/python -m bench.load` (about two minutes; stops by itself).
+
+Simulated users walk through the whole report flow by webhook (Telegram with its secret header,
+WhatsApp signed), each waiting for the bot's reply before the next step, against the bot running
+as it does in production: `serve` (uvicorn) storing updates in Redis and a `worker` process
+processing them, with PostgreSQL for the cases, and light fake Bot API / Cloud API servers
+answering, all on loopback. Its own redis-server (append-only file, fsync always) and a fresh
+PostgreSQL database are created and removed.
+
+Measured, in the same run and on the same Telegram payloads, for two references as well: a bare
+floor (aiohttp parsing the body and making one Redis round trip) and a typical aiogram bot
+(Dispatcher, RedisStorage FSM, one reply with buttons sent inside the webhook).
+Options: --seconds (per phase), --rate (updates/s of the latency phases), --users (saturation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import hmac
+import itertools
+import json
+import random
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+from bench.fakes import TOKEN, FakePlatforms, summary
+from bench.procs import Database, RedisServer, cpu_seconds, free_port, rss_bytes, spawn, stop, wait_port
+
+SECRET = "bench-webhook-secret"
+APP_SECRET = "bench-app-secret"
+NUMBER_ID = "123"
+DESCRIPTION = "Classmates post mean comments under my photos every day."
+TG_SCRIPT = [("text", "/start"), ("press", "child"), ("press", "report"), ("press", "bullying"), ("press", "me"),
+             ("text", DESCRIPTION), ("press", "instagram"), ("press", "skip"), ("press", "skip"), ("press", "no"),
+             ("press", "14_17"), ("press", "skip"), ("press", "anonymous"), ("press", "send")]
+WA_SCRIPT = [("text", "Hello"), ("tap", "en"), *(("tap", v) for k, v in TG_SCRIPT[1:5]), ("text", DESCRIPTION),
+             *(("tap", v) for k, v in TG_SCRIPT[6:])]
+LOGS = Path("/tmp/helpline-bench")
+_ids = itertools.count(int(time.time()) % 100_000 * 10_000)
+
+
+@dataclass
+class Script:
+    platform: str
+    steps: list[tuple[str, str]]  # ("text", text) | ("press", callback data) | ("tap", reply id)
+    cumulative: list[int]  # messages the user has received after each step
+
+
+@dataclass
+class Stats:
+    answers: list[float] = field(default_factory=list)
+    replies: list[float] = field(default_factory=list)
+    updates: int = 0
+    duplicates_sent: int = 0
+    errors: int = 0
+    missing: int = 0
+    users: list[tuple[str, int, Script]] = field(default_factory=list)  # chat, steps sent, script
+
+
+# -- payloads ----------------------------------------------------------------------------------------
+def telegram_update(user: int, kind: str, value: str) -> bytes:
+    who = {"id": user, "is_bot": False, "first_name": "U", "language_code": "en"}
+    chat = {"id": user, "type": "private", "first_name": "U"}
+    update_id = next(_ids)
+    if kind == "text":
+        body: dict[str, Any] = {"update_id": update_id, "message": {
+            "message_id": update_id % 10**6, "date": int(time.time()), "chat": chat, "from": who, "text": value}}
+    else:
+        body = {"update_id": update_id, "callback_query": {
+            "id": str(update_id), "from": who, "chat_instance": "1", "data": value,
+            "message": {"message_id": 7, "date": int(time.time()), "chat": chat, "text": "menu"}}}
+    return json.dumps(body).encode()
+
+
+def whatsapp_payload(user: str, kind: str, value: str) -> bytes:
+    message: dict[str, Any] = {"from": user, "id": f"wamid.B{next(_ids)}", "timestamp": str(int(time.time()))}
+    if kind == "text":
+        message.update(type="text", text={"body": value})
+    else:
+        reply = "button_reply"  # the bot reads the id; list and button replies carry it alike
+        message.update(type="interactive", interactive={"type": reply, reply: {"id": value, "title": "x"}})
+    body = {"object": "whatsapp_business_account", "entry": [{"id": "W", "changes": [{"field": "messages", "value": {
+        "messaging_product": "whatsapp", "metadata": {"display_phone_number": "1", "phone_number_id": NUMBER_ID},
+        "contacts": [{"profile": {"name": "U"}, "wa_id": user}], "messages": [message]}}]}]}
+    return json.dumps(body).encode()
+
+
+class Target:
+    def __init__(self, name: str, port: int, pids: list[int], replies: bool) -> None:
+        self.name, self.port, self.pids, self.replies = name, port, pids, replies
+
+    def url(self, platform: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{platform}/webhook"
+
+
+def request(platform: str, user: str, kind: str, value: str) -> tuple[bytes, dict[str, str]]:
+    """A webhook call as the platform makes it: the body, and the secret header or the signature."""
+    if platform == "telegram":
+        body = telegram_update(int(user), kind, value)
+        return body, {"X-Telegram-Bot-Api-Secret-Token": SECRET, "content-type": "application/json"}
+    body = whatsapp_payload(user, kind, value)
+    signature = "sha256=" + hmac.new(APP_SECRET.encode(), body, hashlib.sha256).hexdigest()
+    return body, {"x-hub-signature-256": signature, "content-type": "application/json"}
+
+
+async def post(session: aiohttp.ClientSession, target: Target, platform: str, user: str, kind: str,
+               value: str, call: tuple[bytes, dict[str, str]] | None = None) -> tuple[int, float]:
+    body, headers = call or request(platform, user, kind, value)
+    started = time.perf_counter()
+    for _ in range(100):
+        async with session.post(target.url(platform), data=body, headers=headers) as response:
+            await response.read()
+            if response.status != 503:
+                return response.status, started
+        await asyncio.sleep(0.05)  # as the platforms do: retry later
+    return 503, started
+
+
+# -- users --------------------------------------------------------------------------------------------
+class Pacer:
+    def __init__(self, rate: float | None) -> None:
+        self.interval = 1.0 / rate if rate else 0.0
+        self.next = time.perf_counter()
+
+    async def slot(self) -> None:
+        if not self.interval:
+            return
+        now = time.perf_counter()
+        self.next = max(self.next, now)
+        wait, self.next = self.next - now, self.next + self.interval
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+
+async def user_loop(session: aiohttp.ClientSession, target: Target, fake: FakePlatforms, scripts: list[Script],
+                    pacer: Pacer, stats: Stats, deadline: float, duplicates: float) -> None:
+    while time.perf_counter() < deadline:
+        script = random.choice(scripts)
+        user = str(next(_ids)) if script.platform == "telegram" else f"7707{next(_ids) % 10**7:07d}"
+        sent = 0
+        for i, (kind, value) in enumerate(script.steps):
+            if time.perf_counter() >= deadline:
+                break
+            await pacer.slot()
+            call = request(script.platform, user, kind, value)
+            status, started = await post(session, target, script.platform, user, kind, value, call)
+            stats.answers.append(time.perf_counter() - started)
+            if status != 200:
+                stats.errors += 1
+                break
+            sent += 1
+            stats.updates += 1
+            if random.random() < duplicates:  # the platform delivers it again: no second reply may come
+                stats.duplicates_sent += 1
+                await post(session, target, script.platform, user, kind, value, call)
+            if target.replies:
+                before = script.cumulative[i - 1] if i else 0
+                if not await fake.arrivals.wait(user, script.cumulative[i], 30):
+                    stats.missing += 1
+                    break
+                stats.replies.append(fake.arrivals.times[user][before] - started)
+        stats.users.append((user, sent, script))
+
+
+async def phase(target: Target, fake: FakePlatforms, scripts: list[Script], *, seconds: float, users: int,
+                rate: float | None, duplicates: float = 0.0) -> tuple[Stats, float]:
+    stats = Stats()
+    pacer = Pacer(rate)
+    connector = aiohttp.TCPConnector(limit=0, force_close=False)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        started = time.perf_counter()
+        deadline = started + seconds
+        await asyncio.gather(*(user_loop(session, target, fake, scripts, pacer, stats, deadline, duplicates)
+                               for _ in range(users)))
+        elapsed = time.perf_counter() - started
+    return stats, elapsed
+
+
+async def burst(target: Target, fake: FakePlatforms, script: Script, users: int) -> tuple[float, float, int, int]:
+    """Every user posts the whole report at once (in order, without waiting for replies), as a school
+    campaign would: (updates/s answered, updates/s processed until the last reply, good, bad users)."""
+    chats = [str(next(_ids)) for _ in range(users)]
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        started = time.perf_counter()
+
+        async def one(chat: str) -> None:
+            for kind, value in script.steps:
+                status, _ = await post(session, target, "telegram", chat, kind, value)
+                assert status == 200, status
+
+        await asyncio.gather(*(one(chat) for chat in chats))
+        answered = time.perf_counter() - started
+        expected = script.cumulative[-1]
+        done = await asyncio.gather(*(fake.arrivals.wait(chat, expected, 120) for chat in chats))
+        processed = max(fake.arrivals.times[c][-1] for c in chats if fake.arrivals.times[c]) - started
+    await asyncio.sleep(1.0)
+    good = sum(1 for c, ok in zip(chats, done, strict=True) if ok and len(fake.arrivals.times[c]) == expected)
+    updates = users * len(script.steps)
+    return updates / answered, updates / processed, good, users - good
+
+
+# -- the run --------------------------------------------------------------------------------------------
+async def learn(target: Target, fake: FakePlatforms) -> list[Script]:
+    """Walk each script once, pressing by value on the menus the bot sent; keep what was pressed."""
+    learned: list[Script] = []
+    async with aiohttp.ClientSession() as session:
+        for platform, script in (("telegram", TG_SCRIPT), ("whatsapp", WA_SCRIPT)):
+            user = str(next(_ids)) if platform == "telegram" else f"7707{next(_ids) % 10**7:07d}"
+            steps: list[tuple[str, str]] = []
+            counts: list[int] = []
+            for kind, value in script:
+                for _ in range(10):
+                    if kind == "text":
+                        step = (kind, value)
+                    else:
+                        menu = fake.keyboards.get(user, [])
+                        found = [c for c in menu if c.partition("|")[2] == value]
+                        more = [c for c in menu if c.startswith("~more:")]
+                        step = (kind, (found or more)[0])
+                    before = len(fake.arrivals.times[user])
+                    status, _ = await post(session, target, platform, user, *step)
+                    assert status == 200, f"{target.name} answered {status} (see {LOGS})"
+                    assert await fake.arrivals.wait(user, before + 1, 30), f"no reply from {target.name}"
+                    await asyncio.sleep(0.3)  # a reply of several messages
+                    steps.append(step)
+                    counts.append(len(fake.arrivals.times[user]))
+                    if kind == "text" or step[1].partition("|")[2] == value:
+                        break
+            learned.append(Script(platform, steps, counts))
+    return learned
+
+
+def exactly_once(fake: FakePlatforms, stats: Stats) -> tuple[int, int]:
+    """(users whose replies are exactly one per update, users with a missing or extra message)."""
+    good = bad = 0
+    for user, sent, script in stats.users:
+        expected = script.cumulative[sent - 1] if sent else 0
+        if len(fake.arrivals.times[user]) == expected:
+            good += 1
+        else:
+            bad += 1
+    return good, bad
+
+
+def report_line(name: str, stats: Stats, elapsed: float) -> str:
+    rate = stats.updates / elapsed if elapsed else 0.0
+    line = f"  {name:<34} {rate:7.1f} updates/s   answer {summary(stats.answers)}"
+    if stats.replies:
+        line += f"\n  {'':<34} {'':>17}   reply  {summary(stats.replies)}"
+    if stats.errors or stats.missing:
+        line += f"   (errors {stats.errors}, replies missing {stats.missing})"
+    return line
+
+
+async def run(args: argparse.Namespace) -> None:
+    LOGS.mkdir(exist_ok=True)  # noqa: ASYNC240 - once, before anything runs
+    redis, database, fake = RedisServer(), await Database().create(), FakePlatforms()
+    api = await fake.start()
+    processes: list[Any] = []
+    out: list[str] = []
+    try:
+        env = {"REDIS_URL": redis.url, "REDIS_PREFIX": "bench", "DATABASE_URL": database.url,
+               "PSEUDONYM_SECRET": "bench-pseudonym-secret-0123456789",
+               "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": SECRET, "TELEGRAM_API_BASE": api,
+               "WHATSAPP_TOKEN": "bench", "WHATSAPP_PHONE_NUMBER_ID": NUMBER_ID, "WHATSAPP_APP_SECRET": APP_SECRET,
+               "WHATSAPP_API_BASE": f"{api}/v21.0", "SEND_CHAT_INTERVAL_SECONDS": "0", "SEND_RATE_PER_SECOND": "0",
+               "WORKER_CONCURRENCY": "64", "SERVE_WORKER": "false"}
+        port = free_port()
+        serve = spawn("bench.serve", str(port), env=env, log=LOGS / "serve.log")
+        metrics_port = free_port()
+        # On one machine the webhook answers first: workers run at a lower priority (docs/deployment.md).
+        workers = [spawn("bench.worker", env={**env, "METRICS_PORT": str(metrics_port + n)}, log=LOGS / "worker.log",
+                         nice=args.nice) for n in range(args.workers)]
+        processes += [serve, *workers]
+        wait_port(port, 60)
+        ours = Target(f"this bot (serve + {args.workers} worker)", port, [serve.pid, *(w.pid for w in workers)],
+                      replies=True)
+        scripts = await learn(ours, fake)
+        tg_only = [s for s in scripts if s.platform == "telegram"]
+        await asyncio.sleep(0.5)
+        memory0, rss0 = redis.memory(), sum(rss_bytes(p) for p in ours.pids)
+        cpus0 = [cpu_seconds(p) for p in ours.pids]
+        own0 = time.process_time()
+        cpu0, rcpu0, cmd0, eval0 = sum(cpus0), redis.cpu(), redis.commands(), redis.evals()
+        conversations = updates = 0
+        results: dict[str, tuple[Stats, float]] = {}
+        for label, latency, rate, users, dup, mix in (
+                (f"at {args.low_rate:.0f}/s, both platforms", 0.0, args.low_rate, 100, 0.05, scripts),
+                ("at {rate:.0f}/s, both platforms", 0.0, args.rate, 200, 0.05, scripts),
+                ("at {rate:.0f}/s, platform +100 ms", 0.1, args.rate, 300, 0.05, scripts),
+                ("saturated (Telegram)", 0.0, None, args.users, 0.0, tg_only)):
+            fake.latency = latency
+            stats, elapsed = await phase(ours, fake, mix, seconds=args.seconds, users=users, rate=rate,
+                                         duplicates=dup)
+            results[label] = (stats, elapsed)
+            conversations += len(stats.users)
+            updates += stats.updates
+            await asyncio.sleep(1.0)  # late or doubled replies would arrive now
+        fake.latency = 0.0
+        rates = await burst(ours, fake, tg_only[0], args.burst)
+        updates += args.burst * len(tg_only[0].steps)
+        conversations += args.burst
+        bursts = {ours.name: rates}
+        async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{metrics_port}/metrics") as got:
+            (LOGS / "worker-metrics.txt").write_text(await got.text())
+        cpus1 = [cpu_seconds(p) for p in ours.pids]
+        own1 = time.process_time()
+        cpu1, rcpu1 = sum(cpus1), redis.cpu()
+        cmd1, eval1 = redis.commands(), redis.evals()
+        memory1, rss1 = redis.memory(), sum(rss_bytes(p) for p in ours.pids)
+        good = bad = 0
+        for stats, _ in results.values():
+            g, b = exactly_once(fake, stats)
+            good, bad = good + g, bad + b
+        sent_twice = sum(s.duplicates_sent for s, _ in results.values())
+
+        out.append(f"== {ours.name}: Redis (AOF, fsync always), PostgreSQL, webhook -> stored -> worker -> reply")
+        for label, (stats, elapsed) in results.items():
+            out.append(report_line(label.format(rate=args.rate), stats, elapsed))
+        out.append(f"  Redis commands per update          {(cmd1 - cmd0) / updates:7.1f}   "
+                   f"(scripts {(eval1 - eval0) / updates:.1f}; commands inside scripts included)")
+        web_cpu, *worker_cpus = ((b - a) / updates * 1000 for a, b in zip(cpus0, cpus1, strict=True))
+        worker_cpu = sum(worker_cpus)
+        out.append(f"  CPU per update                     {(cpu1 - cpu0) / updates * 1000:7.2f} ms bot processes "
+                   f"(serve {web_cpu:.2f}, worker {worker_cpu:.2f}), {(rcpu1 - rcpu0) / updates * 1000:.2f} ms "
+                   f"redis-server; the load generator and fake platforms {(own1 - own0) / updates * 1000:.2f} ms")
+        per_redis = (memory1 - memory0) / conversations * 1000 / 2**20
+        out.append(f"  memory per 1,000 conversations     {per_redis:7.2f} MiB "
+                   f"Redis, {(rss1 - rss0) / conversations * 1000 / 2**20:.2f} MiB process RSS "
+                   f"({conversations} conversations)")
+        out.append(f"  exactly once                       {good} users with one reply per update, {bad} with a "
+                   f"missing or extra message; {sent_twice} updates delivered twice")
+        out.append(_burst_line(args.burst, len(tg_only[0].steps), *rates))
+        for process in processes:
+            stop(process)
+        processes.clear()
+
+        saturated = results["saturated (Telegram)"]
+        ours_rate = saturated[0].updates / saturated[1]
+        references: dict[str, float] = {}
+        for name, module, extra, replies in (
+                ("bare floor (aiohttp + 1 Redis op)", "bench.floor", [redis.url], False),
+                ("typical aiogram bot", "bench.typical", [redis.url, api, TOKEN], True)):
+            port = free_port()
+            process = spawn(module, str(port), *extra, log=LOGS / f"{module}.log")
+            processes.append(process)
+            wait_port(port, 60)
+            target = Target(name, port, [process.pid], replies)
+            typical_scripts = [Script("telegram", tg_only[0].steps, list(range(1, len(tg_only[0].steps) + 1)))]
+            out.append(f"== {name}")
+            for label, latency, rate, users in ((f"at {args.rate:.0f}/s", 0.0, args.rate, 200),
+                                                (f"at {args.rate:.0f}/s, platform +100 ms", 0.1, args.rate, 300),
+                                                ("saturated (Telegram)", 0.0, None, args.users)):
+                if not replies and latency:
+                    continue
+                fake.latency = latency
+                stats, elapsed = await phase(target, fake, typical_scripts, seconds=args.seconds, users=users,
+                                             rate=rate)
+                out.append(report_line(label, stats, elapsed))
+                if rate is None:
+                    references[name] = stats.updates / elapsed
+            fake.latency = 0.0
+            if replies:
+                bursts[name] = await burst(target, fake, typical_scripts[0], args.burst)
+                out.append(_burst_line(args.burst, len(tg_only[0].steps), *bursts[name]))
+            stop(process)
+            processes.remove(process)
+        out.append("== ratios (Telegram payloads)")
+        for name, rate in references.items():
+            out.append(f"  this bot / {name:<34} {ours_rate / rate:5.2f}  (saturated, replies waited for)")
+        for name, (answered, processed, _, _) in bursts.items():
+            if name != ours.name:
+                ours_answered, ours_processed = bursts[ours.name][:2]
+                out.append(f"  this bot / {name:<34} {ours_answered / answered:5.2f}  (burst, updates taken)")
+                out.append(f"  this bot / {name:<34} {ours_processed / processed:5.2f}  (burst, updates processed)")
+    finally:
+        for process in processes:
+            stop(process)
+        await fake.stop()
+        redis.close()
+        await database.close()
+    print("\n".join(out))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=8.0, help="length of each phase")
+    parser.add_argument("--rate", type=float, default=240.0, help="updates a second in the latency phases")
+    parser.add_argument("--users", type=int, default=200, help="simulated users in the saturation phase")
+    parser.add_argument("--workers", type=int, default=1, help="`python -m bot worker` processes")
+    parser.add_argument("--burst", type=int, default=150, help="users posting their whole report at once")
+    parser.add_argument("--nice", type=int, default=10, help="priority of the worker processes (0: as serve's)")
+    parser.add_argument("--low-rate", type=float, default=60.0, help="a rate this machine sustains, for latency")
+    asyncio.run(run(parser.parse_args()))
+
+
+
+
+def _burst_line(users: int, steps: int, answered: float, processed: float, good: int, bad: int) -> str:
+    return (f"  burst: {users} users x {steps} updates   taken {answered:7.1f} updates/s, processed {processed:6.1f}"
+            f" updates/s; {good} users with one reply per update, {bad} not")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,253 @@
+"""Durable intake: a webhook stores each update before it answers 200; workers process it later.
+
+An update is a `Submission`: its platform, its idempotency key (Telegram `<bot>:<update_id>`,
+WhatsApp `<number>:<wamid>`, statuses `<number>:<wamid>:<status>`), its lane (the conversation,
+pseudonymous, whose updates are processed one at a time in arrival order) and the raw platform
+JSON of that one update. `submit` answers, per update, True (stored) or False (a duplicate,
+already stored), or raises `IntakeUnavailable` (nothing stored: the webhook answers 503 and the
+platform retries).
+
+Each lane is a FIFO of entries; a *ticket* tells the workers that a lane has work (one per
+lane that was empty). A worker holding the lane (bot/ordering.py) drains it from the head, so
+order holds across processes. Two implementations: `MemoryIntake` below (the embedded default,
+one process, nothing survives a restart) and `RedisIntake` (bot/intake_redis.py: lists and a
+stream with a consumer group, shared by every process, surviving restarts).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from bot.context import DONE, IDEMPOTENCY_TTL_SECONDS, update_token
+from storage.base import StateStore
+
+SEEN_TTL_SECONDS = 8 * 86400  # WhatsApp retries a webhook for up to 7 days
+MAX_PENDING = 10_000  # the in-memory intake refuses (503) beyond this many unprocessed updates
+MAX_SET_ASIDE = 1000
+
+
+class IntakeUnavailable(Exception):
+    """The update could not be stored (the store is down or full): answer 503, the platform retries."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    platform: str
+    key: str
+    lane: str
+    payload: str  # the raw JSON of this one update, as the platform sent it
+
+    @property
+    def token(self) -> str:
+        return update_token(self.platform, self.key)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A stored submission, as a worker reads it from the head of its lane."""
+
+    platform: str
+    key: str
+    lane: str
+    payload: str
+    accepted_at: float  # wall clock, for the accepted -> processed latency
+
+    @property
+    def token(self) -> str:
+        return update_token(self.platform, self.key)
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A lane has work. `id` names the stream entry (Redis) to acknowledge when the lane is drained."""
+
+    lane: str
+    id: str = ""
+    reclaimed: bool = False
+
+
+class Intake(Protocol):
+    """The webhook's side."""
+
+    async def submit(self, items: Sequence[Submission]) -> list[bool]: ...
+
+    async def ping(self) -> bool: ...
+
+
+class LaneQueue(Protocol):
+    """The worker's side."""
+
+    durable: bool
+
+    async def tickets(self, count: int, wait_seconds: float) -> list[Ticket]:
+        """Lanes with new work, waiting up to `wait_seconds` for some."""
+        ...
+
+    async def reclaim(self, count: int) -> list[Ticket]:
+        """Tickets left unfinished for too long (their worker died or failed): take them over."""
+        ...
+
+    async def head(self, lane: str) -> Entry | None: ...
+
+    async def peek(self, lane: str, marks: StateStore) -> tuple[Entry, str | None] | None:
+        """The head entry and its update's mark (bot/context.py), in one round trip where possible."""
+        ...
+
+    async def pop(self, lane: str) -> None:
+        """Remove the head entry (once its update is recorded as done)."""
+        ...
+
+    async def finish(self, entry: Entry, marks: StateStore) -> None:
+        """Mark the head entry's update done and remove it from its lane (one round trip in Redis)."""
+        ...
+
+    async def remaining(self, lane: str) -> int: ...
+
+    async def ack(self, ticket: Ticket) -> None:
+        """The lane was drained: the ticket is finished."""
+        ...
+
+    async def retry_later(self, ticket: Ticket, delay: float) -> None:
+        """Leave the ticket unfinished; it comes back after `delay` (Redis: when reclaimed)."""
+        ...
+
+    async def failed(self, entry: Entry) -> int:
+        """Count a failed attempt at an entry; returns the attempts so far."""
+        ...
+
+    async def set_aside(self, entry: Entry, reason: str) -> None:
+        """Move a head entry that keeps failing out of its lane (kept for a person to look at)."""
+        ...
+
+    async def depth(self) -> dict[str, int]:
+        """Queue figures for /metrics: stored and not yet processed, tickets pending, set aside."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+class MemoryIntake:
+    """The embedded default: lanes and tickets in this process (lost on restart, like the state)."""
+
+    durable = False
+
+    def __init__(self, max_pending: int = MAX_PENDING) -> None:
+        self.max_pending = max_pending
+        self._lanes: dict[str, deque[Entry]] = {}
+        self._tickets: asyncio.Queue[Ticket] = asyncio.Queue()
+        self._seen: dict[str, float] = {}  # token -> expires at (monotonic)
+        self._tries: dict[str, int] = {}
+        self.set_aside_entries: deque[tuple[Entry, str]] = deque(maxlen=MAX_SET_ASIDE)
+        self.pending = 0  # stored and not yet processed
+        self._retries: set[asyncio.TimerHandle] = set()
+
+    async def submit(self, items: Sequence[Submission]) -> list[bool]:
+        now = time.monotonic()
+        fresh = [item for item in items if self._seen.get(item.token, 0.0) <= now]
+        if self.pending + len(fresh) > self.max_pending:
+            raise IntakeUnavailable("the in-memory intake is full")
+        if len(self._seen) > 4 * self.max_pending:
+            self._seen = {token: until for token, until in self._seen.items() if until > now}
+        accepted: list[bool] = []
+        for item in items:
+            if self._seen.get(item.token, 0.0) > now:
+                accepted.append(False)
+                continue
+            self._seen[item.token] = now + SEEN_TTL_SECONDS
+            lane = self._lanes.setdefault(item.lane, deque())
+            lane.append(Entry(item.platform, item.key, item.lane, item.payload, time.time()))
+            self.pending += 1
+            if len(lane) == 1:
+                self._tickets.put_nowait(Ticket(item.lane))
+            accepted.append(True)
+        return accepted
+
+    async def ping(self) -> bool:
+        return True
+
+    async def tickets(self, count: int, wait_seconds: float) -> list[Ticket]:
+        found: list[Ticket] = []
+        if self._tickets.empty():
+            try:
+                found.append(await asyncio.wait_for(self._tickets.get(), wait_seconds))
+            except TimeoutError:
+                return []
+        while len(found) < count and not self._tickets.empty():
+            found.append(self._tickets.get_nowait())
+        return found
+
+    async def reclaim(self, count: int) -> list[Ticket]:
+        return []  # one process: nobody else's tickets to take over
+
+    async def head(self, lane: str) -> Entry | None:
+        entries = self._lanes.get(lane)
+        return entries[0] if entries else None
+
+    async def peek(self, lane: str, marks: StateStore) -> tuple[Entry, str | None] | None:
+        entry = await self.head(lane)
+        return None if entry is None else (entry, (await marks.marks([entry.token]))[0])
+
+    async def finish(self, entry: Entry, marks: StateStore) -> None:
+        await marks.mark(entry.token, DONE, IDEMPOTENCY_TTL_SECONDS)
+        await self.pop(entry.lane)
+
+    async def pop(self, lane: str) -> None:
+        entries = self._lanes.get(lane)
+        if entries:
+            entries.popleft()
+            self.pending -= 1
+            if not entries:
+                del self._lanes[lane]
+
+    async def remaining(self, lane: str) -> int:
+        return len(self._lanes.get(lane, ()))
+
+    async def ack(self, ticket: Ticket) -> None:
+        return None
+
+    async def retry_later(self, ticket: Ticket, delay: float) -> None:
+        loop = asyncio.get_running_loop()
+        handle: asyncio.TimerHandle
+
+        def again() -> None:
+            self._retries.discard(handle)
+            self._tickets.put_nowait(Ticket(ticket.lane, reclaimed=True))
+
+        handle = loop.call_later(delay, again)
+        self._retries.add(handle)
+
+    async def failed(self, entry: Entry) -> int:
+        self._tries[entry.token] = self._tries.get(entry.token, 0) + 1
+        return self._tries[entry.token]
+
+    async def set_aside(self, entry: Entry, reason: str) -> None:
+        self.set_aside_entries.append((entry, reason))
+        self._tries.pop(entry.token, None)
+        await self.pop(entry.lane)
+
+    async def depth(self) -> dict[str, int]:
+        return {"stored": self.pending, "tickets": self._tickets.qsize() + len(self._retries),
+                "set_aside": len(self.set_aside_entries)}
+
+    async def close(self) -> None:
+        for handle in self._retries:
+            handle.cancel()
+        self._retries.clear()
+
+
+class Submitter(Protocol):
+    async def submit(self, platform: str, parsed: Any, body: bytes) -> int: ...
+
+
+async def hand_over(app_state: Any, platform: str, parsed: Any, body: bytes) -> int:
+    """For the webhook routes: store a verified update. The HTTP status to answer: 200 once it is
+    stored (or was already), 503 when it cannot be (the platform retries later)."""
+    pipeline: Submitter | None = getattr(getattr(app_state, "application", None), "pipeline", None)
+    if pipeline is None:
+        return 503
+    return await pipeline.submit(platform, parsed, body)

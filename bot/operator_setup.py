@@ -1,0 +1,64 @@
+"""Wiring the operators' side into the application: store, desk, front-end, user links, watchdog."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import timedelta
+
+from bot.operator_desk import OperatorDesk
+from bot.operator_front import UserLink
+from bot.operator_texts import operator_keys
+from bot.service import ConversationService
+from bot.settings import Settings
+from bot.watchdog import Watchdog
+from handlers.base import Channel
+from locales import CatalogError, Translator
+from storage.cases import SqlCaseStore
+from storage.operators import SqlOperatorStore
+
+log = logging.getLogger(__name__)
+
+
+def build_operator_side(settings: Settings, service: ConversationService, cases: SqlCaseStore, translator: Translator,
+                        channels: Mapping[str, Channel]) -> tuple[OperatorDesk, Watchdog | None]:
+    """The desk always (it keeps working hours and the queue); the Telegram group front-end and the
+    watchdog when OPERATOR_CHAT_ID is set. The desk becomes the service's operator port."""
+    from handlers.operators.links import telegram_link, whatsapp_link
+    from handlers.operators.telegram_group import TelegramGroupFront
+    from handlers.telegram.channel import TelegramChannel
+    from handlers.whatsapp.channel import WhatsAppChannel
+
+    users: dict[str, UserLink] = {}
+    found, whatsapp = channels.get("telegram"), channels.get("whatsapp")
+    telegram = found if isinstance(found, TelegramChannel) else None
+    if telegram is not None:
+        users["telegram"] = telegram_link(telegram)
+    if isinstance(whatsapp, WhatsAppChannel):
+        users["whatsapp"] = whatsapp_link(whatsapp)
+    front = None
+    if settings.operator_chat_id is not None:
+        if telegram is None:
+            raise ValueError("OPERATOR_CHAT_ID is a Telegram group: set TELEGRAM_BOT_TOKEN too")
+        problems = translator.check(operator_keys())
+        if problems:
+            raise CatalogError("the operator catalogs are incomplete:\n  " + "\n  ".join(problems[:20]))
+        bot_id = telegram.bot_id
+
+        async def first_delivery(update_id: str) -> bool:
+            return await service.first_delivery("telegram", f"{bot_id}:{update_id}")
+
+        front = TelegramGroupFront(telegram.bot, settings.operator_chat_id, translator, settings.operator_language,
+                                   first_delivery=first_delivery)
+    else:
+        log.info("OPERATOR_CHAT_ID is not set: escalations are queued but no operator group sees them")
+    desk = OperatorDesk(service=service, cases=cases, store=SqlOperatorStore(cases), roster=settings.roster,
+                        hours=settings.hours, front=front, users=users)
+    service.operators = desk
+    watchdog = None
+    if front is not None and telegram is not None:
+        front.desk = desk
+        telegram.operators = front  # the group's updates reach the front-end, not the user flows
+        watchdog = Watchdog(desk, realert_after=timedelta(minutes=settings.critical_realert_minutes),
+                            silence_after=timedelta(minutes=settings.operator_silence_minutes))
+    return desk, watchdog

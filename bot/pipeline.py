@@ -1,0 +1,192 @@
+"""The delivery pipeline, composed from settings: intake, ordering, worker, outbox, metrics.
+
+With `REDIS_URL` the intake, the conversation locks and the marks live in Redis, shared by every
+webhook server and worker process; without it everything runs in this process (the embedded
+default). `Application.pipeline` holds it; the webhooks hand updates to `submit`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+
+from bot.intake import Intake, IntakeUnavailable, LaneQueue, MemoryIntake
+from bot.intake_redis import RedisIntake
+from bot.metrics import Labels, Metrics
+from bot.ordering import LocalOrdering, Ordering, RedisOrdering
+from bot.outbox import DurableSender
+from bot.settings import Settings
+from bot.updates import Route, TelegramRoute, WhatsAppRoute
+from bot.worker import Worker
+from handlers.delivery import Pacer, Sender
+from handlers.telegram.channel import TelegramChannel
+from handlers.whatsapp.channel import WhatsAppChannel
+from storage.base import StateStore
+
+if TYPE_CHECKING:
+    from bot.app import Application
+
+log = logging.getLogger(__name__)
+
+WORKER_STALL_SECONDS = 30.0  # a worker loop silent for this long is reported as not working
+_PINNED: list[Any] = []
+
+
+def pin_aiogram_response_types() -> None:
+    """Keep aiogram's `Response[T]` classes alive. aiogram builds `Response[method.__returning__]` on
+    every call; pydantic 2.12+ caches parametrized generics only weakly (`_GENERIC_TYPES_CACHE` is a
+    WeakValueDictionary), so once collected the class is rebuilt, about 5 ms of CPU each time: a
+    third of a worker's CPU under load, measured with bench/load.py."""
+    if _PINNED:
+        return
+    from aiogram import methods
+    from aiogram.methods.base import Response
+
+    for name in ("SendMessage", "AnswerCallbackQuery", "EditMessageReplyMarkup", "EditMessageText", "DeleteMessage",
+                 "GetMe", "SetWebhook", "DeleteWebhook", "SetMyCommands", "GetWebhookInfo", "SendChatAction"):
+        method = getattr(methods, name, None)
+        if method is not None:
+            _PINNED.append(Response[method.__returning__])  # type: ignore[name-defined]
+
+
+class Pipeline:
+    def __init__(self, settings: Settings, states: StateStore) -> None:
+        self.settings = settings
+        self.states = states
+        self.metrics = Metrics()
+        self.outbox_counts: Counter[str] = Counter()
+        self.redis: Redis | None = None
+        self.intake: Intake
+        self.queue: LaneQueue
+        self.ordering: Ordering
+        if settings.redis_url:
+            # Fail fast when Redis is down (the webhook answers 503 at once), reconnect by itself after.
+            pool = BlockingConnectionPool.from_url(
+                settings.redis_url, decode_responses=True, max_connections=64, timeout=5, socket_connect_timeout=2,
+                socket_timeout=5, health_check_interval=30, retry=Retry(ExponentialBackoff(cap=0.05, base=0.005), 2))
+            self.redis = Redis(connection_pool=pool)
+            intake = RedisIntake(self.redis, settings.redis_prefix, claim_idle_seconds=settings.claim_idle_seconds)
+            self.intake, self.queue = intake, intake
+            self.ordering = RedisOrdering(self.redis, settings.redis_prefix,
+                                          timeout_seconds=settings.lock_timeout_seconds)
+        else:
+            memory = MemoryIntake()
+            self.intake, self.queue = memory, memory
+            self.ordering = LocalOrdering()
+        self.routes: dict[str, Route] = {}
+        self.worker: Worker | None = None
+        self.worker_expected = False
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.application: Application | None = None
+
+    def attach(self, application: Application) -> None:
+        """Routes for the connected channels; their senders made durable (bot/outbox.py)."""
+        self.application = application
+        for platform, channel in application.channels.items():
+            if isinstance(channel, TelegramChannel):
+                pin_aiogram_response_types()
+                self.routes[platform] = TelegramRoute(channel, application.service)
+                channel.sender = self.durable(channel.sender)
+            elif isinstance(channel, WhatsAppChannel):
+                self.routes[platform] = WhatsAppRoute(channel, application.service)
+                channel.outbox.sender = self.durable(channel.outbox.sender)
+        self.worker = Worker(self.queue, self.ordering, self.states, self.routes, self.metrics,
+                             concurrency=self.settings.worker_concurrency,
+                             max_attempts=self.settings.update_max_attempts,
+                             retry_seconds=min(1.0, self.settings.claim_idle_seconds))
+
+    def durable(self, sender: Sender) -> DurableSender:
+        durable = DurableSender.wrapping(sender, self.states, self.outbox_counts)
+        chat, rate = self.settings.send_chat_interval_seconds, self.settings.send_rate_per_second
+        if chat is not None or rate is not None:  # the platform defaults otherwise (handlers/delivery.Pacer)
+            pacer = sender.pacer
+            durable.pacer = Pacer(per_chat=pacer.per_chat if chat is None else chat,
+                                  global_rate=(1.0 / pacer.interval if pacer.interval else 0.0) if rate is None
+                                  else rate)
+        return durable
+
+    # -- the webhooks' side -----------------------------------------------------------------------
+    async def submit(self, platform: str, parsed: Any, body: bytes) -> int:
+        """Store a verified webhook body: 200 once stored (or already stored), 503 when it cannot be."""
+        route = self.routes.get(platform)
+        if route is None:
+            return 404
+        items = route.split(parsed, body)
+        try:
+            accepted = await self.intake.submit(items)
+        except IntakeUnavailable as error:
+            self.metrics.inc("helpline_webhook_unavailable_total", platform=platform)
+            log.warning("update not stored, answered 503", extra={"platform": platform, "reason": str(error)})
+            return 503
+        fresh = sum(accepted)
+        if log.isEnabledFor(logging.DEBUG):
+            for item, stored in zip(items, accepted, strict=True):
+                log.debug("update stored" if stored else "duplicate update", extra={
+                    "platform": platform, "update": item.key, "lane": item.lane, "bytes": len(item.payload)})
+        if fresh:
+            self.metrics.inc("helpline_updates_received_total", fresh, platform=platform)
+        if fresh < len(accepted):
+            self.metrics.inc("helpline_updates_duplicate_total", len(accepted) - fresh, platform=platform,
+                             stage="webhook")
+        return 200
+
+    # -- the worker -------------------------------------------------------------------------------
+    def start_worker(self) -> None:
+        """Process stored updates in this process, in the background (`serve`)."""
+        if self.worker is None or self._task is not None:
+            return
+        self.worker_expected = True
+        self._task = asyncio.create_task(self.worker.run(self._stop), name="helpline-worker")
+
+    async def run_worker(self, stop: asyncio.Event) -> None:
+        """Process stored updates until `stop` is set (`python -m bot worker`)."""
+        assert self.worker is not None, "attach() first"
+        self.worker_expected = True
+        await self.worker.run(stop)
+
+    def worker_alive(self) -> bool:
+        if self.worker is None:
+            return False
+        if self._task is not None and self._task.done():
+            return False
+        return time.monotonic() - self.worker.heartbeat < WORKER_STALL_SECONDS
+
+    async def wait_idle(self) -> None:
+        if self.worker is not None:
+            await self.worker.wait_idle()
+
+    async def exposition(self) -> str:
+        gauges: dict[tuple[str, Labels], float] = {}
+        with contextlib.suppress(Exception):  # the queue figures are left out while Redis is down
+            for name, value in (await self.queue.depth()).items():
+                gauges[("helpline_queue", (("part", name),))] = value
+        gauges[("helpline_worker_active", ())] = self.worker.active if self.worker is not None else 0
+        for name, value in self.outbox_counts.items():
+            self.metrics.counters[("helpline_outbox_total", (("event", name),))] = value
+        if self.application is not None:
+            for channel in self.application.channels.values():
+                counters = getattr(channel, "metrics", None)
+                for name, value in (counters() if callable(counters) else {}).items():
+                    self.metrics.counters[("helpline_channel_total", (("counter", name),))] = value
+        return self.metrics.render(gauges)
+
+    async def close(self) -> None:
+        self._stop.set()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        await self.ordering.close()
+        await self.queue.close()
+        if self.redis is not None:
+            await self.redis.aclose()
+

@@ -1,0 +1,224 @@
+"""Workers: take lanes with work, hold each (bot/ordering.py), process its updates from the head.
+
+For each update at the head of a held lane:
+- its mark says "done" (or it was set aside): a duplicate, dropped;
+- its mark holds a reply (the state was saved, the reply not all sent when a worker stopped):
+  the reply is sent again through the channel, skipping the messages already sent;
+- otherwise the channel processes it; the runtime saves the state with the reply.
+Then the update is marked "done" and popped. A failure stops the lane there, so nothing behind
+it jumps the queue: an outage (Redis, PostgreSQL, network) leaves it for a later attempt as
+often as needed; any other error counts an attempt, and after `UPDATE_MAX_ATTEMPTS` the update
+is set aside (kept for a person) so the conversation moves on. A lane's ticket is acknowledged
+only after the lane was found empty once its hold was released, so work that arrives while the
+lane is being released is never left behind.
+
+`python -m bot worker` runs this against Redis, as many processes as wanted; `serve` runs it
+in-process as well unless `SERVE_WORKER=false`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Mapping
+
+from redis.exceptions import RedisError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from bot.context import DONE, UpdateContext, decode_reply, processing
+from bot.intake import Entry, LaneQueue, Ticket
+from bot.metrics import Metrics
+from bot.ordering import LockLost, LockTimeout, Ordering
+from bot.service import Reply
+from bot.updates import Route
+from storage.base import StateStore
+
+log = logging.getLogger(__name__)
+
+SET_ASIDE = "set_aside"
+
+
+def is_outage(error: BaseException) -> bool:
+    """A store or the network is down: retry as long as it takes, never give the update up."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, RedisError | OSError | TimeoutError | LockTimeout | LockLost | OperationalError
+                      | InterfaceError
+                      | DisconnectionError | PoolTimeout)
+
+
+class Worker:
+    def __init__(self, queue: LaneQueue, ordering: Ordering, states: StateStore, routes: Mapping[str, Route],
+                 metrics: Metrics, *, concurrency: int = 64, max_attempts: int = 5, retry_seconds: float = 1.0,
+                 reclaim_seconds: float = 1.0) -> None:
+        self.queue = queue
+        self.ordering = ordering
+        self.states = states
+        self.routes = routes
+        self.metrics = metrics
+        self.concurrency = max(1, concurrency)
+        self.max_attempts = max(1, max_attempts)
+        self.retry_seconds = retry_seconds
+        self.reclaim_seconds = reclaim_seconds
+        self.heartbeat = time.monotonic()
+        self._active: set[asyncio.Task[None]] = set()
+
+    @property
+    def active(self) -> int:
+        return len(self._active)
+
+    async def run(self, stop: asyncio.Event, grace_seconds: float = 10.0) -> None:
+        """Until `stop` is set; then let the lanes in hand finish for up to `grace_seconds`."""
+        next_reclaim = 0.0
+        pause = 0.1
+        while not stop.is_set():
+            self.heartbeat = time.monotonic()
+            free = self.concurrency - len(self._active)
+            if free <= 0:
+                await asyncio.wait(set(self._active), timeout=1.0, return_when=asyncio.FIRST_COMPLETED)
+                continue
+            try:
+                found: list[Ticket] = []
+                if time.monotonic() >= next_reclaim:
+                    found = await self.queue.reclaim(free)
+                    next_reclaim = time.monotonic() + self.reclaim_seconds
+                if not found:
+                    found = await self.queue.tickets(free, wait_seconds=0.5)
+            except Exception as error:
+                if not is_outage(error):
+                    log.exception("worker loop error")
+                else:
+                    log.warning("intake unreachable, retrying", extra={"error": type(error).__name__})
+                await _pause(stop, pause)
+                pause = min(pause * 2, 5.0)
+                continue
+            pause = 0.1
+            for ticket in found:
+                self._spawn(ticket)
+        deadline = time.monotonic() + grace_seconds
+        while not self.queue.durable and time.monotonic() < deadline:  # memory: nothing survives, finish it
+            if (await self.queue.depth())["stored"] == 0:
+                break
+            if len(self._active) < self.concurrency:
+                for ticket in await self.queue.tickets(self.concurrency - len(self._active), wait_seconds=0.05):
+                    self._spawn(ticket)
+            else:
+                await asyncio.wait(set(self._active), timeout=0.05, return_when=asyncio.FIRST_COMPLETED)
+        if self._active:
+            _, late = await asyncio.wait(set(self._active), timeout=max(0.0, deadline - time.monotonic()))
+            for task in late:
+                task.cancel()
+            if late:
+                log.warning("lanes cancelled at shutdown; they are taken up again later", extra={"lanes": len(late)})
+                await asyncio.gather(*late, return_exceptions=True)
+
+    def _spawn(self, ticket: Ticket) -> None:
+        task = asyncio.create_task(self.drain(ticket))
+        self._active.add(task)
+        task.add_done_callback(self._active.discard)
+
+    async def wait_idle(self) -> None:
+        """Until nothing is stored and nothing is in hand (tests and benchmarks)."""
+        while self._active or (await self.queue.depth())["stored"] > 0:  # noqa: ASYNC110 - polls the queue too
+            await asyncio.sleep(0.002)
+
+    # -- one lane ---------------------------------------------------------------------------------
+    async def drain(self, ticket: Ticket) -> None:
+        try:
+            while True:
+                async with self.ordering.lane(ticket.lane) as held:
+                    if not held:  # its holder looks again once it lets go (or its ticket is reclaimed)
+                        self.metrics.inc("helpline_lane_busy_total")
+                        if self.queue.durable:
+                            await self.queue.retry_later(ticket, self.retry_seconds)
+                        return
+                    if ticket.reclaimed:
+                        self.metrics.inc("helpline_lane_reclaimed_total")
+                    drained = await self._run_lane(ticket.lane)
+                if not drained:
+                    self.metrics.inc("helpline_update_retries_total")
+                    await self.queue.retry_later(ticket, self.retry_seconds)
+                    return
+                if await self.queue.remaining(ticket.lane) == 0:
+                    break
+            await self.queue.ack(ticket)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            kind = "transient" if is_outage(error) else "error"
+            self.metrics.inc("helpline_update_failures_total", platform="-", kind=kind)
+            log.warning("lane left for later", extra={"error": type(error).__name__})
+            with contextlib.suppress(Exception):
+                await self.queue.retry_later(ticket, self.retry_seconds)
+
+    async def _run_lane(self, lane: str) -> bool:
+        """Process the lane's entries in order; False when one must wait for a later attempt."""
+        while (head := await self.queue.peek(lane, self.states)) is not None:
+            if not self.ordering.valid(lane):  # Redis was away longer than the lock lasts
+                log.warning("lane no longer surely held: left to whoever holds it now")
+                return False
+            if not await self._one(*head):
+                return False
+        return True
+
+    async def _one(self, entry: Entry, mark: str | None) -> bool:
+        started = time.perf_counter()
+        route = self.routes.get(entry.platform)
+        try:
+            if route is None:  # this process has no such channel configured: leave it to one that has
+                raise ConnectionRefusedError(f"no {entry.platform} channel in this process")
+            if mark == DONE:
+                self.metrics.inc("helpline_updates_duplicate_total", platform=entry.platform, stage="worker")
+                log.info("duplicate update skipped", extra={"platform": entry.platform})
+                await self.queue.pop(entry.lane)
+                return True
+            lane = entry.lane
+            with processing(UpdateContext(entry.platform, entry.key, lane, checked=True,
+                                          held=lambda: self.ordering.valid(lane))):
+                saved = decode_reply(mark) if mark else None
+                if saved is not None:
+                    await route.redeliver(entry, Reply(*saved))
+                    self.metrics.inc("helpline_updates_redelivered_total", platform=entry.platform)
+                    log.info("saved reply sent after a restart", extra={"platform": entry.platform})
+                else:
+                    await route.process(entry)
+            await self.queue.finish(entry, self.states)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            return await self._failed(entry, error)
+        now = time.perf_counter()
+        log.debug("update processed", extra={"platform": entry.platform, "update": entry.key, "lane": entry.lane,
+                                             "bytes": len(entry.payload), "ms": round((now - started) * 1000, 1)})
+        self.metrics.inc("helpline_updates_processed_total", platform=entry.platform)
+        self.metrics.observe("helpline_processing_seconds", now - started, platform=entry.platform)
+        self.metrics.observe("helpline_update_seconds", max(0.0, time.time() - entry.accepted_at),
+                             platform=entry.platform)
+        return True
+
+    async def _failed(self, entry: Entry, error: Exception) -> bool:
+        outage = is_outage(error)
+        self.metrics.inc("helpline_update_failures_total", platform=entry.platform,
+                         kind="transient" if outage else "error")
+        if outage:
+            log.warning("update not processed, store or network down: retried later",
+                        extra={"platform": entry.platform, "error": type(error).__name__})
+            return False
+        attempts = await self.queue.failed(entry)
+        log.error("update failed", extra={"platform": entry.platform, "error": type(error).__name__,
+                                          "attempt": attempts}, exc_info=log.isEnabledFor(logging.DEBUG))
+        if attempts < self.max_attempts:
+            return False
+        await self.queue.set_aside(entry, type(error).__name__)
+        self.metrics.inc("helpline_updates_set_aside_total", platform=entry.platform)
+        log.error("update set aside after repeated failures", extra={"platform": entry.platform,
+                                                                       "attempts": attempts})
+        return True
+
+
+async def _pause(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)

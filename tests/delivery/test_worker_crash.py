@@ -1,0 +1,102 @@
+"""A worker process killed in the middle of reports: another takes its lanes over, nothing lost,
+nothing twice (every update processed once, one reply per update, one case per report).
+
+The kills are placed where they hurt: while a reply is being sent (the state and the reply are
+saved, the message not yet accepted by the platform) and while a pressed button is being
+acknowledged (before the state is saved). The fake platform sees the request, kills the worker
+with SIGKILL, and never answers it, so nothing of it counts as delivered.
+
+The worker takes one lane at a time here (`WORKER_CONCURRENCY=1`), so the kill finds nothing
+else in flight: a message the platform accepted a millisecond before a kill, not yet marked as
+sent, would be sent again; that window is inherent (neither Bot API nor Cloud API take an
+idempotency key) and documented in bot/outbox.py, not something a test should hit by chance.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+
+from tests.delivery.conftest import count_cases
+from tests.delivery.support import (
+    Transcript,
+    WorkerProcess,
+    post_telegram,
+    running_app,
+    settings,
+    telegram_for,
+    telegram_replies,
+    until,
+)
+from tests.handlers.telegram.harness import TOKEN
+from tests.support.databases import RedisTarget
+from tests.support.fake_telegram import FakeTelegram
+
+USERS = [95_001, 95_002, 95_003]
+
+
+@dataclass
+class Trap:
+    method: str
+    nth: int
+    spring: Callable[[], None]
+    seen: int = 0
+
+
+class KillingTelegram(FakeTelegram):
+    traps: list[Trap]
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        for trap in getattr(self, "traps", []):
+            if trap.method == method and trap.seen < trap.nth:
+                trap.seen += 1
+                if trap.seen == trap.nth:
+                    trap.spring()  # the worker dies while this request is in flight: never answered
+                    await asyncio.sleep(0.2)
+                    return web.Response(status=502)
+        return await super()._handle(request)
+
+
+async def test_a_worker_killed_mid_report_loses_nothing_and_repeats_nothing(
+        tmp: Path, tg_reference: Transcript, database: str, redis: RedisTarget) -> None:
+    async with KillingTelegram(token=TOKEN) as fake:
+        s = settings(tmp, tg=fake, database_url=database, redis=redis, serve_worker=False,
+                     worker_concurrency=1)
+        workers: list[WorkerProcess] = []
+
+        def replace_worker() -> None:
+            workers[-1].kill()
+            workers.append(WorkerProcess(s, tmp / "workers.log"))
+
+        fake.traps = [Trap("sendMessage", 8, replace_worker), Trap("answerCallbackQuery", 14, replace_worker)]
+        try:
+            async with running_app(s) as (_, client):
+                workers.append(WorkerProcess(s, tmp / "workers.log"))
+                for user in USERS:  # every report stored at once, before any is processed
+                    for update in tg_reference.updates:
+                        assert await post_telegram(client, telegram_for(update, user)) == 200
+                expected = len(tg_reference.replies) * len(USERS)
+                await until(lambda: len(fake.of("sendMessage")) >= expected, 60, "every reply")
+                await asyncio.sleep(0.5)  # anything sent twice would come now
+                assert len(workers) == 3, "both kills happened"
+                assert all(w.process.returncode == -9 for w in workers[:2])
+                for user in USERS:
+                    assert telegram_replies(fake, user) == tg_reference.replies, f"user {user}"
+                pipeline = client._transport.app.state.application.pipeline  # type: ignore[attr-defined]
+                await until(lambda: _drained(pipeline), 10, "the intake to drain")
+                assert (await pipeline.queue.depth())["set_aside"] == 0
+        finally:
+            codes = [w.stop() for w in workers]
+            print((tmp / "workers.log").read_text(errors="replace")[-4000:])
+        assert codes[-1] == 0, "the last worker stopped cleanly on SIGTERM"
+    assert await count_cases(database) == len(USERS)
+
+
+async def _drained(pipeline: object) -> bool:
+    depth = await pipeline.queue.depth()  # type: ignore[attr-defined]
+    return bool(depth["stored"] == 0)
