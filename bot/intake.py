@@ -116,6 +116,10 @@ class LaneQueue(Protocol):
         """Leave the ticket unfinished; it comes back after `delay` (Redis: when reclaimed)."""
         ...
 
+    async def requeue(self, lane: str) -> None:
+        """A new ticket for a lane that still has work, behind the others (a fair share was used)."""
+        ...
+
     async def failed(self, entry: Entry) -> int:
         """Count a failed attempt at an entry; returns the attempts so far."""
         ...
@@ -220,6 +224,9 @@ class MemoryIntake:
 
         handle = loop.call_later(delay, again)
         self._retries.add(handle)
+
+    async def requeue(self, lane: str) -> None:
+        self._tickets.put_nowait(Ticket(lane))
 
     async def failed(self, entry: Entry) -> int:
         self._tries[entry.token] = self._tries.get(entry.token, 0) + 1

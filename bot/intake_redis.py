@@ -190,6 +190,9 @@ class RedisIntake:
     async def retry_later(self, ticket: Ticket, delay: float) -> None:
         return None  # left pending: XAUTOCLAIM hands it out again after CLAIM_IDLE_SECONDS
 
+    async def requeue(self, lane: str) -> None:
+        await self.redis.xadd(self.stream, {"lane": lane})
+
     async def failed(self, entry: Entry) -> int:
         key = f"{self.prefix}:in:tries:{entry.token}"
         async with self.redis.pipeline(transaction=True) as pipe:

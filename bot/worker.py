@@ -39,6 +39,7 @@ from storage.base import StateStore
 log = logging.getLogger(__name__)
 
 SET_ASIDE = "set_aside"
+FAIR_SHARE_SECONDS = 0.25  # a lane with more work is put back behind the others after this long
 
 
 def is_outage(error: BaseException) -> bool:
@@ -138,11 +139,14 @@ class Worker:
                     if ticket.reclaimed:
                         self.metrics.inc("helpline_lane_reclaimed_total")
                     drained = await self._run_lane(ticket.lane)
-                if not drained:
+                if drained is None:
                     self.metrics.inc("helpline_update_retries_total")
                     await self.queue.retry_later(ticket, self.retry_seconds)
                     return
                 if await self.queue.remaining(ticket.lane) == 0:
+                    break
+                if not drained:  # its fair share used: the lane goes behind the others that wait
+                    await self.queue.requeue(ticket.lane)
                     break
             await self.queue.ack(ticket)
         except asyncio.CancelledError:
@@ -154,14 +158,18 @@ class Worker:
             with contextlib.suppress(Exception):
                 await self.queue.retry_later(ticket, self.retry_seconds)
 
-    async def _run_lane(self, lane: str) -> bool:
-        """Process the lane's entries in order; False when one must wait for a later attempt."""
+    async def _run_lane(self, lane: str) -> bool | None:
+        """Process the lane's entries in order: True when drained, False when its fair share of time
+        is used up (more work waits), None when an entry must wait for a later attempt."""
+        started = time.monotonic()
         while (head := await self.queue.peek(lane, self.states)) is not None:
+            if time.monotonic() - started > FAIR_SHARE_SECONDS:
+                return False
             if not self.ordering.valid(lane):  # Redis was away longer than the lock lasts
                 log.warning("lane no longer surely held: left to whoever holds it now")
-                return False
+                return None
             if not await self._one(*head):
-                return False
+                return None
         return True
 
     async def _one(self, entry: Entry, mark: str | None) -> bool:
