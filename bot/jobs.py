@@ -18,15 +18,37 @@ log = logging.getLogger(__name__)
 Job = Callable[[], Awaitable[None]]
 
 
+MAX_PENDING = 10_000  # accepted and not yet run, over all keys
+
+
 class SerialJobs:
-    def __init__(self, name: str = "jobs") -> None:
+    """Jobs run one at a time per key, in submission order; keys run in parallel.
+
+    `fresh_context` starts each key's worker in an empty context, so it inherits no
+    conversation hold or update context from whoever submitted it (the desk's posts);
+    otherwise the worker copies the submitter's context, as asyncio does by default.
+    """
+
+    def __init__(self, name: str = "jobs", *, max_pending: int = MAX_PENDING, fresh_context: bool = True) -> None:
         self.name = name
+        self.max_pending = max_pending
+        self.fresh_context = fresh_context
         self._queues: dict[str, deque[Job]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        self._pending = 0
         self._idle = asyncio.Event()
         self._idle.set()
 
+    @property
+    def pending(self) -> int:
+        """Jobs submitted and not yet finished."""
+        return self._pending
+
+    def full(self) -> bool:
+        return self._pending >= self.max_pending
+
     def submit(self, key: str, job: Job) -> None:
+        self._pending += 1
         self._idle.clear()
         queue = self._queues.get(key)
         if queue is not None:
@@ -35,7 +57,8 @@ class SerialJobs:
         self._queues[key] = deque([job])
         # A fresh context: the job must not inherit the submitting update's conversation hold or
         # update context (bot/ordering.py, bot/context.py), whose conversation it does not own.
-        task = asyncio.create_task(self._drain(key), name=f"{self.name}-{key[:8]}", context=contextvars.Context())
+        context = contextvars.Context() if self.fresh_context else None
+        task = asyncio.create_task(self._drain(key), name=f"{self.name}-{key[:8]}", context=context)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -46,9 +69,11 @@ class SerialJobs:
                 job = queue.popleft()
                 try:
                     await job()
-                except Exception as error:  # one failed post must not stop the ones behind it
+                except Exception as error:  # one failed job must not stop the ones behind it
                     log.error("%s: background job failed", self.name, extra={"error": type(error).__name__})
                     log.debug("%s: background job failure", self.name, exc_info=True)
+                finally:
+                    self._pending -= 1
         finally:
             del self._queues[key]
             if not self._queues:
