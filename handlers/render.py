@@ -18,6 +18,8 @@ from flows.steps import MAX_CALLBACK_BYTES
 from locales import Translator
 
 SEPARATOR = "|"
+# What the developer tools (terminal, simulator) show where a platform would delete a refused file.
+DISCARD_NOTE = "[the file was removed from this chat and not kept]"
 BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 
 

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from bot.service import ConversationService, Inbound
 from flows.events import Event, Text
-from handlers.render import Button, Discard, OutMessage, decode_choice, render, strip_markup
+from handlers.render import DISCARD_NOTE, Button, Discard, OutMessage, decode_choice, render, strip_markup
 from locales import Translator
 
 PLATFORM = "shell"
@@ -47,7 +47,7 @@ class ShellChat:
 
     def show(self, message: OutMessage | Discard) -> None:
         if isinstance(message, Discard):
-            self.out.write("[the file was removed from this chat and not kept]\n\n")
+            self.out.write(f"{DISCARD_NOTE}\n\n")
             return
         self.out.write(strip_markup(message.text) + "\n")
         for number, button in enumerate(message.buttons, start=1):

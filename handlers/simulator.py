@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from bot.app import Application
 from bot.service import Inbound
 from flows.events import Event, Text
-from handlers.render import Discard, decode_choice, render, strip_markup
+from handlers.render import DISCARD_NOTE, Discard, decode_choice, render, strip_markup
 
 PLATFORM = "web"
 PAGE = Path(__file__).with_name("simulator.html")
@@ -57,7 +57,7 @@ async def message(body: SimulatorMessage, request: Request) -> list[SimulatorRep
     replies: list[SimulatorReply] = []
     for out in render(reply.actions, reply.lang, application.translator, html.escape, 4096):
         if isinstance(out, Discard):
-            replies.append(SimulatorReply(text="[the file was removed from this chat and not kept]"))
+            replies.append(SimulatorReply(text=DISCARD_NOTE))
         else:
             replies.append(SimulatorReply(
                 text=strip_markup(out.text),
