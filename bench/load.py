@@ -10,7 +10,8 @@ PostgreSQL database are created and removed.
 Measured, in the same run and on the same Telegram payloads, for two references as well: a bare
 floor (aiohttp parsing the body and making one Redis round trip) and a typical aiogram bot
 (Dispatcher, RedisStorage FSM, one reply with buttons sent inside the webhook).
-Options: --seconds (per phase), --rate (updates/s of the latency phases), --users (saturation).
+Options: --seconds (per phase), --rate (updates/s of the latency phases), --users (saturation),
+--saturated-only (a quick comparison), --workers, --burst, --nice, --low-rate.
 """
 
 from __future__ import annotations
@@ -276,8 +277,9 @@ async def run(args: argparse.Namespace) -> None:
         serve = spawn("bench.serve", str(port), env=env, log=LOGS / "serve.log")
         metrics_port = free_port()
         # On one machine the webhook answers first: workers run at a lower priority (docs/deployment.md).
-        workers = [spawn("bench.worker", env={**env, "METRICS_PORT": str(metrics_port + n)}, log=LOGS / "worker.log",
-                         nice=args.nice) for n in range(args.workers)]
+        profile = {"BENCH_PROFILE": str(LOGS / "worker.prof")} if args.profile else {}
+        workers = [spawn("bench.worker", env={**env, **profile, "METRICS_PORT": str(metrics_port + n)},
+                         log=LOGS / "worker.log", nice=args.nice) for n in range(args.workers)]
         processes += [serve, *workers]
         wait_port(port, 60)
         ours = Target(f"this bot (serve + {args.workers} worker)", port, [serve.pid, *(w.pid for w in workers)],
@@ -296,6 +298,8 @@ async def run(args: argparse.Namespace) -> None:
                 ("at {rate:.0f}/s, both platforms", 0.0, args.rate, 200, 0.05, scripts),
                 ("at {rate:.0f}/s, platform +100 ms", 0.1, args.rate, 300, 0.05, scripts),
                 ("saturated (Telegram)", 0.0, None, args.users, 0.0, tg_only)):
+            if args.saturated_only and rate is not None:
+                continue
             fake.latency = latency
             stats, elapsed = await phase(ours, fake, mix, seconds=args.seconds, users=users, rate=rate,
                                          duplicates=dup)
@@ -304,10 +308,12 @@ async def run(args: argparse.Namespace) -> None:
             updates += stats.updates
             await asyncio.sleep(1.0)  # late or doubled replies would arrive now
         fake.latency = 0.0
-        rates = await burst(ours, fake, tg_only[0], args.burst)
-        updates += args.burst * len(tg_only[0].steps)
-        conversations += args.burst
-        bursts = {ours.name: rates}
+        bursts: dict[str, Any] = {}
+        if not args.saturated_only:
+            rates = await burst(ours, fake, tg_only[0], args.burst)
+            updates += args.burst * len(tg_only[0].steps)
+            conversations += args.burst
+            bursts[ours.name] = rates
         async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{metrics_port}/metrics") as got:
             (LOGS / "worker-metrics.txt").write_text(await got.text())
         cpus1 = [cpu_seconds(p) for p in ours.pids]
@@ -337,7 +343,8 @@ async def run(args: argparse.Namespace) -> None:
                    f"({conversations} conversations)")
         out.append(f"  exactly once                       {good} users with one reply per update, {bad} with a "
                    f"missing or extra message; {sent_twice} updates delivered twice")
-        out.append(_burst_line(args.burst, len(tg_only[0].steps), *rates))
+        if ours.name in bursts:
+            out.append(_burst_line(args.burst, len(tg_only[0].steps), *bursts[ours.name]))
         for process in processes:
             stop(process)
         processes.clear()
@@ -358,7 +365,7 @@ async def run(args: argparse.Namespace) -> None:
             for label, latency, rate, users in ((f"at {args.rate:.0f}/s", 0.0, args.rate, 200),
                                                 (f"at {args.rate:.0f}/s, platform +100 ms", 0.1, args.rate, 300),
                                                 ("saturated (Telegram)", 0.0, None, args.users)):
-                if not replies and latency:
+                if (not replies and latency) or (args.saturated_only and rate is not None):
                     continue
                 fake.latency = latency
                 stats, elapsed = await phase(target, fake, typical_scripts, seconds=args.seconds, users=users,
@@ -367,7 +374,7 @@ async def run(args: argparse.Namespace) -> None:
                 if rate is None:
                     references[name] = stats.updates / elapsed
             fake.latency = 0.0
-            if replies:
+            if replies and not args.saturated_only:
                 bursts[name] = await burst(target, fake, typical_scripts[0], args.burst)
                 out.append(_burst_line(args.burst, len(tg_only[0].steps), *bursts[name]))
             stop(process)
@@ -376,7 +383,7 @@ async def run(args: argparse.Namespace) -> None:
         for name, rate in references.items():
             out.append(f"  this bot / {name:<34} {ours_rate / rate:5.2f}  (saturated, replies waited for)")
         for name, (answered, processed, _, _) in bursts.items():
-            if name != ours.name:
+            if name != ours.name and ours.name in bursts:
                 ours_answered, ours_processed = bursts[ours.name][:2]
                 out.append(f"  this bot / {name:<34} {ours_answered / answered:5.2f}  (burst, updates taken)")
                 out.append(f"  this bot / {name:<34} {ours_processed / processed:5.2f}  (burst, updates processed)")
@@ -398,6 +405,10 @@ def main() -> None:
     parser.add_argument("--burst", type=int, default=150, help="users posting their whole report at once")
     parser.add_argument("--nice", type=int, default=10, help="priority of the worker processes (0: as serve's)")
     parser.add_argument("--low-rate", type=float, default=60.0, help="a rate this machine sustains, for latency")
+    parser.add_argument("--profile", action="store_true",
+                        help=f"run the worker under cProfile; statistics in {LOGS}/worker.prof")
+    parser.add_argument("--saturated-only", action="store_true",
+                        help="only the saturated phases (this bot and the references): a quick comparison")
     asyncio.run(run(parser.parse_args()))
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.drafts import DraftPort, build_drafts
 from bot.operator_desk import OperatorDesk
 from bot.operator_setup import build_operator_side
 from bot.pipeline import Pipeline
+from bot.prefetch import ContextStates
 from bot.service import ConversationService
 from bot.settings import Settings
 from bot.watchdog import Watchdog
@@ -30,6 +32,7 @@ class Application:
     pipeline: Pipeline | None = None  # intake, ordering, workers, outbox, metrics
     desk: OperatorDesk | None = None  # the operators' side (bot/operator_desk.py)
     watchdog: Watchdog | None = None  # no one left waiting (bot/watchdog.py)
+    drafts: DraftPort | None = None  # the case store's copy of drafts (bot/drafts.py)
 
     async def close(self) -> None:
         if self.watchdog is not None:
@@ -40,6 +43,8 @@ class Application:
             await self.pipeline.close()
         for channel in self.channels.values():
             await channel.close()
+        if self.drafts is not None:  # nothing changes drafts any more; write the last ones while the store is open
+            await self.drafts.close()
         await self.states.close()
         await self.cases.close()
 
@@ -57,15 +62,20 @@ async def build_application(settings: Settings | None = None) -> Application:
     settings = settings or Settings()
     translator = load_translator()
     await migrate(settings.database_url)
-    states = build_state_store(settings.redis_url, settings.state_ttl_days * 86400, prefix=settings.redis_prefix)
+    # Loads answered from what the worker read with the update (bot/prefetch.py).
+    states = ContextStates(build_state_store(settings.redis_url, settings.state_ttl_days * 86400,
+                                             prefix=settings.redis_prefix))
     cases = build_case_store(settings.database_url)
     pipeline = Pipeline(settings, states)
+    # Write-behind only when the state keeps drafts durably (Redis: build_state_store's choice when REDIS_URL
+    # is set); with memory state the case store's copy is the only durable one, so it is written through.
+    drafts = build_drafts(cases, durable_state=bool(settings.redis_url), interval=settings.draft_flush_seconds)
     service = ConversationService(
         states, cases, secret=settings.pseudonym_secret,
         config=EngineConfig(emergency=settings.emergency), lookup_limit=settings.lookup_limit_per_hour,
-        locks=pipeline.ordering,
+        locks=pipeline.ordering, drafts=drafts,
     )
-    application = Application(settings, translator, states, cases, service, pipeline=pipeline)
+    application = Application(settings, translator, states, cases, service, pipeline=pipeline, drafts=drafts)
     for module in (telegram, whatsapp):
         channel = module.build_channel(settings, service, translator)
         if channel is not None:
@@ -73,6 +83,7 @@ async def build_application(settings: Settings | None = None) -> Application:
     application.desk, application.watchdog = build_operator_side(settings, service, cases, translator,
                                                                  application.channels)
     pipeline.attach(application)
+    drafts.start()
     if application.watchdog is not None:
         application.watchdog.start()
     return application

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from bot import logs, stats
+from bot import logs, set_aside, stats
 from bot.app import build_application
 from bot.settings import Settings
 from locales import CatalogError
@@ -26,13 +26,15 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the web application: webhooks, health, web chat simulator")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
-    commands.add_parser("polling", help="serve Telegram by long polling (development; drops any webhook)")
+    commands.add_parser("polling", help="serve Telegram by long polling (development; drops any webhook); "
+                        "updates are stored and processed as the webhook's")
     hook = commands.add_parser("set-webhook", help="register the Telegram webhook (with its secret) and commands")
     hook.add_argument("url", help="the public HTTPS URL of /telegram/webhook")
     hook.add_argument("--drop-pending-updates", action="store_true", help="discard updates Telegram still holds")
     stats.add_parser(commands)
     commands.add_parser("purge", help="delete closed cases and stale drafts past their retention periods")
     commands.add_parser("worker", help="process the updates webhook servers stored in Redis (run as many as needed)")
+    set_aside.add_parser(commands)
     return parser
 
 
@@ -65,7 +67,13 @@ async def _polling(settings: Settings) -> int:
         if not isinstance(channel, TelegramChannel):
             print("Set TELEGRAM_BOT_TOKEN to serve Telegram (see docs/telegram.md).", file=sys.stderr)
             return 2
-        await run_polling(channel)
+        pipeline = app.pipeline
+        assert pipeline is not None
+        # As `serve`: polled updates are stored (REDIS_URL: durably), then processed by this process's
+        # worker, unless SERVE_WORKER=false leaves them to `python -m bot worker`.
+        if settings.serve_worker or not settings.redis_url:
+            pipeline.start_worker()
+        await run_polling(channel, pipeline)
     finally:
         await app.close()
     return 0
@@ -112,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_set_webhook(settings, args.url, args.drop_pending_updates))
         elif args.command == "stats":
             return stats.run(args, settings)
+        elif args.command == "set-aside":
+            return set_aside.run(args, settings)
         elif args.command == "worker":
             from bot.worker_command import main as worker
 

@@ -38,6 +38,13 @@ class UpdateContext:
     lane: str | None = None  # the conversation the update belongs to (see conversation_lane)
     checked: bool = False  # the worker already found the update not done (saves a round trip)
     held: Callable[[], bool] | None = None  # whether the worker surely still holds the lane
+    # Read with the update's head while the lane was held (bot/prefetch.py): the conversation's
+    # records as stored (JSON, None when absent), and the messages already sent (None: not read).
+    known: dict[StateKey, str | None] = field(default_factory=dict)
+    sent_before: set[str] | None = None
+    # Sent and not yet recorded: recorded before the next message goes out, and superseded by the
+    # update's "done" (bot/outbox.py), so a one-message reply costs no write of its own.
+    unrecorded: list[str] = field(default_factory=list)
     _sent: dict[str, int] = field(default_factory=dict)
 
     def owns(self, key: StateKey) -> bool:
@@ -49,11 +56,11 @@ class UpdateContext:
         return update_token(self.platform, self.key)
 
     def next_message_id(self, chat: str) -> str:
-        """`<update token>:<chat hash>:<n>`: the n-th message this update sends to this chat."""
+        """`<chat hash>:<n>`: the n-th message this update sends to this chat (recorded under the update)."""
         n = self._sent.get(chat, 0)
         self._sent[chat] = n + 1
-        chat_hash = hashlib.sha256(chat.encode()).hexdigest()[:12]  # no raw chat ids in Redis key names
-        return f"sent:{self.platform}:{self.key}:{chat_hash}:{n}"
+        chat_hash = hashlib.sha256(chat.encode()).hexdigest()[:12]  # no raw chat ids in Redis
+        return f"{chat_hash}:{n}"
 
     def case_id(self) -> str:
         """The id of a case this update files (32 hex, not sequential, the same on every retry)."""

@@ -17,6 +17,7 @@ stream with a consumer group, shared by every process, surviving restarts).
 from __future__ import annotations
 
 import asyncio
+import enum
 import time
 from collections import deque
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot.context import DONE, IDEMPOTENCY_TTL_SECONDS, update_token
-from storage.base import StateStore
+from storage.base import StateKey, StateStore
 
 SEEN_TTL_SECONDS = 8 * 86400  # WhatsApp retries a webhook for up to 7 days
 MAX_PENDING = 10_000  # the in-memory intake refuses (503) beyond this many unprocessed updates
@@ -41,6 +42,7 @@ class Submission:
     key: str
     lane: str
     payload: str  # the raw JSON of this one update, as the platform sent it
+    polled: bool = False  # fetched by polling (Telegram getUpdates), not posted to a webhook
 
     @property
     def token(self) -> str:
@@ -56,10 +58,42 @@ class Entry:
     lane: str
     payload: str
     accepted_at: float  # wall clock, for the accepted -> processed latency
+    polled: bool = False  # as its Submission: no webhook response answered anything for it
 
     @property
     def token(self) -> str:
         return update_token(self.platform, self.key)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The entry at the head of a held lane, its update's mark, and what was read with it: the
+    conversation's records asked for (JSON as stored, None when absent; bot/prefetch.py) and the
+    update's messages already sent (None when not read)."""
+
+    entry: Entry
+    mark: str | None
+    known: dict[StateKey, str | None]
+    sent: set[str] | None = None
+
+
+class Busy(enum.Enum):
+    """`take` found the lane held by someone else."""
+
+    BUSY = "busy"
+
+
+BUSY = Busy.BUSY
+
+
+@dataclass(frozen=True)
+class LaneRelease:
+    """What the last `finish` of a lane needs to let it go in the same write: the lane's lock
+    (bot/ordering.py) and the ticket to acknowledge."""
+
+    lock_key: str
+    token: str
+    ticket_id: str
 
 
 @dataclass(frozen=True)
@@ -94,16 +128,25 @@ class LaneQueue(Protocol):
 
     async def head(self, lane: str) -> Entry | None: ...
 
-    async def peek(self, lane: str, marks: StateStore) -> tuple[Entry, str | None] | None:
-        """The head entry and its update's mark (bot/context.py), in one round trip where possible."""
+    async def peek(self, lane: str, marks: StateStore, records: Sequence[StateKey] = ()) -> Head | None:
+        """The head entry, its update's mark (bot/context.py) and `records`, in one round trip where possible."""
         ...
 
     async def pop(self, lane: str) -> None:
         """Remove the head entry (once its update is recorded as done)."""
         ...
 
-    async def finish(self, entry: Entry, marks: StateStore) -> None:
-        """Mark the head entry's update done and remove it from its lane (one round trip in Redis)."""
+    async def take(self, lane: str, lock: tuple[str, str, int], marks: StateStore,
+                   records: Sequence[StateKey] = ()) -> Head | Busy | None:
+        """Set the lane's lock (key, token, ttl in ms) unless someone holds it (BUSY), and `peek`, in one
+        round trip where the lock lives with the lanes (bot/ordering.py `Acquire`)."""
+        ...
+
+    async def finish(self, entry: Entry, marks: StateStore, records: Sequence[StateKey] = (),
+                     release: LaneRelease | None = None) -> Head | None:
+        """Mark the head entry's update done, remove it, and return the next head (as `peek`). When
+        the lane is then empty and `release` is given, the lock is released and the ticket acknowledged
+        in the same write (Redis: one round trip for all of it)."""
         ...
 
     async def remaining(self, lane: str) -> int: ...
@@ -164,7 +207,7 @@ class MemoryIntake:
                 continue
             self._seen[item.token] = now + SEEN_TTL_SECONDS
             lane = self._lanes.setdefault(item.lane, deque())
-            lane.append(Entry(item.platform, item.key, item.lane, item.payload, time.time()))
+            lane.append(Entry(item.platform, item.key, item.lane, item.payload, time.time(), item.polled))
             self.pending += 1
             if len(lane) == 1:
                 self._tickets.put_nowait(Ticket(item.lane))
@@ -192,13 +235,19 @@ class MemoryIntake:
         entries = self._lanes.get(lane)
         return entries[0] if entries else None
 
-    async def peek(self, lane: str, marks: StateStore) -> tuple[Entry, str | None] | None:
+    async def peek(self, lane: str, marks: StateStore, records: Sequence[StateKey] = ()) -> Head | None:
         entry = await self.head(lane)
-        return None if entry is None else (entry, (await marks.marks([entry.token]))[0])
+        return None if entry is None else Head(entry, (await marks.marks([entry.token]))[0], {})
 
-    async def finish(self, entry: Entry, marks: StateStore) -> None:
+    async def take(self, lane: str, lock: tuple[str, str, int], marks: StateStore,
+                   records: Sequence[StateKey] = ()) -> Head | Busy | None:
+        return await self.peek(lane, marks, records)  # one process: its locks are asyncio's (LocalOrdering)
+
+    async def finish(self, entry: Entry, marks: StateStore, records: Sequence[StateKey] = (),
+                     release: LaneRelease | None = None) -> Head | None:
         await marks.mark(entry.token, DONE, IDEMPOTENCY_TTL_SECONDS)
         await self.pop(entry.lane)
+        return await self.peek(entry.lane, marks, records)  # the lock is this process's: released on exit
 
     async def pop(self, lane: str) -> None:
         entries = self._lanes.get(lane)

@@ -10,8 +10,10 @@ Keys (under the deployment's `REDIS_PREFIX`):
   came. A worker acknowledges (and deletes) its ticket only once the lane is drained, so the
   ticket of a worker that died stays pending and `XAUTOCLAIM` hands it to another after
   `CLAIM_IDLE_SECONDS`.
+- `{p}:sent:{update token}`: the update's outgoing messages already sent (bot/outbox.py), dropped
+  with its reply when it is done; `{p}:lock:{lane}`: who holds the lane (bot/ordering.py).
 - `{p}:in:stored` (entries not yet processed), `{p}:in:tries:{token}`, `{p}:in:aside` (entries
-  that kept failing, for a person to look at).
+  that kept failing, for a person to look at, replay or drop: `python -m bot set-aside`).
 
 Redis must keep what it acknowledged: run it with `appendonly yes` (see docs/deployment.md).
 """
@@ -30,9 +32,20 @@ from typing import Any
 from redis.asyncio import Redis
 from redis.exceptions import RedisError, ResponseError
 
-from bot.context import DONE, IDEMPOTENCY_TTL_SECONDS
-from bot.intake import MAX_SET_ASIDE, SEEN_TTL_SECONDS, Entry, IntakeUnavailable, Submission, Ticket
-from storage.base import StateStore
+from bot.context import IDEMPOTENCY_TTL_SECONDS, REPLY_PREFIX, update_token
+from bot.intake import (
+    BUSY,
+    MAX_SET_ASIDE,
+    SEEN_TTL_SECONDS,
+    Busy,
+    Entry,
+    Head,
+    IntakeUnavailable,
+    LaneRelease,
+    Submission,
+    Ticket,
+)
+from storage.base import StateKey, StateStore
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +72,50 @@ return accepted
 """
 
 
-# KEYS: the lane; ARGV: the key prefix. The head entry and its update's mark (the mark's key is built
-# from the entry, so this script needs a single Redis, not a cluster).
-_PEEK = """
-local entry = redis.call('LINDEX', KEYS[1], 0)
-if not entry then return false end
-local data = cjson.decode(entry)
-return {entry, redis.call('GET', ARGV[1] .. ':mark:update:' .. data['p'] .. ':' .. data['k'])}
+# The head of a lane as a worker reads it: the entry, its update's mark, the update's messages already
+# sent, and the conversation's records asked for (KEYS from `first`). The mark's and the sent records'
+# keys are built from the entry, so these scripts need a single Redis, not a cluster.
+_HEAD = """
+local function head(lane, prefix, first)
+  local entry = redis.call('LINDEX', lane, 0)
+  if not entry then return false end
+  local data = cjson.decode(entry)
+  local update = 'update:' .. data['p'] .. ':' .. data['k']
+  local found = {entry, redis.call('GET', prefix .. ':mark:' .. update),
+                 redis.call('HKEYS', prefix .. ':sent:' .. update)}
+  for i = first, #KEYS do found[#found + 1] = redis.call('GET', KEYS[i]) end
+  return found
+end
+"""
+
+# KEYS: the lane, then the records; ARGV: the key prefix.
+_PEEK = _HEAD + "return head(KEYS[1], ARGV[1], 2)"
+
+# KEYS: the lane's lock, the lane, then the records; ARGV: the lock's token and ttl (ms), the key prefix.
+# The lock as `SET NX PX` (0: someone else holds the lane), then the head as `_PEEK` (1: none).
+_TAKE = _HEAD + """
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+return head(KEYS[2], ARGV[3], 3) or 1
+"""
+
+# KEYS: the update's mark, its sent records, the lane, the stored counter, the lane's lock, the stream,
+# then the records; ARGV: the mark's ttl, the key prefix, the lock's token and the ticket ('' when the
+# lane is not to be let go here), the consumer group. The update is done (its reply and sent records
+# dropped) and popped; then the next head, or, the lane being empty, its lock released and its ticket
+# acknowledged: 1.
+_FINISH = _HEAD + """
+redis.call('SET', KEYS[1], 'done', 'EX', ARGV[1])
+redis.call('DEL', KEYS[2])
+redis.call('LPOP', KEYS[3])
+redis.call('DECR', KEYS[4])
+local found = head(KEYS[3], ARGV[2], 7)
+if found or ARGV[3] == '' then return found end
+if redis.call('GET', KEYS[5]) == ARGV[3] then redis.call('DEL', KEYS[5]) end
+if ARGV[4] ~= '' then
+  redis.call('XACK', KEYS[6], ARGV[5], ARGV[4])
+  redis.call('XDEL', KEYS[6], ARGV[4])
+end
+return 1
 """
 
 
@@ -87,6 +137,8 @@ class RedisIntake:
         self.consumer = consumer or consumer_name()
         self._submit = redis.register_script(_SUBMIT)
         self._peek = redis.register_script(_PEEK)
+        self._finish = redis.register_script(_FINISH)
+        self._take = redis.register_script(_TAKE)
         self._group_ready = False
 
     def _lane(self, lane: str) -> str:
@@ -101,8 +153,10 @@ class RedisIntake:
         now = round(time.time(), 3)
         for item in items:
             keys += [f"{self.prefix}:mark:{item.token}", self._lane(item.lane)]
-            args += [json.dumps({"p": item.platform, "k": item.key, "l": item.lane, "b": item.payload, "t": now},
-                                ensure_ascii=False, separators=(",", ":")), item.lane]
+            data: dict[str, Any] = {"p": item.platform, "k": item.key, "l": item.lane, "b": item.payload, "t": now}
+            if item.polled:
+                data["poll"] = 1  # only then: a webhook's entry stays as it was
+            args += [json.dumps(data, ensure_ascii=False, separators=(",", ":")), item.lane]
         try:
             accepted = await self._submit(keys=keys, args=args)
         except (RedisError, OSError) as error:
@@ -157,18 +211,29 @@ class RedisIntake:
         raw = await self.redis.lindex(self._lane(lane), 0)
         return None if raw is None else _entry(raw if isinstance(raw, str) else raw.decode())
 
-    async def peek(self, lane: str, marks: StateStore) -> tuple[Entry, str | None] | None:
-        found = await self._peek(keys=[self._lane(lane)], args=[self.prefix])
-        if not found:
-            return None
-        return _entry(found[0]), (found[1] if isinstance(found[1], str) else None)
+    async def peek(self, lane: str, marks: StateStore, records: Sequence[StateKey] = ()) -> Head | None:
+        found = await self._peek(keys=[self._lane(lane), *(r.redis_key(self.prefix) for r in records)],
+                                 args=[self.prefix])
+        return _head(found, records) if found else None
 
-    async def finish(self, entry: Entry, marks: StateStore) -> None:
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(f"{self.prefix}:mark:{entry.token}", DONE, ex=IDEMPOTENCY_TTL_SECONDS)
-            pipe.lpop(self._lane(entry.lane))
-            pipe.decr(self.stored_key)
-            await pipe.execute()
+    async def take(self, lane: str, lock: tuple[str, str, int], marks: StateStore,
+                   records: Sequence[StateKey] = ()) -> Head | Busy | None:
+        key, token, ttl_ms = lock
+        found = await self._take(keys=[key, self._lane(lane), *(r.redis_key(self.prefix) for r in records)],
+                                 args=[token, ttl_ms, self.prefix])
+        if found == 0:
+            return BUSY
+        return _head(found, records) if isinstance(found, list) else None
+
+    async def finish(self, entry: Entry, marks: StateStore, records: Sequence[StateKey] = (),
+                     release: LaneRelease | None = None) -> Head | None:
+        keys = [f"{self.prefix}:mark:{entry.token}", f"{self.prefix}:sent:{entry.token}", self._lane(entry.lane),
+                self.stored_key, release.lock_key if release else f"{self.prefix}:lock:-", self.stream,
+                *(r.redis_key(self.prefix) for r in records)]
+        found = await self._finish(keys=keys, args=[IDEMPOTENCY_TTL_SECONDS, self.prefix,
+                                                    release.token if release else "",
+                                                    release.ticket_id if release else "", GROUP])
+        return _head(found, records) if isinstance(found, list) else None
 
     async def pop(self, lane: str) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:
@@ -202,9 +267,11 @@ class RedisIntake:
         return int(count)
 
     async def set_aside(self, entry: Entry, reason: str) -> None:
-        record = json.dumps({"p": entry.platform, "k": entry.key, "l": entry.lane, "b": entry.payload,
-                             "t": entry.accepted_at, "reason": reason, "at": round(time.time(), 3)},
-                            ensure_ascii=False, separators=(",", ":"))
+        data: dict[str, Any] = {"p": entry.platform, "k": entry.key, "l": entry.lane, "b": entry.payload,
+                                "t": entry.accepted_at, "reason": reason, "at": round(time.time(), 3)}
+        if entry.polled:
+            data["poll"] = 1  # kept for a replay (python -m bot set-aside)
+        record = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.rpush(self.aside_key, record)
             pipe.ltrim(self.aside_key, -MAX_SET_ASIDE, -1)
@@ -223,7 +290,74 @@ class RedisIntake:
     async def close(self) -> None:
         return None
 
+    # -- updates set aside, for a person (`python -m bot set-aside`, bot/set_aside.py) ------------------
+    async def set_aside_records(self) -> list[str]:
+        """The records set aside, oldest first, as stored: JSON holding the update's payload (a child's
+        words, ids): never print one (bot/set_aside.py shows a summary without them)."""
+        found = await self.redis.lrange(self.aside_key, 0, -1)
+        return [item if isinstance(item, str) else item.decode() for item in found]
+
+    async def replay(self, record: str) -> bool:
+        """Put a set-aside record back at the END of its lane as a fresh entry, as if it had just
+        arrived: behind whatever the lane holds (a worker may be in the middle of that lane: only its
+        tail is free), with a ticket when the lane was empty, its failed attempts forgotten and its
+        mark "queued" again so the worker processes it (a mark holding a saved reply is kept: the
+        state already took the update, the worker sends that reply instead of applying it twice).
+        One script, which also removes the record, so a crash never loses or duplicates it. False
+        when the record was no longer set aside (replayed or dropped meanwhile): nothing done."""
+        data = json.loads(record)
+        entry: dict[str, Any] = {"p": data["p"], "k": data["k"], "l": data["l"], "b": data["b"],
+                                 "t": round(time.time(), 3)}
+        if data.get("poll"):
+            entry["poll"] = 1
+        token = update_token(str(data["p"]), str(data["k"]))
+        keys = [self.aside_key, self._lane(str(data["l"])), self.stream, self.stored_key,
+                f"{self.prefix}:mark:{token}", f"{self.prefix}:in:tries:{token}"]
+        fresh = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        args: list[str | int] = [record, fresh, str(data["l"]), SEEN_TTL_SECONDS, REPLY_PREFIX]
+        return bool(await self.redis.register_script(_REPLAY)(keys=keys, args=args))
+
+    async def drop(self, record: str) -> bool:
+        """Remove a set-aside record for good (its update is never processed). False when it was no
+        longer there. The update's mark stays, so a late retry of the platform is still a duplicate."""
+        try:
+            data = json.loads(record)
+            tries = f"{self.prefix}:in:tries:{update_token(str(data['p']), str(data['k']))}"
+        except (ValueError, KeyError, TypeError):  # unreadable: it goes all the same
+            tries = f"{self.prefix}:in:tries:-"
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.lrem(self.aside_key, 1, record)
+            pipe.delete(tries)
+            removed, _ = await pipe.execute()
+        return bool(removed)
+
+
+def _head(found: list[Any], records: Sequence[StateKey]) -> Head:
+    entry, mark, sent, *values = found
+    return Head(_entry(entry), mark if isinstance(mark, str) else None,
+                {record: value if isinstance(value, str) else None for record, value in zip(records, values,
+                                                                                             strict=True)},
+                set(sent or ()))
+
 
 def _entry(raw: str) -> Entry:
     data = json.loads(raw)
-    return Entry(data["p"], data["k"], data["l"], data["b"], float(data["t"]))
+    return Entry(data["p"], data["k"], data["l"], data["b"], float(data["t"]), bool(data.get("poll")))
+
+
+# KEYS: the set-aside list, the lane, the stream, the stored counter, the update's mark, its tries;
+# ARGV: the record (removed by value: positions shift as others are set aside), the fresh entry, the
+# lane's name, the mark's ttl, the prefix of a mark holding a saved reply (bot/context.py).
+_REPLAY = """
+if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 0 then return 0 end
+if redis.call('RPUSH', KEYS[2], ARGV[2]) == 1 then
+  redis.call('XADD', KEYS[3], '*', 'lane', ARGV[3])
+end
+redis.call('INCR', KEYS[4])
+local mark = redis.call('GET', KEYS[5])
+if not mark or string.sub(mark, 1, string.len(ARGV[5])) ~= ARGV[5] then
+  redis.call('SET', KEYS[5], 'queued', 'EX', ARGV[4])
+end
+redis.call('DEL', KEYS[6])
+return 1
+"""

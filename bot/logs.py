@@ -3,7 +3,7 @@
 The code logs with `extra={...}` fields and fixed messages; this module prints them as
 `key=value` after the message (`LOG_FORMAT=text`) or as one JSON object a line (`json`).
 Two guards for what libraries log: the access log loses its query strings (Meta's verification
-call carries `hub.verify_token` there), and httpx's request lines (URLs) are not logged.
+call carries `hub.verify_token` there), and HTTP clients' request lines (URLs) are not logged.
 """
 
 from __future__ import annotations

@@ -9,10 +9,12 @@ from datetime import timedelta
 from bot.operator_desk import OperatorDesk
 from bot.operator_front import UserLink
 from bot.operator_texts import operator_keys
+from bot.pacing import Follow
 from bot.service import ConversationService
 from bot.settings import Settings
 from bot.watchdog import Watchdog
 from handlers.base import Channel
+from handlers.delivery import Sender
 from locales import CatalogError, Translator
 from storage.cases import SqlCaseStore
 from storage.operators import SqlOperatorStore
@@ -48,7 +50,10 @@ def build_operator_side(settings: Settings, service: ConversationService, cases:
         async def first_delivery(update_id: str) -> bool:
             return await service.first_delivery("telegram", f"{bot_id}:{update_id}")
 
+        # The group's messages share the channel's pacer (one bot's limits; with REDIS_URL those of
+        # every process, the group's 20 a minute included: bot/pacing.py).
         front = TelegramGroupFront(telegram.bot, settings.operator_chat_id, translator, settings.operator_language,
+                                   sender=Sender(pacer=Follow(lambda: telegram.sender.pacer)),
                                    first_delivery=first_delivery)
     else:
         log.info("OPERATOR_CHAT_ID is not set: escalations are queued but no operator group sees them")

@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import logging
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Protocol
@@ -43,6 +43,11 @@ return lost
 """
 
 
+# Sets a lane's lock (key, token, ttl in ms) as `SET NX PX` would, maybe reading more in the same
+# round trip; True when it was set.
+Acquire = Callable[[str, str, int], Awaitable[bool]]
+
+
 class LockTimeout(TimeoutError):
     """A conversation stayed held by someone else for longer than the wait allows."""
 
@@ -57,12 +62,22 @@ class Ordering(Protocol):
         """Wait for the conversation, hold it for the block (re-entrant)."""
         ...
 
-    def lane(self, name: str) -> contextlib.AbstractAsyncContextManager[bool]:
-        """Try to hold `name` without waiting: yields False (and holds nothing) when someone else does."""
+    def lane(self, name: str, acquire: Acquire | None = None) -> contextlib.AbstractAsyncContextManager[bool]:
+        """Try to hold `name` without waiting: yields False (and holds nothing) when someone else does.
+        A Redis ordering takes its lock through `acquire` when given (a script that reads more in the
+        same round trip); a local one has no Redis lock and never calls it."""
         ...
 
     def valid(self, name: str) -> bool:
         """Whether a lane held by this task is surely still held (checked before each side effect)."""
+        ...
+
+    def lock_of(self, name: str) -> tuple[str, str] | None:
+        """The Redis key and token of a lane held here, for a store to release it in its own write."""
+        ...
+
+    def released(self, name: str) -> None:
+        """A lane held here was released by such a write: nothing left to do when its hold ends."""
         ...
 
     async def close(self) -> None: ...
@@ -101,7 +116,7 @@ class LocalOrdering:
             self._unuse(name)
 
     @asynccontextmanager
-    async def lane(self, name: str) -> AsyncIterator[bool]:
+    async def lane(self, name: str, acquire: Acquire | None = None) -> AsyncIterator[bool]:
         if _holding(self, name):
             yield True
             return
@@ -129,6 +144,12 @@ class LocalOrdering:
 
     def valid(self, name: str) -> bool:
         return True
+
+    def lock_of(self, name: str) -> tuple[str, str] | None:
+        return None
+
+    def released(self, name: str) -> None:
+        return None
 
     async def close(self) -> None:
         return None
@@ -170,11 +191,11 @@ class RedisOrdering:
             await self._let_go(name, token)
 
     @asynccontextmanager
-    async def lane(self, name: str) -> AsyncIterator[bool]:
+    async def lane(self, name: str, acquire: Acquire | None = None) -> AsyncIterator[bool]:
         if _holding(self, name):
             yield True
             return
-        token = await self._acquire(name)
+        token = await self._acquire(name, acquire)
         if token is None:
             yield False
             return
@@ -188,14 +209,27 @@ class RedisOrdering:
         key = f"{self.prefix}:lock:{name}"
         return key in self._mine and asyncio.get_running_loop().time() < self._until.get(key, 0.0)
 
+    def lock_of(self, name: str) -> tuple[str, str] | None:
+        key = f"{self.prefix}:lock:{name}"
+        token = self._mine.get(key)
+        return None if token is None else (key, token)
+
+    def released(self, name: str) -> None:
+        key = f"{self.prefix}:lock:{name}"
+        self._mine.pop(key, None)
+        self._until.pop(key, None)
+
     def _sure_until(self, asked_at: float) -> float:
         return asked_at + self.ttl_ms / 1000 * 0.8  # the lock was set after we asked; keep a margin
 
-    async def _acquire(self, name: str) -> str | None:
+    async def _acquire(self, name: str, acquire: Acquire | None = None) -> str | None:
         token = secrets.token_hex(8)
         key = f"{self.prefix}:lock:{name}"
         asked_at = asyncio.get_running_loop().time()
-        if not await self.redis.set(key, token, nx=True, px=self.ttl_ms):
+        if acquire is not None:
+            if not await acquire(key, token, self.ttl_ms):
+                return None
+        elif not await self.redis.set(key, token, nx=True, px=self.ttl_ms):
             return None
         self._mine[key] = token
         self._until[key] = self._sure_until(asked_at)
@@ -205,6 +239,8 @@ class RedisOrdering:
 
     async def _let_go(self, name: str, token: str) -> None:
         key = f"{self.prefix}:lock:{name}"
+        if self._mine.get(key) != token:  # released already, in the same write as the lane's last update
+            return
         self._mine.pop(key, None)
         self._until.pop(key, None)
         try:

@@ -4,16 +4,18 @@ How a reply survives, with no second copy of it to keep in step:
 1. The runtime saves the conversation state and, in the same atomic write, the update's mark
    holding the reply still to send (bot/context.py `encode_reply`).
 2. The channel renders and sends it through `DurableSender`: the n-th message an update sends to
-   a chat has the id `sent:<platform>:<update>:<chat hash>:<n>`; ids already marked sent are
-   skipped, and each message is marked right after the platform accepted it.
-3. The worker then marks the update "done" (dropping the reply) and pops it from its lane.
+   a chat has the id `<chat hash>:<n>`, recorded under the update (`StateStore.record_sent`); ids
+   already recorded are skipped. A sent message is recorded before the next one goes out; the
+   last one needs no record of its own, because
+3. the worker then marks the update "done" (dropping the reply and its records) and pops it from
+   its lane, in one write.
 A worker that dies between 1 and 3 leaves the update at the head of its lane with its reply in
 the mark; whoever takes the lane over renders the same reply again (`Route.redeliver`) and sends
 only the messages not marked. Pacing and retries stay those of `handlers.delivery.Sender`.
 
-The one window left: a process killed after the platform accepted a message and before the mark
-was written (a millisecond) sends that message again; the Bot API and the Cloud API take no
-idempotency key that could close it.
+The one window left: a process killed after the platform accepted a message and before it was
+recorded (the next send, or "done": a millisecond) sends that message again; the Bot API and the
+Cloud API take no idempotency key that could close it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import TypeVar
 
 from redis.exceptions import RedisError
 
-from bot.context import current_update
+from bot.context import UpdateContext, current_update
 from bot.ordering import LockLost
 from handlers.delivery import DeliveryReport, Sender
 from storage.base import StateStore
@@ -49,7 +51,7 @@ class DurableSender(Sender):
 
     marks: StateStore | None = None
     counts: Counter[str] = field(default_factory=Counter)
-    unmarked: set[str] = field(default_factory=set)  # sent, but the store was down when marking them
+    unmarked: set[tuple[str, str]] = field(default_factory=set)  # sent, the store down when recording them
 
     @classmethod
     def wrapping(cls, sender: Sender, marks: StateStore, counts: Counter[str]) -> DurableSender:
@@ -63,9 +65,11 @@ class DurableSender(Sender):
             return await super().send_all(deliver, chat, items)
         marks = self.marks
         ids = [context.next_message_id(chat) for _ in items]
-        found = await marks.marks(ids)
-        todo = [(message_id, item) for message_id, item, mark in zip(ids, items, found, strict=True)
-                if mark is None and message_id not in self.unmarked]
+        if context.sent_before is None:
+            context.sent_before = await marks.sent(context.token)
+        done = context.sent_before
+        todo = [(message_id, item) for message_id, item in zip(ids, items, strict=True)
+                if message_id not in done and (context.token, message_id) not in self.unmarked]
         if len(todo) < len(items):
             self.counts["messages_already_sent"] += len(items) - len(todo)
             log.info("messages already sent skipped", extra={"skipped": len(items) - len(todo)})
@@ -73,8 +77,10 @@ class DurableSender(Sender):
         async def send_once(to: str, pair: tuple[str, T]) -> None:
             if context.held is not None and not context.held():
                 raise LockLost("the lane is no longer surely held: another worker goes on")
+            await self.record(marks, context)  # the one before, before this one goes out
             await deliver(to, pair[1])
-            await self._mark_sent(marks, pair[0])
+            context.unrecorded.append(pair[0])
+            done.add(pair[0])
 
         report = await super().send_all(send_once, chat, todo)
         self.counts["messages_sent"] += report.sent
@@ -83,16 +89,29 @@ class DurableSender(Sender):
             self.counts[f"send_failed_{kind}"] += 1
         return report
 
-    async def _mark_sent(self, marks: StateStore, message_id: str) -> None:
-        pause = 0.05
-        for attempt in range(MARK_ATTEMPTS):
-            try:
-                await marks.mark(message_id, "1", SENT_TTL_SECONDS)
-                return
-            except (RedisError, OSError) as error:
-                if attempt == 0:
-                    log.warning("sent message not marked yet, retrying", extra={"error": type(error).__name__})
-                await asyncio.sleep(pause)
-                pause = min(pause * 2, 1.0)
-        self.unmarked.add(message_id)  # this process at least will not send it again
-        raise NotMarked("a sent message could not be marked")
+    async def record(self, marks: StateStore, context: UpdateContext) -> None:
+        """Record the update's messages sent and not yet recorded (retried while the store is down)."""
+        pending = list(context.unrecorded)
+        if pending and not await record_sent(marks, context):
+            self.unmarked.update((context.token, message_id) for message_id in pending)  # this process won't resend
+            raise NotMarked("a sent message could not be marked")
+
+
+async def record_sent(marks: StateStore, context: UpdateContext) -> bool:
+    """Record the update's messages sent and not yet recorded, retrying for up to ~30 s while the store
+    is down rather than sending them again later. False when it stayed down."""
+    pending = list(context.unrecorded)
+    pause = 0.05
+    for attempt in range(MARK_ATTEMPTS):
+        if not pending:
+            return True
+        try:
+            await marks.record_sent(context.token, pending, SENT_TTL_SECONDS)
+            del context.unrecorded[:len(pending)]
+            return True
+        except (RedisError, OSError) as error:
+            if attempt == 0:
+                log.warning("sent message not marked yet, retrying", extra={"error": type(error).__name__})
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 1.0)
+    return False

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import time
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from redis.asyncio import BlockingConnectionPool, Redis
@@ -23,13 +24,16 @@ from bot.intake_redis import RedisIntake
 from bot.metrics import Labels, Metrics
 from bot.ordering import LocalOrdering, Ordering, RedisOrdering
 from bot.outbox import DurableSender
+from bot.pacing import pacer_for
+from bot.prefetch import ContextStates
 from bot.settings import Settings
 from bot.updates import Route, TelegramRoute, WhatsAppRoute
 from bot.worker import Worker
-from handlers.delivery import Pacer, Sender
+from handlers.delivery import Sender
 from handlers.telegram.channel import TelegramChannel
 from handlers.whatsapp.channel import WhatsAppChannel
 from storage.base import StateStore
+from storage.redis_state import RedisStateStore
 
 if TYPE_CHECKING:
     from bot.app import Application
@@ -102,25 +106,33 @@ class Pipeline:
         self.worker = Worker(self.queue, self.ordering, self.states, self.routes, self.metrics,
                              concurrency=self.settings.worker_concurrency,
                              max_attempts=self.settings.update_max_attempts,
-                             retry_seconds=min(1.0, self.settings.claim_idle_seconds))
+                             retry_seconds=min(1.0, self.settings.claim_idle_seconds),
+                             prefetch=self._records_beside_intake())
+
+    def _records_beside_intake(self) -> bool:
+        """Whether the conversation records live in the intake's Redis under its prefix, and loads
+        are answered from the update's context: then the worker reads them with each update."""
+        inner = self.states.inner if isinstance(self.states, ContextStates) else None
+        return (self.redis is not None and isinstance(inner, RedisStateStore)
+                and inner.prefix == self.settings.redis_prefix)
 
     def durable(self, sender: Sender) -> DurableSender:
         durable = DurableSender.wrapping(sender, self.states, self.outbox_counts)
-        chat, rate = self.settings.send_chat_interval_seconds, self.settings.send_rate_per_second
-        if chat is not None or rate is not None:  # the platform defaults otherwise (handlers/delivery.Pacer)
-            pacer = sender.pacer
-            durable.pacer = Pacer(per_chat=pacer.per_chat if chat is None else chat,
-                                  global_rate=(1.0 / pacer.interval if pacer.interval else 0.0) if rate is None
-                                  else rate)
+        # The platform's limits from the settings; with REDIS_URL they hold for all processes together.
+        durable.pacer = pacer_for(sender.pacer, self.settings, self.redis)
         return durable
 
     # -- the webhooks' side -----------------------------------------------------------------------
-    async def submit(self, platform: str, parsed: Any, body: bytes) -> int:
-        """Store a verified webhook body: 200 once stored (or already stored), 503 when it cannot be."""
+    async def submit(self, platform: str, parsed: Any, body: bytes, *, polled: bool = False) -> int:
+        """Store a verified webhook body: 200 once stored (or already stored), 503 when it cannot be.
+        `polled`: fetched by polling (handlers/telegram/polling.py), kept with the update so the worker
+        knows no webhook response answered anything for it."""
         route = self.routes.get(platform)
         if route is None:
             return 404
         items = route.split(parsed, body)
+        if polled:
+            items = [replace(item, polled=True) for item in items]
         try:
             accepted = await self.intake.submit(items)
         except IntakeUnavailable as error:

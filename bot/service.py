@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.context import IDEMPOTENCY_TTL_SECONDS, current_update, encode_reply, update_token
+from bot.drafts import DraftPort, WriteThrough
+from bot.records import reach_record
 from flows.actions import (
     DeleteUserData,
     DiscardMedia,
@@ -103,10 +105,13 @@ class OperatorPort(Protocol):
 class ConversationService:
     def __init__(self, states: StateStore, cases: CaseStore, *, secret: str,
                  config: EngineConfig | None = None, lookup_limit: int = 10,
-                 operators: OperatorPort | None = None, locks: ConversationHold | None = None) -> None:
+                 operators: OperatorPort | None = None, locks: ConversationHold | None = None,
+                 drafts: DraftPort | None = None) -> None:
         self.operators = operators
         self.states = states
         self.cases = cases
+        # The case store's copy of drafts: written through unless the builder chose write-behind (bot/drafts.py).
+        self.drafts: DraftPort = drafts or WriteThrough(cases)
         self.secret = secret
         self.config = config or EngineConfig()
         self.lookup_limit = lookup_limit
@@ -142,8 +147,7 @@ class ConversationService:
         return bool(data and data.get("unreachable"))
 
     def _reach_key(self, platform: str, user_id: str) -> StateKey:
-        key = self.key_for(platform, user_id)
-        return StateKey(f"{platform}-reach", key.user)
+        return reach_record(self.key_for(platform, user_id))
 
     async def handle(self, inbound: Inbound) -> Reply:
         """Process one inbound event of a conversation and return what to send."""
@@ -187,16 +191,13 @@ class ConversationService:
         if data is not None:
             return ConversationState.from_dict(data)
         # A new or expired conversation: a report left half-way survives in the case store.
-        draft = await self.cases.load_draft(key.platform, key.user)
+        draft = await self.drafts.load(key)
         return ConversationState(draft=draft or {})
 
     async def _persist(self, key: StateKey, state: ConversationState, draft_before: dict[str, object],
                        reply: Reply) -> None:
         if dict(state.draft) != draft_before:
-            if state.draft:
-                await self.cases.save_draft(key.platform, key.user, state.draft)
-            else:
-                await self.cases.drop_draft(key.platform, key.user)
+            await self.drafts.put(key, state.draft)  # an empty draft drops it
         context = current_update()
         if context is None or not context.owns(key):
             await self.states.save(key, state.to_dict())
@@ -222,6 +223,7 @@ class ConversationService:
                 risk_reasons=action.reasons, report=action.report,
                 id=context.case_id() if context is not None else None,
             ))
+            self.drafts.forget(key)  # filing dropped the draft: a save still on its way must not bring it back
             log.info("case filed", extra={"case": filed.id, "risk": action.risk})
             return CaseFiled(filed.reference)
         if isinstance(action, Escalate):
@@ -237,6 +239,7 @@ class ConversationService:
             return ReportStatus(action.reference, await self.cases.status_of(action.reference))
         if isinstance(action, DeleteUserData):
             count = await self.cases.forget_user(key.platform, key.user)
+            self.drafts.forget(key)  # nor may a draft waiting to be written survive the erasure
             await self.states.delete(key)
             return DataDeleted(count)
         return None

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     state_ttl_days: int = Field(30, ge=1)
     retention_days: int = Field(365, ge=1, description="closed cases are deleted after this many days")
     draft_retention_days: int = Field(30, ge=1, description="unfinished reports are deleted after this")
+    draft_flush_seconds: float = Field(2.0, ge=0, description="with REDIS_URL, drafts reach the case store "
+                                       "this often (write-behind); 0: at every change")
     lookup_limit_per_hour: int = 10
     # JSON list of {"number": "...", "service": "emergency|police|ambulance|children"}.
     emergency_lines: list[dict[str, str]] = Field(
@@ -45,8 +47,12 @@ class Settings(BaseSettings):
     update_max_attempts: int = Field(5, ge=1, description="failures (not outages) before an update is set aside")
     metrics_port: int | None = Field(None, description="`worker` serves /metrics, /healthz, /readyz here")
     log_format: str = Field("text", pattern="^(text|json)$", description="text | json (one object a line)")
-    send_chat_interval_seconds: float | None = Field(None, ge=0, description="between 2 messages to a chat")
-    send_rate_per_second: float | None = Field(None, ge=0, description="messages a second, per process")
+    # Send pacing (bot/pacing.py); unset: the platform's limits, 0: off. With REDIS_URL the rate and group
+    # chats are paced for all processes together; without it, in this process.
+    send_chat_interval_seconds: float | None = Field(None, ge=0, description="between 2 messages to a chat; "
+                                                     "with REDIS_URL groups also get 20 a minute at most")
+    send_rate_per_second: float | None = Field(None, ge=0, description="messages a second for the bot (Telegram) "
+                                               "or number (WhatsApp): all processes with REDIS_URL, else this one")
 
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None

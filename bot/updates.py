@@ -17,11 +17,13 @@ from typing import Any, Protocol
 
 from bot.context import conversation_lane
 from bot.intake import Entry, Submission
+from bot.records import keyboard_record, pages_record, reach_record, window_record
 from bot.service import ConversationService, Reply
 from handlers.telegram.channel import TelegramChannel
 from handlers.telegram.parse import Converse, Pressed
 from handlers.whatsapp.channel import WhatsAppChannel
 from handlers.whatsapp.parse import ErrorNotice, Ignored, Incoming, StatusUpdate, parse_payload
+from storage.base import StateKey
 from storage.pseudonym import pseudonymize
 
 _TELEGRAM_KINDS = ("message", "edited_message", "callback_query", "my_chat_member", "chat_member",
@@ -34,6 +36,10 @@ class Route(Protocol):
     def split(self, parsed: Any, body: bytes) -> list[Submission]: ...
 
     async def process(self, entry: Entry) -> None: ...
+
+    def records(self, user: str) -> tuple[StateKey, ...]:
+        """The records a conversation's update reads besides its state (read with it by the worker)."""
+        ...
 
     async def redeliver(self, entry: Entry, reply: Reply) -> None: ...
 
@@ -54,6 +60,10 @@ class TelegramRoute:
         return [Submission(self.platform, f"{self.channel.bot_id}:{update_id}", self.lane(parsed),
                            body.decode("utf-8"))]
 
+    def records(self, user: str) -> tuple[StateKey, ...]:
+        key = StateKey(self.platform, user)
+        return key, reach_record(key), keyboard_record(key)
+
     def lane(self, update: Mapping[str, Any]) -> str:
         """From the raw JSON (no aiogram validation on the webhook's path)."""
         for kind in _TELEGRAM_KINDS:
@@ -72,7 +82,9 @@ class TelegramRoute:
         return f"update:{self.platform}:{update.get('update_id')}"
 
     async def process(self, entry: Entry) -> None:
-        await self.channel.process_update(json.loads(entry.payload))
+        # An update posted to the webhook had a fresh press answered in the webhook's response
+        # (answerable_at_once on this payload); one fetched by polling had no response: answer it here.
+        await self.channel.process_update(json.loads(entry.payload), via_webhook=not entry.polled)
 
     async def redeliver(self, entry: Entry, reply: Reply) -> None:
         incoming = self.channel.read(json.loads(entry.payload))
@@ -111,6 +123,10 @@ class WhatsAppRoute:
                     if submission is not None:
                         found.append(submission)
         return found
+
+    def records(self, user: str) -> tuple[StateKey, ...]:
+        key = StateKey(self.platform, user)
+        return key, reach_record(key), window_record(key), pages_record(key)
 
     def _submission(self, payload: dict[str, Any]) -> Submission | None:
         records = parse_payload(payload)

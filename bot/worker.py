@@ -9,8 +9,14 @@ Then the update is marked "done" and popped. A failure stops the lane there, so 
 it jumps the queue: an outage (Redis, PostgreSQL, network) leaves it for a later attempt as
 often as needed; any other error counts an attempt, and after `UPDATE_MAX_ATTEMPTS` the update
 is set aside (kept for a person) so the conversation moves on. A lane's ticket is acknowledged
-only after the lane was found empty once its hold was released, so work that arrives while the
-lane is being released is never left behind.
+only when the lane is empty: in Redis in the same script that records its last update done and
+releases its lock (an update stored after that finds the lane empty and brings a new ticket);
+in memory after the hold was let go and the lane found empty again. So work that arrives while
+a lane is being released is never left behind.
+
+Round trips per update in Redis: the head is read with its mark, the update's messages already
+sent and the conversation's records (bot/prefetch.py); the runtime saves the state with the
+reply; "done" is written with the next head read (or the lane let go) in one script.
 
 `python -m bot worker` runs this against Redis, as many processes as wanted; `serve` runs it
 in-process as well unless `SERVE_WORKER=false`.
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import logging
 import time
 from collections.abc import Mapping
@@ -29,16 +36,26 @@ from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, Opera
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from bot.context import DONE, UpdateContext, decode_reply, processing
-from bot.intake import Entry, LaneQueue, Ticket
+from bot.intake import Busy, Entry, Head, LaneQueue, LaneRelease, Ticket
 from bot.metrics import Metrics
-from bot.ordering import LockLost, LockTimeout, Ordering
+from bot.ordering import Acquire, LockLost, LockTimeout, Ordering
+from bot.outbox import record_sent
 from bot.service import Reply
 from bot.updates import Route
-from storage.base import StateStore
+from storage.base import StateKey, StateStore
 
 log = logging.getLogger(__name__)
 
 SET_ASIDE = "set_aside"
+
+
+class _Lane(enum.Enum):
+    """How a worker left a lane it held."""
+
+    DRAINED = "drained"  # nothing at its head any more (look again after letting go)
+    RELEASED = "released"  # drained, let go and its ticket acknowledged, in the last update's write
+    FAIR_SHARE_USED = "fair share used"  # more work waits: behind the other lanes
+    WAIT = "wait"  # its head must wait for a later attempt
 FAIR_SHARE_SECONDS = 0.25  # a lane with more work is put back behind the others after this long
 
 
@@ -54,7 +71,7 @@ def is_outage(error: BaseException) -> bool:
 class Worker:
     def __init__(self, queue: LaneQueue, ordering: Ordering, states: StateStore, routes: Mapping[str, Route],
                  metrics: Metrics, *, concurrency: int = 64, max_attempts: int = 5, retry_seconds: float = 1.0,
-                 reclaim_seconds: float = 1.0) -> None:
+                 reclaim_seconds: float = 1.0, prefetch: bool = False) -> None:
         self.queue = queue
         self.ordering = ordering
         self.states = states
@@ -64,6 +81,7 @@ class Worker:
         self.max_attempts = max(1, max_attempts)
         self.retry_seconds = retry_seconds
         self.reclaim_seconds = reclaim_seconds
+        self.prefetch = prefetch  # the records live in the intake's Redis: read them with each head
         self.heartbeat = time.monotonic()
         self._active: set[asyncio.Task[None]] = set()
 
@@ -128,9 +146,11 @@ class Worker:
 
     # -- one lane ---------------------------------------------------------------------------------
     async def drain(self, ticket: Ticket) -> None:
+        records = self.records(ticket.lane)
         try:
             while True:
-                async with self.ordering.lane(ticket.lane) as held:
+                taken: list[Head | None] = []
+                async with self.ordering.lane(ticket.lane, self._taker(ticket.lane, records, taken)) as held:
                     if not held:  # its holder looks again once it lets go (or its ticket is reclaimed)
                         self.metrics.inc("helpline_lane_busy_total")
                         if self.queue.durable:
@@ -138,14 +158,17 @@ class Worker:
                         return
                     if ticket.reclaimed:
                         self.metrics.inc("helpline_lane_reclaimed_total")
-                    drained = await self._run_lane(ticket.lane)
-                if drained is None:
+                    first = taken[0] if taken else await self.queue.peek(ticket.lane, self.states, records)
+                    outcome = await self._run_lane(ticket, first, records)
+                if outcome is _Lane.RELEASED:  # let go and acknowledged with the lane's last update
+                    return
+                if outcome is _Lane.WAIT:
                     self.metrics.inc("helpline_update_retries_total")
                     await self.queue.retry_later(ticket, self.retry_seconds)
                     return
                 if await self.queue.remaining(ticket.lane) == 0:
                     break
-                if not drained:  # its fair share used: the lane goes behind the others that wait
+                if outcome is _Lane.FAIR_SHARE_USED:  # more work: the lane goes behind the others that wait
                     await self.queue.requeue(ticket.lane)
                     break
             await self.queue.ack(ticket)
@@ -158,34 +181,66 @@ class Worker:
             with contextlib.suppress(Exception):
                 await self.queue.retry_later(ticket, self.retry_seconds)
 
-    async def _run_lane(self, lane: str) -> bool | None:
-        """Process the lane's entries in order: True when drained, False when its fair share of time
-        is used up (more work waits), None when an entry must wait for a later attempt."""
-        started = time.monotonic()
-        while (head := await self.queue.peek(lane, self.states)) is not None:
-            if time.monotonic() - started > FAIR_SHARE_SECONDS:
+    def _taker(self, lane: str, records: tuple[StateKey, ...], taken: list[Head | None]) -> Acquire:
+        """The lane's lock and its head (with its records) in one round trip; the head goes to `taken`."""
+
+        async def acquire(key: str, token: str, ttl_ms: int) -> bool:
+            found = await self.queue.take(lane, (key, token, ttl_ms), self.states, records)
+            if isinstance(found, Busy):
                 return False
+            taken.append(found)
+            return True
+
+        return acquire
+
+    def records(self, lane: str) -> tuple[StateKey, ...]:
+        """The records a conversation's updates read, fetched with each head (bot/prefetch.py)."""
+        if not self.prefetch:
+            return ()
+        kind, _, rest = lane.partition(":")
+        platform, _, user = rest.partition(":")
+        route = self.routes.get(platform)
+        return route.records(user) if kind == "conv" and route is not None and user else ()
+
+    async def _run_lane(self, ticket: Ticket, head: Head | None, records: tuple[StateKey, ...]) -> _Lane:
+        """Process the lane's entries in order from `head`, while it is held."""
+        lane = ticket.lane
+        lock = self.ordering.lock_of(lane) if self.queue.durable else None
+        release = LaneRelease(lock[0], lock[1], ticket.id) if lock is not None and ticket.id else None
+        started = time.monotonic()
+        if head is None:
+            return _Lane.DRAINED
+        while head is not None:
+            if time.monotonic() - started > FAIR_SHARE_SECONDS:
+                return _Lane.FAIR_SHARE_USED
             if not self.ordering.valid(lane):  # Redis was away longer than the lock lasts
                 log.warning("lane no longer surely held: left to whoever holds it now")
-                return None
-            if not await self._one(*head):
-                return None
-        return True
+                return _Lane.WAIT
+            done, head = await self._one(head, records, release)
+            if not done:
+                return _Lane.WAIT
+        if release is None:
+            return _Lane.DRAINED
+        self.ordering.released(lane)
+        return _Lane.RELEASED
 
-    async def _one(self, entry: Entry, mark: str | None) -> bool:
+    async def _one(self, head: Head, records: tuple[StateKey, ...],
+                   release: LaneRelease | None) -> tuple[bool, Head | None]:
+        """Process the head entry; (whether it is done, the next head)."""
         started = time.perf_counter()
+        entry, mark = head.entry, head.mark
         route = self.routes.get(entry.platform)
+        lane = entry.lane
+        context = UpdateContext(entry.platform, entry.key, lane, checked=True, held=lambda: self.ordering.valid(lane),
+                                known=dict(head.known), sent_before=head.sent)
         try:
             if route is None:  # this process has no such channel configured: leave it to one that has
                 raise ConnectionRefusedError(f"no {entry.platform} channel in this process")
             if mark == DONE:
                 self.metrics.inc("helpline_updates_duplicate_total", platform=entry.platform, stage="worker")
                 log.info("duplicate update skipped", extra={"platform": entry.platform})
-                await self.queue.pop(entry.lane)
-                return True
-            lane = entry.lane
-            with processing(UpdateContext(entry.platform, entry.key, lane, checked=True,
-                                          held=lambda: self.ordering.valid(lane))):
+                return True, await self.queue.finish(entry, self.states, records, release)
+            with processing(context):
                 saved = decode_reply(mark) if mark else None
                 if saved is not None:
                     await route.redeliver(entry, Reply(*saved))
@@ -193,11 +248,14 @@ class Worker:
                     log.info("saved reply sent after a restart", extra={"platform": entry.platform})
                 else:
                     await route.process(entry)
-            await self.queue.finish(entry, self.states)
+            following = await self.queue.finish(entry, self.states, records, release)
         except asyncio.CancelledError:
             raise
         except Exception as error:
-            return await self._failed(entry, error)
+            await self._record_sent(context)
+            if await self._failed(entry, error):  # set aside: the lane goes on
+                return True, await self.queue.peek(lane, self.states, records)
+            return False, None
         now = time.perf_counter()
         log.debug("update processed", extra={"platform": entry.platform, "update": entry.key, "lane": entry.lane,
                                              "bytes": len(entry.payload), "ms": round((now - started) * 1000, 1)})
@@ -205,7 +263,13 @@ class Worker:
         self.metrics.observe("helpline_processing_seconds", now - started, platform=entry.platform)
         self.metrics.observe("helpline_update_seconds", max(0.0, time.time() - entry.accepted_at),
                              platform=entry.platform)
-        return True
+        return True, following
+
+    async def _record_sent(self, context: UpdateContext) -> None:
+        """An update stopped after sending (often: "done" could not be written because the store is
+        down): record what it sent, waiting for the store, so its retry does not send it again."""
+        if context.unrecorded and not await record_sent(self.states, context):
+            log.error("sent messages not recorded: they may be sent again", extra={"messages": len(context.unrecorded)})
 
     async def _failed(self, entry: Entry, error: Exception) -> bool:
         outage = is_outage(error)

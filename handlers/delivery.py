@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +27,13 @@ class Retryable(DeliveryError):
 
 
 class Throttled(DeliveryError):
-    """The platform asks us to slow down."""
+    """The platform asks us to slow down: for this chat, or for every chat when `everyone`
+    (the account's own limit, e.g. WhatsApp's throughput 130429)."""
 
-    def __init__(self, retry_after: float, detail: str = "") -> None:
+    def __init__(self, retry_after: float, detail: str = "", *, everyone: bool = False) -> None:
         super().__init__(detail or f"throttled for {retry_after}s")
         self.retry_after = retry_after
+        self.everyone = everyone
 
 
 class RecipientGone(DeliveryError):
@@ -42,13 +44,26 @@ class Invalid(DeliveryError):
     """The platform refused the request itself: retrying the same request cannot help."""
 
 
+class Pacing(Protocol):
+    """What a `Sender` needs of its pacer (this process's `Pacer`; shared by all: bot/pacing.py)."""
+
+    async def wait(self, chat: str) -> None:
+        """Return when a message may go to `chat`."""
+
+    async def hold(self, chat: str | None, seconds: float) -> None:
+        """The platform said wait `seconds`: later messages to `chat` (every chat when None) hold back too."""
+
+
 class Pacer:
-    """At most one message per `per_chat` seconds to a chat, and `global_rate` per second overall."""
+    """At most one message per `per_chat` seconds to a chat, and `global_rate` per second overall,
+    in this process. `scope` names whose limits these are (the platform account), for bot/pacing.py."""
 
     def __init__(self, per_chat: float = 1.0, global_rate: float = 30.0,
                  clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, *, scope: str = "") -> None:
         self.per_chat = per_chat
+        self.global_rate = global_rate
+        self.scope = scope
         self.interval = 1.0 / global_rate if global_rate > 0 else 0.0
         self.clock = clock
         self.sleep = sleep
@@ -68,6 +83,16 @@ class Pacer:
         if delay > 0:
             await self.sleep(delay)
 
+    async def hold(self, chat: str | None, seconds: float) -> None:
+        # With pacing off (both 0: tests, the benchmark) the sender's own wait is all there is.
+        if seconds <= 0 or (self.per_chat <= 0 and self.interval <= 0):
+            return
+        until = self.clock() + seconds
+        if chat is None:
+            self._next_global = max(self._next_global, until)
+        else:
+            self._next_chat[chat] = max(self._next_chat.get(chat, 0.0), until)
+
 
 T = TypeVar("T")
 
@@ -84,7 +109,7 @@ class DeliveryReport:
 class Sender:
     """Send items in order to one chat; retry per the taxonomy; stop at a gone recipient."""
 
-    pacer: Pacer = field(default_factory=Pacer)
+    pacer: Pacing = field(default_factory=Pacer)
     attempts: int = 5
     base_delay: float = 0.5
     max_delay: float = 30.0
@@ -108,6 +133,7 @@ class Sender:
                 await deliver(chat, item)
             except Throttled as error:
                 delay = min(max(error.retry_after, 0.0), self.max_delay * 4)
+                await self.pacer.hold(None if error.everyone else chat, delay)  # the others hold back too
             except Retryable:
                 delay = min(self.base_delay * 2 ** (attempt - 1), self.max_delay)
                 delay *= random.uniform(0.5, 1.0)  # jitter, so retries of many chats spread out

@@ -59,6 +59,14 @@ class StateStore(Protocol):
         """Save the state and record the token in one atomic write: neither is stored without the other."""
         ...
 
+    async def sent(self, update: str) -> set[str]:
+        """The outgoing messages of an unfinished update recorded as sent (bot/outbox.py)."""
+        ...
+
+    async def record_sent(self, update: str, messages: Sequence[str], ttl_seconds: int) -> None:
+        """Record these outgoing messages of `update` as sent, for `ttl_seconds`."""
+        ...
+
     async def ping(self) -> bool: ...
 
     async def close(self) -> None: ...
@@ -115,6 +123,16 @@ class CaseRecord:
     fields: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class DraftChange:
+    """A conversation's newest draft as of `at` (when it changed); None or empty drops it."""
+
+    platform: str
+    user: str  # pseudonymous user id
+    draft: Mapping[str, Any] | None
+    at: datetime
+
+
 class CaseStore(Protocol):
     """Cases, unfinished drafts and escalations, in a relational database."""
 
@@ -135,6 +153,12 @@ class CaseStore(Protocol):
     async def load_draft(self, platform: str, user: str) -> dict[str, Any] | None: ...
 
     async def drop_draft(self, platform: str, user: str) -> None: ...
+
+    async def write_drafts(self, changes: Sequence[DraftChange]) -> None:
+        """Save or drop many drafts in one transaction (bot/drafts.py's write-behind). Each change
+        applies only over a stored draft no newer than its `at`: the newest change wins, whoever
+        writes last."""
+        ...
 
     async def open_escalation(self, platform: str, user: str, language: str, level: str, reason: str,
                               case_reference: str | None, address: str | None = None) -> Ticket:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -17,8 +17,17 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flows.references import ALPHABET, SYMBOLS, format_reference
 from storage import escalations as esc
-from storage.base import CASE_OUTCOMES, CASE_STATUSES, CaseNotFound, CaseRecord, FiledCase, NewCase, Ticket
-from storage.drafts import upsert_draft
+from storage.base import (
+    CASE_OUTCOMES,
+    CASE_STATUSES,
+    CaseNotFound,
+    CaseRecord,
+    DraftChange,
+    FiledCase,
+    NewCase,
+    Ticket,
+)
+from storage.drafts import upsert_draft, write_drafts
 from storage.engine import make_engine
 from storage.models import Case, Draft, Escalation, utcnow
 from storage.report_columns import case_columns
@@ -126,6 +135,13 @@ class SqlCaseStore:
     async def drop_draft(self, platform: str, user: str) -> None:
         async with self._sessions.begin() as session:
             await session.execute(delete(Draft).where(Draft.platform == platform, Draft.user_id == user))
+
+    async def write_drafts(self, changes: Sequence[DraftChange]) -> None:
+        """Save or drop many drafts in one transaction; a change never replaces a newer stored draft."""
+        if not changes:
+            return
+        async with self._sessions.begin() as session:
+            await write_drafts(session, changes)
 
     # -- escalations ------------------------------------------------------------------------
     async def open_escalation(self, platform: str, user: str, language: str, level: str, reason: str,

@@ -29,6 +29,7 @@ class MemoryStateStore:
         self._counters: dict[str, tuple[float, int]] = {}  # counter -> (window ends at, count)
         self._claims: dict[str, float] = {}  # token -> expires at
         self._marks: dict[str, tuple[float, str]] = {}  # token -> (expires at, value)
+        self._sent: dict[str, tuple[float, set[str]]] = {}  # update -> (expires at, messages sent)
         self._writes = 0
 
     async def load(self, key: StateKey) -> dict[str, Any] | None:
@@ -85,6 +86,15 @@ class MemoryStateStore:
         self._states[key] = (self._clock() + self.ttl_seconds, payload)
         await self.mark(token, value, ttl_seconds)
 
+    async def sent(self, update: str) -> set[str]:
+        entry = self._sent.get(update)
+        return set(entry[1]) if entry is not None and entry[0] > self._clock() else set()
+
+    async def record_sent(self, update: str, messages: Sequence[str], ttl_seconds: int) -> None:
+        found = await self.sent(update)
+        self._sent[update] = (self._clock() + ttl_seconds, found | set(messages))
+        self._wrote()
+
     async def ping(self) -> bool:
         return True
 
@@ -99,3 +109,4 @@ class MemoryStateStore:
             self._counters = {k: v for k, v in self._counters.items() if v[0] > now}
             self._claims = {k: v for k, v in self._claims.items() if v > now}
             self._marks = {k: v for k, v in self._marks.items() if v[0] > now}
+            self._sent = {k: v for k, v in self._sent.items() if v[0] > now}

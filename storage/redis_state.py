@@ -1,7 +1,8 @@
 """Conversation state in Redis: one JSON string per conversation with a time to live.
 
 Keys: `{prefix}:state:{platform}:{user}` (see StateKey.redis_key), `{prefix}:hit:{counter}`,
-`{prefix}:claim:{token}` and `{prefix}:mark:{token}`.
+`{prefix}:claim:{token}`, `{prefix}:mark:{token}` and `{prefix}:sent:{update token}` (a hash of the
+update's outgoing messages already sent).
 """
 
 from __future__ import annotations
@@ -78,6 +79,19 @@ class RedisStateStore:
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.set(key.redis_key(self.prefix), payload, px=self.ttl_ms)
             pipe.set(f"{self.prefix}:mark:{token}", value, ex=ttl_seconds)
+            await pipe.execute()
+
+    async def sent(self, update: str) -> set[str]:
+        found = await self._redis.hkeys(f"{self.prefix}:sent:{update}")
+        return {item if isinstance(item, str) else item.decode() for item in found}
+
+    async def record_sent(self, update: str, messages: Sequence[str], ttl_seconds: int) -> None:
+        if not messages:
+            return
+        key = f"{self.prefix}:sent:{update}"
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hset(key, mapping=dict.fromkeys(messages, 1))
+            pipe.expire(key, ttl_seconds)
             await pipe.execute()
 
     async def ping(self) -> bool:

@@ -1,7 +1,8 @@
 """The Telegram channel: one update in, the engine's reply out, within Telegram's limits.
 
-Webhook and polling both hand raw update JSON to `submit` (or `process_update`), so the
-two ways of running behave the same. The adapter decides nothing: the engine does.
+Webhook and polling both store raw update JSON (bot/intake.py) and a worker hands each to
+`process_update`, so the two ways of running behave the same. The adapter decides nothing: the
+engine does.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Literal, Protocol
 
 from aiogram import Bot
 
+from bot.records import keyboard_record
 from bot.service import ConversationService, Inbound, Reply
 from flows.actions import Say
 from flows.emergency import EmergencyLine, numbers_block
@@ -32,13 +34,13 @@ from handlers.telegram.parse import (
     Membership,
     Pressed,
     Unparseable,
+    answerable_at_once,
     parse_update,
 )
 from handlers.telegram.queues import ChatQueues
 from handlers.telegram.render import TEXT_LIMIT, SendText, escape, to_outgoing, with_sos_keyboard
 from locales import Translator
 from locales.translator import LANGUAGES
-from storage.base import StateKey
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +74,7 @@ class TelegramChannel:
         self.translator = translator
         self.webhook_secret = webhook_secret
         self.emergency = emergency
-        self.sender = sender or Sender(pacer=Pacer(per_chat=1.0, global_rate=30.0))
+        self.sender = sender or Sender(pacer=Pacer(per_chat=1.0, global_rate=30.0, scope=PLATFORM))
         self.drain_timeout = drain_timeout
         self.queues = ChatQueues()
         self.stats: Counter[str] = Counter()  # counts only: no texts, no ids
@@ -98,6 +100,13 @@ class TelegramChannel:
             log.warning("telegram update not readable by aiogram, dropped",
                         extra={"update_id": raw.get("update_id"), "reason": str(error)})
             return None
+
+    def answered_in_webhook(self, raw: Mapping[str, Any]) -> str | None:
+        """The callback query id the webhook answers in its HTTP response (`answerable_at_once`),
+        never one of the operator group's (its front-end answers those after its checks)."""
+        if self.operators is not None and self.operators.claims(raw):
+            return None
+        return answerable_at_once(raw)
 
     def submit(self, raw: Mapping[str, Any]) -> Submitted:
         """Accept an update for processing behind the caller (webhook, polling)."""
@@ -129,19 +138,21 @@ class TelegramChannel:
         found["telegram_in_flight"] = self.queues.pending
         return found
 
-    async def process_update(self, raw: Mapping[str, Any]) -> None:
-        """Process one update now, start to end."""
+    async def process_update(self, raw: Mapping[str, Any], *, via_webhook: bool = False) -> None:
+        """Process one update now, start to end. `via_webhook`: it came in a webhook call, whose
+        response answered the press already when `answered_in_webhook` says so (not by polling)."""
         if self.operators is not None and self.operators.claims(raw):
             await self.operators.handle_update(raw)
             return
         incoming = self.read(raw)
         if incoming is not None:
-            await self.handle(incoming)
+            await self.handle(incoming, answered=via_webhook and self.answered_in_webhook(raw) is not None)
 
     async def wait_idle(self) -> None:
         await self.queues.wait_idle()
 
-    async def handle(self, incoming: Incoming) -> None:
+    async def handle(self, incoming: Incoming, *, answered: bool = False) -> None:
+        """`answered`: a press the webhook's response answered already (no answerCallbackQuery)."""
         if isinstance(incoming, Ignored):
             return
         if not await self.service.first_delivery(PLATFORM, f"{self.bot_id}:{incoming.update_id}"):
@@ -151,7 +162,7 @@ class TelegramChannel:
         if isinstance(incoming, Converse):
             await self._converse(incoming.user_id, incoming)
         elif isinstance(incoming, Pressed):
-            await self._pressed(incoming)
+            await self._pressed(incoming, answered)
         elif isinstance(incoming, Membership):
             await self.service.set_unreachable(PLATFORM, str(incoming.user_id), incoming.blocked)
             self.stats["users_blocked" if incoming.blocked else "users_restarted"] += 1
@@ -174,11 +185,14 @@ class TelegramChannel:
         reply = await self.service.handle(Inbound(PLATFORM, user, event, incoming.hint))
         await self.deliver(user_id, reply)
 
-    async def _pressed(self, pressed: Pressed) -> None:
-        notice = None
-        if pressed.chat_id is not None and pressed.pick is None:
-            notice = self.translator.text(Msg(texts.STALE), await self._lang_of(pressed.user_id, pressed.hint))
-        await self.api.answer_callback(pressed.callback_id, notice)  # always: no spinning clock
+    async def _pressed(self, pressed: Pressed, answered: bool = False) -> None:
+        if answered:
+            self.stats["callbacks_answered_in_webhook"] += 1
+        else:  # always answered, here or in the webhook's response: no spinning clock
+            notice = None
+            if pressed.chat_id is not None and pressed.pick is None:
+                notice = self.translator.text(Msg(texts.STALE), await self._lang_of(pressed.user_id, pressed.hint))
+            await self.api.answer_callback(pressed.callback_id, notice)
         if pressed.chat_id is None:
             return
         if pressed.message_id is not None:
@@ -208,7 +222,7 @@ class TelegramChannel:
         items = to_outgoing(render(reply.actions, reply.lang, self.translator, escape, TEXT_LIMIT))
         if not items:
             return DeliveryReport()
-        keyboard_key = StateKey(f"{PLATFORM}-keyboard", self.service.key_for(PLATFORM, user).user)
+        keyboard_key = keyboard_record(self.service.key_for(PLATFORM, user))
         shown = await self.service.states.load(keyboard_key)
         with_keyboard = any(isinstance(i, SendText) for i in items) and (shown or {}).get("lang") != reply.lang
         if with_keyboard:

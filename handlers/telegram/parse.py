@@ -183,6 +183,29 @@ def _file_id(message: Message) -> str | None:
     return None
 
 
+def answerable_at_once(raw: Mapping[str, Any]) -> str | None:
+    """The callback query id of a press whose answer needs no state, else None.
+
+    A button this bot made (`decode_choice`), pressed in a private chat: the worker would answer
+    it without a text whatever the conversation holds, so the webhook answers it in its HTTP
+    response and the worker skips its own call. Data that does not decode (the answer carries a
+    notice in the user's language), a press outside a private chat (the operator group's answers
+    are texts after checks) and one without a message stay the worker's. Pure, on the raw JSON,
+    read without aiogram (the webhook's path validates nothing): the webhook and the worker call
+    it on the same stored payload, so they always agree.
+    """
+    query = raw.get("callback_query")
+    if not isinstance(query, Mapping):
+        return None
+    query_id, data, message = query.get("id"), query.get("data"), query.get("message")
+    if not isinstance(query_id, str) or not query_id or not isinstance(data, str) or not data:
+        return None
+    chat = message.get("chat") if isinstance(message, Mapping) else None
+    if not isinstance(chat, Mapping) or chat.get("type") != ChatType.PRIVATE.value:
+        return None
+    return query_id if decode_choice(data) is not None else None
+
+
 def _callback(uid: int, query: CallbackQuery) -> Pressed:
     pick = decode_choice(query.data) if query.data else None
     chat_id = message_id = None

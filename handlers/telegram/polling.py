@@ -1,17 +1,22 @@
 """Long polling for development: `python -m bot polling`.
 
 Updates are fetched as raw JSON through aiogram's Bot (a getUpdates method that returns
-dicts), then go through `TelegramChannel.submit`, exactly like the webhook's, so an update
-the installed aiogram cannot read is logged and skipped here too instead of stalling the
-loop on the same offset forever.
+dicts) and stored exactly like the webhook's (`Pipeline.submit`, bot/intake.py), one at a
+time in update_id order, marked as polled; workers process them (bot/worker.py). The offset,
+which confirms updates to Telegram with the next getUpdates, moves only past updates that
+were stored: when the intake cannot take one (503), the offset stays before it and the same
+updates are fetched again after a pause, so a crash or an intake outage loses nothing that
+Telegram still holds. An update the installed aiogram cannot read is stored too (the worker
+logs and drops it, as for the webhook), so it never stalls the offset.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
-from collections.abc import Awaitable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from aiogram.exceptions import AiogramError, TelegramRetryAfter
 from aiogram.methods import TelegramMethod
@@ -22,7 +27,14 @@ from handlers.telegram.setup import ALLOWED_UPDATES, set_commands
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = 30.0
+STORE_RETRY_SECONDS = 2.0  # the intake could not take an update: fetch the same ones again after this
 T = TypeVar("T")
+
+
+class UpdateStore(Protocol):
+    """Where polled updates are stored (bot/pipeline.Pipeline): 200 stored (or already), else not."""
+
+    async def submit(self, platform: str, parsed: Any, body: bytes, *, polled: bool = False) -> int: ...
 
 
 class GetRawUpdates(TelegramMethod[list[dict[str, Any]]]):
@@ -37,10 +49,11 @@ class GetRawUpdates(TelegramMethod[list[dict[str, Any]]]):
     allowed_updates: list[str] | None = None
 
 
-async def run_polling(channel: TelegramChannel, *, poll_timeout: int = 30, stop: asyncio.Event | None = None,
-                      register_commands: bool = True) -> None:
-    """Poll until `stop` is set (or the task is cancelled). Drops the webhook first:
-    Telegram refuses getUpdates while one is set."""
+async def run_polling(channel: TelegramChannel, store: UpdateStore, *, poll_timeout: int = 30,
+                      stop: asyncio.Event | None = None, register_commands: bool = True,
+                      retry_seconds: float = STORE_RETRY_SECONDS) -> None:
+    """Poll and store until `stop` is set (or the task is cancelled). Drops the webhook first:
+    Telegram refuses getUpdates while one is set. Processing is the workers' (`start_worker`)."""
     stop = stop or asyncio.Event()
     bot = channel.bot
     await bot.delete_webhook(drop_pending_updates=False)
@@ -64,14 +77,28 @@ async def run_polling(channel: TelegramChannel, *, poll_timeout: int = 30, stop:
         if batch is None:
             break
         backoff = 1.0
-        for raw in batch:
-            update_id = raw.get("update_id")
-            if isinstance(update_id, int):
-                offset = max(offset or 0, update_id + 1)
-            while channel.submit(raw) == "busy":
-                await channel.wait_idle()
-    await channel.wait_idle()
+        offset, status = await _store(store, channel.platform, batch, offset)
+        if status != 200:  # kept before the update not stored: Telegram sends it (and what follows) again
+            log.warning("polled update not stored, fetching it again later",
+                        extra={"status": status, "delay": retry_seconds})
+            await _pause(stop, retry_seconds)
     log.info("telegram polling stopped")
+
+
+async def _store(store: UpdateStore, platform: str, batch: Sequence[dict[str, Any]],
+                 offset: int | None) -> tuple[int | None, int]:
+    """Store a batch in order, stopping at the first update not stored (so none jumps the queue);
+    the offset past the updates stored, and the status of the last attempt (200: all stored)."""
+    for raw in batch:  # in update_id order, as Telegram sends them
+        update_id = raw.get("update_id")
+        if not isinstance(update_id, int) or isinstance(update_id, bool):
+            continue  # not an update (the webhook would answer 400): nothing to store, nothing to confirm
+        body = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode()
+        status = await store.submit(platform, raw, body, polled=True)
+        if status != 200:
+            return offset, status
+        offset = max(offset or 0, update_id + 1)
+    return offset, 200
 
 
 async def _pause(stop: asyncio.Event, seconds: float) -> None:

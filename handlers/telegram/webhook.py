@@ -5,7 +5,9 @@ Answers: 403 without the right X-Telegram-Bot-Api-Secret-Token (nothing read fur
 final: nothing stored); 200 once the update is stored (bot/intake.py), even one the installed
 aiogram cannot read (the worker logs it), so Telegram never retries it forever; 503 when it
 cannot be stored (Redis down, the in-memory queue full): Telegram retries later. Processing
-happens behind the answer, in workers.
+happens behind the answer, in workers. A stored press whose answer needs no state
+(`parse.answerable_at_once`) is answered in the 200's body, a Bot API request Telegram makes
+for us ("Making requests when getting updates"); the worker then skips its answerCallbackQuery.
 """
 
 from __future__ import annotations
@@ -50,7 +52,12 @@ async def telegram_webhook(request: Request) -> JSONResponse:
     if update is None:
         return _answer(400, "not a Telegram update: a JSON object with an integer update_id is expected")
     if await hand_over(request.app.state, channel.platform, update, body) != 200:
-        return _answer(503, "busy, retry later")
+        return _answer(503, "busy, retry later")  # nothing stored: no answer to the press either
+    callback_id = channel.answered_in_webhook(update)
+    if callback_id is not None:
+        # Stored, so the worker will skip its own answerCallbackQuery: Telegram makes this one call
+        # for us, and the spinner stops now even when the workers are behind.
+        return JSONResponse({"method": "answerCallbackQuery", "callback_query_id": callback_id})
     return JSONResponse({"ok": True})
 
 

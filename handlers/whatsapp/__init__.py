@@ -1,4 +1,4 @@
-"""The WhatsApp adapter, on the WhatsApp Business Cloud API through a thin httpx client.
+"""The WhatsApp adapter, on the WhatsApp Business Cloud API through a thin aiohttp client.
 
 Modules: `parse` (webhook JSON -> records), `render` (messages -> Graph API objects within
 WhatsApp's limits), `client` (HTTP, error taxonomy), `outbox` (the 24-hour window, holding,

@@ -17,6 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from bot.records import pages_record
 from bot.service import ConversationService, Inbound, Reply
 from flows.events import Pick
 from flows.messages import Msg
@@ -44,7 +45,6 @@ from storage.base import StateKey
 log = logging.getLogger(__name__)
 
 PLATFORM = "whatsapp"
-PAGES_NAMESPACE = "whatsapp-pages"
 MORE_VALUE = "~more"  # a "More…" whose list is gone: the engine answers it as a stale choice
 GLOBAL_RATE = 80.0  # the Cloud API's default throughput, messages per second
 SHUTDOWN_SECONDS = 10.0
@@ -53,7 +53,7 @@ SHUTDOWN_SECONDS = 10.0
 def default_sender() -> Sender:
     # No per-chat pause: replies are a few messages, and the pair limit (131056) is answered
     # with its own backoff.
-    return Sender(pacer=Pacer(per_chat=0.0, global_rate=GLOBAL_RATE))
+    return Sender(pacer=Pacer(per_chat=0.0, global_rate=GLOBAL_RATE, scope=PLATFORM))
 
 
 class WhatsAppChannel:
@@ -226,4 +226,4 @@ class WhatsAppChannel:
         return await self.outbox.deliver(wa_id, [content])
 
     def pages_key(self, wa_id: str) -> StateKey:
-        return StateKey(PAGES_NAMESPACE, self.outbox.user(wa_id))
+        return pages_record(self.service.key_for(PLATFORM, wa_id))

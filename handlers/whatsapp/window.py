@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from bot.records import window_record
 from storage.base import StateKey, StateStore
 
 WINDOW_SECONDS = 24 * 3600
-NAMESPACE = "whatsapp-window"
 
 
 class CustomerWindow:
@@ -27,14 +27,14 @@ class CustomerWindow:
         """The user wrote at `sent_at` (WhatsApp's timestamp; now when it has none or lies ahead)."""
         now = self.clock()
         at = float(sent_at) if sent_at is not None and sent_at <= now else now
-        key = StateKey(NAMESPACE, user)
+        key = window_record(StateKey("whatsapp", user))
         stored = await self.states.load(key)
         last = float(stored.get("last", 0)) if stored else 0.0
         if at > last:
             await self.states.save(key, {"last": at})
 
     async def is_open(self, user: str) -> bool:
-        stored = await self.states.load(StateKey(NAMESPACE, user))
+        stored = await self.states.load(window_record(StateKey("whatsapp", user)))
         if not stored:
             return False
         return self.clock() - float(stored.get("last", 0)) < self.seconds

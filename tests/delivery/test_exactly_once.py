@@ -104,6 +104,7 @@ async def test_throttling_platforms_lose_nothing(
     s = settings(tmp, tg=fake, graph=graph, database_url=database, redis=redis)
     async with running_app(s) as (app, client):
         app.state.application.channels["whatsapp"].client.pair_backoff = 0.2
+        app.state.application.channels["whatsapp"].client.throughput_backoff = 0.2
         await asyncio.gather(*(_telegram_user([client], tg_reference, u, twice=False) for u in TG_USERS[:4]),
                              *(_whatsapp_user([client], wa_reference, w, twice=False) for w in WA_USERS[:3]))
         expected = len(tg_reference.replies) * 4 + len(wa_reference.replies) * 3

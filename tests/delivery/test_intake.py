@@ -11,10 +11,12 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
-from bot.intake import IntakeUnavailable, MemoryIntake, Submission
+from bot.intake import BUSY, Head, IntakeUnavailable, LaneRelease, MemoryIntake, Submission
 from bot.intake_redis import RedisIntake
 from bot.ordering import LocalOrdering, RedisOrdering
 from storage.base import StateKey
+from storage.memory import MemoryStateStore
+from storage.redis_state import RedisStateStore
 from tests.delivery.support import free_port
 from tests.support.databases import redis_url
 
@@ -178,3 +180,100 @@ async def test_a_live_holder_keeps_its_lock_beyond_the_timeout() -> None:
 async def _try(ordering: Any, name: str) -> bool:
     async with ordering.lane(name) as held:
         return bool(held)
+
+
+async def test_finishing_an_update_marks_it_done_and_hands_over_the_next_with_its_records(intake: Any) -> None:
+    conversation = StateKey("telegram", "a")
+    flag = StateKey("telegram-reach", "a")
+    if isinstance(intake, RedisIntake):
+        url = intake.redis.connection_pool.connection_kwargs
+        states: Any = RedisStateStore(f"redis://{url['host']}:{url['port']}/{url.get('db', 0)}", prefix=intake.prefix)
+    else:
+        states = MemoryStateStore()
+    try:
+        await states.save(conversation, {"step": "menu"})
+        await intake.submit([sub("5:1"), sub("5:2")])
+        head = await intake.peek("conv:telegram:a", states, (conversation, flag))
+        assert head is not None and head.entry.key == "5:1" and head.mark in (None, "queued")
+        if isinstance(intake, RedisIntake):  # read in the same script as the head
+            assert head.known == {conversation: '{"step": "menu"}', flag: None} and head.sent == set()
+        await states.record_sent(head.entry.token, ["abc:0"], 60)
+        following = await intake.finish(head.entry, states, (conversation, flag))
+        assert following is not None and following.entry.key == "5:2"
+        assert await states.marks([head.entry.token]) == ["done"]
+        if isinstance(intake, RedisIntake):  # "done" supersedes the update's sent records: dropped with it
+            assert await states.sent(head.entry.token) == set()
+        assert await intake.finish(following.entry, states) is None
+        assert (await intake.depth())["stored"] == 0
+    finally:
+        await states.close()
+
+
+async def test_the_last_finish_of_a_lane_lets_it_go_and_acknowledges_its_ticket() -> None:
+    async with redis_url() as (url, prefix):
+        client = Redis.from_url(url, decode_responses=True)
+        try:
+            intake = RedisIntake(client, prefix, claim_idle_seconds=0.2)
+            ordering = RedisOrdering(client, prefix, timeout_seconds=5)
+            states = RedisStateStore(url, prefix=prefix)
+            await intake.submit([sub("6:1")])
+            (ticket,) = await intake.tickets(10, 0.2)
+            async with ordering.lane(ticket.lane) as held:
+                assert held
+                lock = ordering.lock_of(ticket.lane)
+                assert lock is not None and await client.get(lock[0]) == lock[1]
+                head = await intake.peek(ticket.lane, states)
+                assert head is not None
+                release = LaneRelease(lock[0], lock[1], ticket.id)
+                assert await intake.finish(head.entry, states, release=release) is None
+                ordering.released(ticket.lane)
+                assert await client.exists(lock[0]) == 0  # let go in the same write
+            assert await client.xpending(intake.stream, "workers") == {
+                "pending": 0, "min": None, "max": None, "consumers": []}
+            assert await intake.depth() == {"stored": 0, "tickets": 0, "set_aside": 0}
+            await intake.submit([sub("6:2")])  # the next update of the lane brings a new ticket
+            assert [t.lane for t in await intake.tickets(10, 0.2)] == ["conv:telegram:a"]
+            await states.close()
+            await ordering.close()
+        finally:
+            await client.aclose()
+
+
+async def test_finish_keeps_a_lane_that_someone_else_holds_now() -> None:
+    async with redis_url() as (url, prefix):
+        client = Redis.from_url(url, decode_responses=True)
+        try:
+            intake = RedisIntake(client, prefix, claim_idle_seconds=0.2)
+            states = RedisStateStore(url, prefix=prefix)
+            await intake.submit([sub("7:1")])
+            (ticket,) = await intake.tickets(10, 0.2)
+            lock_key = f"{prefix}:lock:{ticket.lane}"
+            await client.set(lock_key, "someone-else")  # our lock expired and another worker took the lane
+            head = await intake.peek(ticket.lane, states)
+            assert head is not None
+            assert await intake.finish(head.entry, states, release=LaneRelease(lock_key, "mine", ticket.id)) is None
+            assert await client.get(lock_key) == "someone-else"
+            await states.close()
+        finally:
+            await client.aclose()
+
+
+async def test_taking_a_lane_sets_its_lock_and_reads_its_head_unless_someone_holds_it() -> None:
+    async with redis_url() as (url, prefix):
+        client = Redis.from_url(url, decode_responses=True)
+        states = RedisStateStore(url, prefix=prefix)
+        try:
+            intake = RedisIntake(client, prefix, claim_idle_seconds=0.2)
+            lock = f"{prefix}:lock:conv:telegram:a"
+            assert await intake.take("conv:telegram:a", (lock, "t1", 5000), states) is None  # held, nothing in it
+            assert await client.get(lock) == "t1"
+            await intake.submit([sub("8:1")])
+            assert await intake.take("conv:telegram:a", (lock, "t2", 5000), states) is BUSY
+            assert await client.get(lock) == "t1"  # the holder keeps it
+            await client.delete(lock)
+            head = await intake.take("conv:telegram:a", (lock, "t3", 5000), states)
+            assert isinstance(head, Head) and head.entry.key == "8:1" and await client.get(lock) == "t3"
+            assert 0 < await client.pttl(lock) <= 5000
+        finally:
+            await states.close()
+            await client.aclose()

@@ -2,9 +2,10 @@
 nothing twice (every update processed once, one reply per update, one case per report).
 
 The kills are placed where they hurt: while a reply is being sent (the state and the reply are
-saved, the message not yet accepted by the platform) and while a pressed button is being
-acknowledged (before the state is saved). The fake platform sees the request, kills the worker
-with SIGKILL, and never answers it, so nothing of it counts as delivered.
+saved, the message not yet accepted by the platform) and while a pressed button's menu is being
+closed (before the state is saved; the press itself was answered in the webhook's response).
+The fake platform sees the request, kills the worker with SIGKILL, and never answers it, so
+nothing of it counts as delivered.
 
 The worker takes one lane at a time here (`WORKER_CONCURRENCY=1`), so the kill finds nothing
 else in flight: a message the platform accepted a millisecond before a kill, not yet marked as
@@ -73,7 +74,7 @@ async def test_a_worker_killed_mid_report_loses_nothing_and_repeats_nothing(
             workers[-1].kill()
             workers.append(WorkerProcess(s, tmp / "workers.log"))
 
-        fake.traps = [Trap("sendMessage", 8, replace_worker), Trap("answerCallbackQuery", 14, replace_worker)]
+        fake.traps = [Trap("sendMessage", 8, replace_worker), Trap("editMessageReplyMarkup", 14, replace_worker)]
         try:
             async with running_app(s) as (_, client):
                 workers.append(WorkerProcess(s, tmp / "workers.log"))

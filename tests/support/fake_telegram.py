@@ -134,7 +134,10 @@ class FakeTelegram:
         if request.match_info["token"] != self.token:
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         method = request.match_info["method"]
-        params = _decode(await request.post())
+        if request.content_type == "application/json":  # how the bot calls (handlers/telegram/api.py)
+            params = await request.json()
+        else:
+            params = _decode(await request.post())
         if self.latency:
             await asyncio.sleep(self.latency)
         scripted = self._scripted(method, params)

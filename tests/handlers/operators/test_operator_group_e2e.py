@@ -43,7 +43,7 @@ async def test_a_whole_case_from_crisis_to_did_this_help(make_hotline: HotlineFa
         assert len(creates) == 2
         critical = topic_of(hotline, "критический")
         assert hotline.tg.topics[critical].startswith("🔴 #") and hotline.tg.topics[critical].endswith("· ru")
-        assert [c["icon_color"] for c in creates] == [str(0xFF93B2), str(0xFB6F5F)]
+        assert [c["icon_color"] for c in creates] == [0xFF93B2, 0xFB6F5F]
         card = hotline.topic_posts(critical)[0]
         assert "Почему нужен человек:</b> риск самоубийства прямо сейчас" in card["text"]
         assert 'href="tg://user?id=1001"' in card["text"] and 'href="tg://user?id=1002"' in card["text"]

@@ -80,7 +80,7 @@ class TestCards:
         assert topic is not None
         (created,) = forum.of("createForumTopic")
         assert created["name"] == "🔴 KZ-7K4M-Q2XD · критический · kk"
-        assert created["icon_color"] == str(0xFB6F5F)
+        assert created["icon_color"] == 0xFB6F5F
         card = forum.in_topic(GROUP, int(topic))[0]
         text = card["text"]
         assert "<b>Категория:</b>" in text and "<b>Возраст:</b>" in text and "<b>Анонимность:</b>" in text

@@ -1,11 +1,14 @@
 """The real app, its real aiogram Bot pointed at the fake Bot API, and real update payloads.
 
 Updates are built from the shared real fixtures with ids and texts changed, and posted to
-/telegram/webhook over ASGI; `post` waits until the channel has processed them.
+/telegram/webhook over ASGI; `post` waits until the channel has processed them. A Bot API request
+in a webhook response (Telegram makes it for the bot) is kept in `webhook_requests`; `poll` brings
+updates by long polling instead (getUpdates on the fake).
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import itertools
 import re
@@ -19,6 +22,7 @@ from fastapi import FastAPI
 from bot.app import Application
 from bot.settings import Settings
 from handlers.telegram.channel import TelegramChannel
+from handlers.telegram.polling import run_polling
 from handlers.telegram.webhook import SECRET_HEADER
 from tests.support.fake_telegram import FakeTelegram, fixture
 
@@ -42,6 +46,7 @@ class Harness:
     client: httpx.AsyncClient
     fake: FakeTelegram
     sleeps: list[float] = field(default_factory=list)
+    webhook_requests: list[dict[str, Any]] = field(default_factory=list)  # Bot API requests in 200 bodies
     _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(700_000))
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
 
@@ -67,8 +72,31 @@ class Harness:
         else:
             sent.setdefault("content-type", "application/json")
             response = await self.client.post("/telegram/webhook", content=update, headers=sent)
+        if response.status_code == 200 and "method" in response.json():
+            self.webhook_requests.append(response.json())  # Telegram would make this call now
         await self.wait_idle()
         return response
+
+    def answered_in_webhook(self) -> list[str]:
+        """The callback query ids answered in webhook responses, oldest first."""
+        return [str(r["callback_query_id"]) for r in self.webhook_requests if r["method"] == "answerCallbackQuery"]
+
+    async def poll(self, *updates: dict[str, Any]) -> None:
+        """Bring updates by long polling (getUpdates on the fake), until each is processed."""
+        stop = asyncio.Event()
+        for update in updates:
+            self.fake.push_update(update)
+        assert self.application.pipeline is not None
+        task = asyncio.create_task(run_polling(self.channel, self.application.pipeline, poll_timeout=1, stop=stop,
+                                               register_commands=False))
+        past = max(int(u["update_id"]) for u in updates) + 1
+        async with asyncio.timeout(5):
+            # A getUpdates past the last id means the batch was fetched and stored (bot/intake.py).
+            while not any(int(p.get("offset") or 0) >= past for p in self.fake.of("getUpdates")):  # noqa: ASYNC110
+                await asyncio.sleep(0.01)
+        await self.wait_idle()
+        stop.set()
+        await asyncio.wait_for(task, 5)
 
     async def wait_idle(self) -> None:
         """Until every stored update is processed (bot/worker.py) and the channel is idle."""

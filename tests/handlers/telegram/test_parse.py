@@ -16,6 +16,7 @@ from handlers.telegram.parse import (
     Membership,
     Pressed,
     Unparseable,
+    answerable_at_once,
     parse_update,
 )
 from tests.support.fake_telegram import FIXTURES, fixture
@@ -153,3 +154,34 @@ def test_unparseable_names_the_field_not_the_content() -> None:
         parse_update(fixture("docs_example_missing_is_bot"))
     assert "is_bot" in str(caught.value)
     assert "/start" not in str(caught.value)
+
+
+def _pressed_variants() -> dict[str, dict[str, object]]:
+    """Every real payload, and the real presses with our data: in a private chat, in a group, on an
+    inaccessible message, from an inline message, with data too long or not ours."""
+    found: dict[str, dict[str, object]] = {name: fixture(name) for name in sorted(EXPECTED)}
+    for name in ("callback_query", "callback_query_inaccessible_message", "callback_query_inline_message"):
+        for label, data in (("ours", "r_category|bullying"), ("too_long", "r|" + "x" * 63), ("empty", "")):
+            update = copy.deepcopy(fixture(name))
+            update["callback_query"]["data"] = data
+            found[f"{name}/{label}"] = update
+    group = copy.deepcopy(fixture("callback_query"))
+    group["callback_query"]["data"] = "r_category|bullying"
+    group["callback_query"]["message"]["chat"] = {"id": -1001234567489, "title": "Hotline operators",
+                                                  "type": "supergroup", "is_forum": True}
+    found["callback_query/group"] = group
+    return found
+
+
+@pytest.mark.parametrize("name, raw", sorted(_pressed_variants().items()))
+def test_the_webhook_answers_exactly_the_presses_the_worker_would_answer_without_a_text(
+        name: str, raw: dict[str, object]) -> None:
+    try:
+        parsed: Incoming | None = parse_update(raw)
+    except Unparseable:
+        parsed = None
+    plain = isinstance(parsed, Pressed) and parsed.chat_id is not None and parsed.pick is not None
+    expected = parsed.callback_id if isinstance(parsed, Pressed) and plain else None
+    assert answerable_at_once(raw) == expected, name
+    if name.endswith("/ours") and "inline" not in name:
+        assert expected is not None  # the cases that matter are covered, not only the refusals

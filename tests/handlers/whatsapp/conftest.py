@@ -49,6 +49,7 @@ def make_harness(graph: FakeGraph, tmp_path: Path) -> HarnessFactory:
                 harness.channel.outbox.sender = Sender(pacer=Pacer(per_chat=0.0, global_rate=0.0),
                                                        base_delay=0.001, max_delay=0.01)
                 harness.channel.client.pair_backoff = 0.001
+                harness.channel.client.throughput_backoff = 0.001
                 yield harness
     return make
 

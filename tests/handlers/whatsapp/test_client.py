@@ -23,7 +23,7 @@ from tests.support.fake_graph import FakeGraph, error_body
 
 @pytest.fixture
 async def client(graph: FakeGraph) -> AsyncIterator[GraphClient]:
-    client = GraphClient(graph.base, "token-1", "123", pair_backoff=0.5)
+    client = GraphClient(graph.base, "token-1", "123", pair_backoff=0.5, throughput_backoff=0.5)
     try:
         yield client
     finally:
@@ -47,7 +47,7 @@ async def test_mark_read(client: GraphClient, graph: FakeGraph) -> None:
 
 
 @pytest.mark.parametrize(("code", "kind"), [
-    (130429, ApiRetryable), (131056, ApiThrottled), (131047, WindowClosed), (131026, Undeliverable),
+    (130429, ApiThrottled), (131056, ApiThrottled), (131047, WindowClosed), (131026, Undeliverable),
     (100, ApiInvalid), (131000, ApiRetryable),
 ])
 async def test_graph_errors_over_http_map_onto_the_taxonomy(client: GraphClient, graph: FakeGraph, code: int,
@@ -59,6 +59,7 @@ async def test_graph_errors_over_http_map_onto_the_taxonomy(client: GraphClient,
     assert "secret words" not in str(raised.value)  # errors never carry the text
     if isinstance(raised.value, Throttled):
         assert raised.value.retry_after == 0.5
+        assert raised.value.everyone == (code == 130429)  # throughput holds every chat back, the pair rate one
 
 
 async def test_a_network_failure_is_retryable() -> None:
@@ -74,7 +75,7 @@ async def test_a_network_failure_is_retryable() -> None:
 
 
 @pytest.mark.parametrize(("status", "body", "kind"), [
-    (400, error_body(130429), Retryable),
+    (400, error_body(130429), Throttled),
     (400, error_body(131056), Throttled),
     (400, error_body(131047), RecipientGone),
     (400, error_body(131026), RecipientGone),
