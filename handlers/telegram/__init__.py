@@ -1,7 +1,7 @@
 """The Telegram adapter on aiogram 3: webhook and polling, one processing path.
 
 Modules: parse (updates -> events), render (messages -> requests), api (the Bot API calls),
-errors (-> the delivery taxonomy), queues (per-chat order), channel (the whole path),
+errors (-> the delivery taxonomy), channel (the whole path),
 webhook (the router), polling, setup (setWebhook, setMyCommands), texts (catalog keys).
 """
 

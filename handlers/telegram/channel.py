@@ -11,7 +11,7 @@ import hmac
 import logging
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from aiogram import Bot
 
@@ -37,7 +37,6 @@ from handlers.telegram.parse import (
     answerable_at_once,
     parse_update,
 )
-from handlers.telegram.queues import ChatQueues
 from handlers.telegram.render import TEXT_LIMIT, SendText, escape, to_outgoing, with_sos_keyboard
 from locales import Translator
 from locales.translator import LANGUAGES
@@ -48,8 +47,6 @@ PLATFORM = "telegram"
 DEFAULT_LANG = "ru"
 GROUP_NOTICE_TTL = 86400  # say "private chats only" (with the numbers) at most once a day per group
 EDIT_NOTICE_TTL = 86400  # explain once a day at most that edits are not read
-Submitted = Literal["queued", "ignored", "unparseable", "busy"]
-OPERATOR_QUEUE = "operators"  # the operator group's updates, one at a time in arrival order
 
 
 class OperatorInbox(Protocol):
@@ -66,7 +63,7 @@ class TelegramChannel:
 
     def __init__(self, bot: Bot, service: ConversationService, translator: Translator, *,
                  webhook_secret: str | None, emergency: tuple[EmergencyLine, ...],
-                 sender: Sender | None = None, drain_timeout: float = 10.0) -> None:
+                 sender: Sender | None = None) -> None:
         self.bot = bot
         self.bot_id = bot.id
         self.api = BotApi(bot)
@@ -75,8 +72,6 @@ class TelegramChannel:
         self.webhook_secret = webhook_secret
         self.emergency = emergency
         self.sender = sender or Sender(pacer=Pacer(per_chat=1.0, global_rate=30.0, scope=PLATFORM))
-        self.drain_timeout = drain_timeout
-        self.queues = ChatQueues()
         self.stats: Counter[str] = Counter()  # counts only: no texts, no ids
         self.sos_labels = frozenset(translator.template(texts.SOS_BUTTON, lang).strip() for lang in LANGUAGES)
         self.operators: OperatorInbox | None = None  # set when OPERATOR_CHAT_ID is (bot/operator_setup.py)
@@ -108,35 +103,9 @@ class TelegramChannel:
             return None
         return answerable_at_once(raw)
 
-    def submit(self, raw: Mapping[str, Any]) -> Submitted:
-        """Accept an update for processing behind the caller (webhook, polling)."""
-        outcome = self._submit(raw)
-        self.stats[f"updates_{outcome}"] += 1
-        return outcome
-
-    def _submit(self, raw: Mapping[str, Any]) -> Submitted:
-        operators = self.operators
-        if operators is not None and operators.claims(raw):
-            if self.queues.full():
-                return "busy"
-            self.queues.submit(OPERATOR_QUEUE, lambda: operators.handle_update(raw))
-            return "queued"
-        incoming = self.read(raw)
-        if incoming is None:
-            return "unparseable"
-        if isinstance(incoming, Ignored):
-            log.debug("telegram update ignored", extra={"update_id": incoming.update_id, "reason": incoming.reason})
-            return "ignored"
-        if self.queues.full():
-            return "busy"
-        self.queues.submit(_queue_of(incoming), lambda: self.handle(incoming))
-        return "queued"
-
     def metrics(self) -> dict[str, int]:
         """Every counter of the channel, flat, for a metrics endpoint (no texts, no ids)."""
-        found = {f"telegram_{name}": count for name, count in self.stats.items()}
-        found["telegram_in_flight"] = self.queues.pending
-        return found
+        return {f"telegram_{name}": count for name, count in self.stats.items()}
 
     async def process_update(self, raw: Mapping[str, Any], *, via_webhook: bool = False) -> None:
         """Process one update now, start to end. `via_webhook`: it came in a webhook call, whose
@@ -147,9 +116,6 @@ class TelegramChannel:
         incoming = self.read(raw)
         if incoming is not None:
             await self.handle(incoming, answered=via_webhook and self.answered_in_webhook(raw) is not None)
-
-    async def wait_idle(self) -> None:
-        await self.queues.wait_idle()
 
     async def handle(self, incoming: Incoming, *, answered: bool = False) -> None:
         """`answered`: a press the webhook's response answered already (no answerCallbackQuery)."""
@@ -250,14 +216,6 @@ class TelegramChannel:
         return str(lang) if lang else language_from_hint(hint) or DEFAULT_LANG
 
     async def close(self) -> None:
-        """Let accepted updates finish (up to `drain_timeout`), then close the HTTP session."""
-        await self.queues.close(self.drain_timeout)
+        """Close the HTTP session (the pipeline's worker has finished the updates in hand)."""
         await self.bot.session.close()
 
-
-def _queue_of(incoming: Incoming) -> str:
-    """Updates of one chat run in order; a button outside any chat runs on its own."""
-    if isinstance(incoming, Pressed) and incoming.chat_id is None:
-        return f"callback:{incoming.update_id}"
-    chat = getattr(incoming, "chat_id", None)
-    return f"chat:{chat}"

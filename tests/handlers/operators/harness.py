@@ -74,7 +74,6 @@ class Hotline:
         for _ in range(3):  # a processed update can leave desk work behind, and the other way round
             if self.application.pipeline is not None:
                 await self.application.pipeline.wait_idle()
-            await self.telegram.wait_idle()
             await self.whatsapp.drain()
             await self.desk.wait_idle()
 

@@ -102,7 +102,6 @@ class Harness:
         """Until every stored update is processed (bot/worker.py) and the channel is idle."""
         assert self.application.pipeline is not None
         await self.application.pipeline.wait_idle()
-        await self.channel.wait_idle()
 
     async def say(self, user: int, text: str, lang: str | None = "en", name: str = "Ada") -> httpx.Response:
         response = await self.post(self.message(user, text, lang=lang, name=name))
