@@ -31,13 +31,17 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
+from redis.asyncio import Redis
 
+from bot.intake_redis import RedisIntake
 from bot.settings import Settings
 from handlers.delivery import Pacer, Sender
+from storage.redis_state import RedisStateStore
 from tests.handlers.telegram.harness import SECRET, TOKEN
 from tests.handlers.telegram.harness import Harness as TgHarness
 from tests.handlers.whatsapp import harness as wa_support
 from tests.handlers.whatsapp.harness import APP_SECRET, PHONE_NUMBER_ID, sign
+from tests.support.databases import redis_url
 from tests.support.fake_graph import FakeGraph
 from tests.support.fake_telegram import FakeTelegram
 from webhook import create_app
@@ -361,3 +365,27 @@ class WorkerProcess:
                 self.kill()
         self._log.close()
         return self.process.returncode
+
+
+@dataclass
+class RedisIntakeParts:
+    """A Redis intake on a fresh prefix of the test Redis, with its client and a state store beside it."""
+
+    client: Redis
+    intake: RedisIntake
+    states: RedisStateStore
+    url: str
+    prefix: str
+
+
+@asynccontextmanager
+async def redis_intake(claim_idle_seconds: float = 0.2) -> AsyncIterator[RedisIntakeParts]:
+    async with redis_url() as (url, prefix):
+        client = Redis.from_url(url, decode_responses=True)
+        states = RedisStateStore(url, prefix=prefix)
+        try:
+            yield RedisIntakeParts(client, RedisIntake(client, prefix, claim_idle_seconds=claim_idle_seconds), states,
+                                   url, prefix)
+        finally:
+            await states.close()
+            await client.aclose()

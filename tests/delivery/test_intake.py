@@ -17,7 +17,7 @@ from bot.ordering import LocalOrdering, RedisOrdering
 from storage.base import StateKey
 from storage.memory import MemoryStateStore
 from storage.redis_state import RedisStateStore
-from tests.delivery.support import free_port
+from tests.delivery.support import free_port, redis_intake
 from tests.support.databases import redis_url
 
 
@@ -30,12 +30,8 @@ async def intake(request: pytest.FixtureRequest) -> AsyncIterator[Any]:
     if request.param == "memory":
         yield MemoryIntake()
         return
-    async with redis_url() as (url, prefix):
-        client = Redis.from_url(url, decode_responses=True)
-        try:
-            yield RedisIntake(client, prefix, claim_idle_seconds=0.2)
-        finally:
-            await client.aclose()
+    async with redis_intake() as parts:
+        yield parts.intake
 
 
 async def test_an_update_is_stored_once_and_its_lane_keeps_arrival_order(intake: Any) -> None:
@@ -186,8 +182,9 @@ async def test_finishing_an_update_marks_it_done_and_hands_over_the_next_with_it
     conversation = StateKey("telegram", "a")
     flag = StateKey("telegram-reach", "a")
     if isinstance(intake, RedisIntake):
-        url = intake.redis.connection_pool.connection_kwargs
-        states: Any = RedisStateStore(f"redis://{url['host']}:{url['port']}/{url.get('db', 0)}", prefix=intake.prefix)
+        kwargs = intake.redis.connection_pool.connection_kwargs
+        states: Any = RedisStateStore(f"redis://{kwargs['host']}:{kwargs['port']}/{kwargs.get('db', 0)}",
+                                      prefix=intake.prefix)
     else:
         states = MemoryStateStore()
     try:
@@ -210,12 +207,10 @@ async def test_finishing_an_update_marks_it_done_and_hands_over_the_next_with_it
 
 
 async def test_the_last_finish_of_a_lane_lets_it_go_and_acknowledges_its_ticket() -> None:
-    async with redis_url() as (url, prefix):
-        client = Redis.from_url(url, decode_responses=True)
+    async with redis_intake() as parts:
+        client, intake, states = parts.client, parts.intake, parts.states
+        ordering = RedisOrdering(client, parts.prefix, timeout_seconds=5)
         try:
-            intake = RedisIntake(client, prefix, claim_idle_seconds=0.2)
-            ordering = RedisOrdering(client, prefix, timeout_seconds=5)
-            states = RedisStateStore(url, prefix=prefix)
             await intake.submit([sub("6:1")])
             (ticket,) = await intake.tickets(10, 0.2)
             async with ordering.lane(ticket.lane) as held:
@@ -233,47 +228,33 @@ async def test_the_last_finish_of_a_lane_lets_it_go_and_acknowledges_its_ticket(
             assert await intake.depth() == {"stored": 0, "tickets": 0, "set_aside": 0}
             await intake.submit([sub("6:2")])  # the next update of the lane brings a new ticket
             assert [t.lane for t in await intake.tickets(10, 0.2)] == ["conv:telegram:a"]
-            await states.close()
-            await ordering.close()
         finally:
-            await client.aclose()
+            await ordering.close()
 
 
 async def test_finish_keeps_a_lane_that_someone_else_holds_now() -> None:
-    async with redis_url() as (url, prefix):
-        client = Redis.from_url(url, decode_responses=True)
-        try:
-            intake = RedisIntake(client, prefix, claim_idle_seconds=0.2)
-            states = RedisStateStore(url, prefix=prefix)
-            await intake.submit([sub("7:1")])
-            (ticket,) = await intake.tickets(10, 0.2)
-            lock_key = f"{prefix}:lock:{ticket.lane}"
-            await client.set(lock_key, "someone-else")  # our lock expired and another worker took the lane
-            head = await intake.peek(ticket.lane, states)
-            assert head is not None
-            assert await intake.finish(head.entry, states, release=LaneRelease(lock_key, "mine", ticket.id)) is None
-            assert await client.get(lock_key) == "someone-else"
-            await states.close()
-        finally:
-            await client.aclose()
+    async with redis_intake() as parts:
+        client, intake, states = parts.client, parts.intake, parts.states
+        await intake.submit([sub("7:1")])
+        (ticket,) = await intake.tickets(10, 0.2)
+        lock_key = f"{parts.prefix}:lock:{ticket.lane}"
+        await client.set(lock_key, "someone-else")  # our lock expired and another worker took the lane
+        head = await intake.peek(ticket.lane, states)
+        assert head is not None
+        assert await intake.finish(head.entry, states, release=LaneRelease(lock_key, "mine", ticket.id)) is None
+        assert await client.get(lock_key) == "someone-else"
 
 
 async def test_taking_a_lane_sets_its_lock_and_reads_its_head_unless_someone_holds_it() -> None:
-    async with redis_url() as (url, prefix):
-        client = Redis.from_url(url, decode_responses=True)
-        states = RedisStateStore(url, prefix=prefix)
-        try:
-            intake = RedisIntake(client, prefix, claim_idle_seconds=0.2)
-            lock = f"{prefix}:lock:conv:telegram:a"
-            assert await intake.take("conv:telegram:a", (lock, "t1", 5000), states) is None  # held, nothing in it
-            assert await client.get(lock) == "t1"
-            await intake.submit([sub("8:1")])
-            assert await intake.take("conv:telegram:a", (lock, "t2", 5000), states) is BUSY
-            assert await client.get(lock) == "t1"  # the holder keeps it
-            await client.delete(lock)
-            head = await intake.take("conv:telegram:a", (lock, "t3", 5000), states)
-            assert isinstance(head, Head) and head.entry.key == "8:1" and await client.get(lock) == "t3"
-            assert 0 < await client.pttl(lock) <= 5000
-        finally:
-            await states.close()
-            await client.aclose()
+    async with redis_intake() as parts:
+        client, intake, states = parts.client, parts.intake, parts.states
+        lock = f"{parts.prefix}:lock:conv:telegram:a"
+        assert await intake.take("conv:telegram:a", (lock, "t1", 5000), states) is None  # held, nothing in it
+        assert await client.get(lock) == "t1"
+        await intake.submit([sub("8:1")])
+        assert await intake.take("conv:telegram:a", (lock, "t2", 5000), states) is BUSY
+        assert await client.get(lock) == "t1"  # the holder keeps it
+        await client.delete(lock)
+        head = await intake.take("conv:telegram:a", (lock, "t3", 5000), states)
+        assert isinstance(head, Head) and head.entry.key == "8:1" and await client.get(lock) == "t3"
+        assert 0 < await client.pttl(lock) <= 5000

@@ -20,7 +20,7 @@ from bot.intake import Entry, Submission
 from bot.intake_redis import RedisIntake
 from bot.updates import TelegramRoute
 from handlers.telegram.polling import run_polling
-from tests.delivery.support import idle, post_telegram, running_app, settings, until
+from tests.delivery.support import idle, post_telegram, redis_intake, running_app, settings, until
 from tests.handlers.telegram.harness import Harness as TgHarness
 from tests.support.databases import RedisTarget, redis_url
 from tests.support.fake_telegram import FakeTelegram
@@ -30,12 +30,8 @@ LANE = "conv:telegram:pseudonym0001"
 
 @pytest.fixture
 async def intake() -> AsyncIterator[RedisIntake]:
-    async with redis_url() as (url, prefix):
-        client = Redis.from_url(url, decode_responses=True)
-        try:
-            yield RedisIntake(client, prefix, claim_idle_seconds=0.2)
-        finally:
-            await client.aclose()
+    async with redis_intake() as parts:
+        yield parts.intake
 
 
 def sub(key: str, lane: str = LANE, payload: str = "{}", polled: bool = False) -> Submission:
