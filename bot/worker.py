@@ -56,6 +56,14 @@ class _Lane(enum.Enum):
     RELEASED = "released"  # drained, let go and its ticket acknowledged, in the last update's write
     FAIR_SHARE_USED = "fair share used"  # more work waits: behind the other lanes
     WAIT = "wait"  # its head must wait for a later attempt
+
+
+class _After(enum.Enum):
+    """What became of a lane after one of its entries, when no next head is in hand."""
+
+    WAIT = "wait"  # the entry must wait for a later attempt
+    EMPTY = "empty"  # the lane is empty and still held
+    LET_GO = "let go"  # the lane was empty: let go and its ticket acknowledged with the entry's "done"
 FAIR_SHARE_SECONDS = 0.25  # a lane with more work is put back behind the others after this long
 
 
@@ -210,23 +218,24 @@ class Worker:
         started = time.monotonic()
         if head is None:
             return _Lane.DRAINED
-        while head is not None:
+        step: Head | _After = head
+        while isinstance(step, Head):
             if time.monotonic() - started > FAIR_SHARE_SECONDS:
                 return _Lane.FAIR_SHARE_USED
             if not self.ordering.valid(lane):  # Redis was away longer than the lock lasts
                 log.warning("lane no longer surely held: left to whoever holds it now")
                 return _Lane.WAIT
-            done, head = await self._one(head, records, release)
-            if not done:
-                return _Lane.WAIT
-        if release is None:
-            return _Lane.DRAINED
-        self.ordering.released(lane)
-        return _Lane.RELEASED
+            step = await self._one(step, records, release)
+        if step is _After.WAIT:
+            return _Lane.WAIT
+        if step is _After.LET_GO:
+            self.ordering.released(lane)
+            return _Lane.RELEASED
+        return _Lane.DRAINED
 
     async def _one(self, head: Head, records: tuple[StateKey, ...],
-                   release: LaneRelease | None) -> tuple[bool, Head | None]:
-        """Process the head entry; (whether it is done, the next head)."""
+                   release: LaneRelease | None) -> Head | _After:
+        """Process the head entry; then the next head, or what became of the lane."""
         started = time.perf_counter()
         entry, mark = head.entry, head.mark
         route = self.routes.get(entry.platform)
@@ -239,7 +248,7 @@ class Worker:
             if mark == DONE:
                 self.metrics.inc("helpline_updates_duplicate_total", platform=entry.platform, stage="worker")
                 log.info("duplicate update skipped", extra={"platform": entry.platform})
-                return True, await self.queue.finish(entry, self.states, records, release)
+                return await self._finish(entry, records, release)
             with processing(context):
                 saved = decode_reply(mark) if mark else None
                 if saved is not None:
@@ -248,14 +257,14 @@ class Worker:
                     log.info("saved reply sent after a restart", extra={"platform": entry.platform})
                 else:
                     await route.process(entry)
-            following = await self.queue.finish(entry, self.states, records, release)
+            following = await self._finish(entry, records, release)
         except asyncio.CancelledError:
             raise
         except Exception as error:
             await self._record_sent(context)
             if await self._failed(entry, error):  # set aside: the lane goes on
-                return True, await self.queue.peek(lane, self.states, records)
-            return False, None
+                return await self.queue.peek(lane, self.states, records) or _After.EMPTY
+            return _After.WAIT
         now = time.perf_counter()
         log.debug("update processed", extra={"platform": entry.platform, "update": entry.key, "lane": entry.lane,
                                              "bytes": len(entry.payload), "ms": round((now - started) * 1000, 1)})
@@ -263,7 +272,13 @@ class Worker:
         self.metrics.observe("helpline_processing_seconds", now - started, platform=entry.platform)
         self.metrics.observe("helpline_update_seconds", max(0.0, time.time() - entry.accepted_at),
                              platform=entry.platform)
-        return True, following
+        return following
+
+    async def _finish(self, entry: Entry, records: tuple[StateKey, ...], release: LaneRelease | None) -> Head | _After:
+        following = await self.queue.finish(entry, self.states, records, release)
+        if following is not None:
+            return following
+        return _After.LET_GO if release is not None else _After.EMPTY
 
     async def _record_sent(self, context: UpdateContext) -> None:
         """An update stopped after sending (often: "done" could not be written because the store is

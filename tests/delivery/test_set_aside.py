@@ -275,3 +275,25 @@ async def test_a_polled_press_set_aside_and_replayed_is_answered_once_by_the_wor
         # No webhook response answered it: the worker does, once.
         assert [a["callback_query_id"] for a in fake.of("answerCallbackQuery")] == [press["callback_query"]["id"]]
         assert fake.of("editMessageReplyMarkup", 95_101) == [{"chat_id": 95_101, "message_id": message_id}]
+
+
+async def test_an_update_set_aside_last_in_its_lane_leaves_no_lock_behind(
+        tmp: Path, database: str, redis: RedisTarget, fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A lock lasting 30 s: one left behind would hold the child's next message for that long.
+    s = settings(tmp, tg=fake, database_url=database, redis=redis, update_max_attempts=2, claim_idle_seconds=0.2)
+    s = s.model_copy(update={"lock_timeout_seconds": 30.0})
+    async with running_app(s) as (app, client):
+        tg = TgHarness(app, client, fake)
+        broken = break_route(app, monkeypatch)
+        assert await post_telegram(client, tg.message(95_201, "/start")) == 200
+        await until(lambda: anything_set_aside(app), 15, "the update set aside")
+        await idle(app)
+        probe = Redis.from_url(redis.url, decode_responses=True)
+        try:
+            assert await probe.keys(f"{redis.prefix}:lock:*") == []  # the lane was let go
+            assert (await probe.xpending(f"{redis.prefix}:in:stream", "workers"))["pending"] == 0
+        finally:
+            await probe.aclose()
+        broken["on"] = False
+        assert await post_telegram(client, tg.message(95_201, "/start")) == 200
+        await until(lambda: bool(fake.of("sendMessage", 95_201)), 5, "the next message answered at once")
