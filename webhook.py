@@ -1,6 +1,6 @@
 """The web application: platform webhooks, health, readiness, metrics, and the web chat simulator.
 
-Thin on purpose: verify, parse, store (bot/intake.py), answer; workers process behind it.
+Thin on purpose: verify, parse, store (bot/delivery/intake.py), answer; workers process behind it.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from bot import metrics
 from bot.app import build_application
+from bot.delivery import metrics
 from bot.settings import Settings
 from handlers import simulator, telegram, whatsapp
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.delivery.pipeline import Pipeline
+from bot.delivery.prefetch import ContextStates
+from bot.desk.desk import OperatorDesk
+from bot.desk.watchdog import Watchdog
+from bot.desk_wiring import build_operator_side
 from bot.drafts import DraftPort, build_drafts
-from bot.operator_desk import OperatorDesk
-from bot.operator_setup import build_operator_side
-from bot.pipeline import Pipeline
-from bot.prefetch import ContextStates
 from bot.service import ConversationService
 from bot.settings import Settings
-from bot.watchdog import Watchdog
 from flows.catalog_keys import tip_keys, ui_keys
 from flows.engine import EngineConfig
 from handlers import telegram, whatsapp
@@ -30,8 +30,8 @@ class Application:
     service: ConversationService
     channels: dict[str, Channel] = field(default_factory=dict)
     pipeline: Pipeline | None = None  # intake, ordering, workers, outbox, metrics
-    desk: OperatorDesk | None = None  # the operators' side (bot/operator_desk.py)
-    watchdog: Watchdog | None = None  # no one left waiting (bot/watchdog.py)
+    desk: OperatorDesk | None = None  # the operators' side (bot/desk/desk.py)
+    watchdog: Watchdog | None = None  # no one left waiting (bot/desk/watchdog.py)
     drafts: DraftPort | None = None  # the case store's copy of drafts (bot/drafts.py)
 
     async def close(self) -> None:
@@ -62,7 +62,7 @@ async def build_application(settings: Settings | None = None) -> Application:
     settings = settings or Settings()
     translator = load_translator()
     await migrate(settings.database_url)
-    # Loads answered from what the worker read with the update (bot/prefetch.py).
+    # Loads answered from what the worker read with the update (bot/delivery/prefetch.py).
     states = ContextStates(build_state_store(settings.redis_url, settings.state_ttl_days * 86400,
                                              prefix=settings.redis_prefix))
     cases = build_case_store(settings.database_url)

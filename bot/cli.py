@@ -11,8 +11,10 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from bot import logs, set_aside, stats
+from bot import logs
 from bot.app import build_application
+from bot.delivery import set_aside
+from bot.figures import stats
 from bot.settings import Settings
 from locales import CatalogError
 
@@ -127,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return worker(settings)
         elif args.command == "purge":
-            from bot.retention import purge
+            from bot.privacy.retention import purge
 
             closed, drafts = asyncio.run(purge(settings))
             print(f"Deleted {closed} closed case(s) older than {settings.retention_days} days and "

@@ -38,12 +38,12 @@ class UpdateContext:
     lane: str | None = None  # the conversation the update belongs to (see conversation_lane)
     checked: bool = False  # the worker already found the update not done (saves a round trip)
     held: Callable[[], bool] | None = None  # whether the worker surely still holds the lane
-    # Read with the update's head while the lane was held (bot/prefetch.py): the conversation's
+    # Read with the update's head while the lane was held (bot/delivery/prefetch.py): the conversation's
     # records as stored (JSON, None when absent), and the messages already sent (None: not read).
     known: dict[StateKey, str | None] = field(default_factory=dict)
     sent_before: set[str] | None = None
     # Sent and not yet recorded: recorded before the next message goes out, and superseded by the
-    # update's "done" (bot/outbox.py), so a one-message reply costs no write of its own.
+    # update's "done" (bot/delivery/outbox.py), so a one-message reply costs no write of its own.
     unrecorded: list[str] = field(default_factory=list)
     _sent: dict[str, int] = field(default_factory=dict)
 

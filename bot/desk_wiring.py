@@ -6,15 +6,15 @@ import logging
 from collections.abc import Mapping
 from datetime import timedelta
 
-from bot.operator_desk import OperatorDesk
-from bot.operator_front import UserLink
-from bot.operator_texts import operator_keys
-from bot.pacing import Follow
+from bot.delivery.pacing import Follow
+from bot.delivery.sending import Sender
+from bot.desk.desk import OperatorDesk
+from bot.desk.front import UserLink
+from bot.desk.texts import operator_keys
+from bot.desk.watchdog import Watchdog
 from bot.service import ConversationService
 from bot.settings import Settings
-from bot.watchdog import Watchdog
 from handlers.base import Channel
-from handlers.delivery import Sender
 from locales import CatalogError, Translator
 from storage.cases import SqlCaseStore
 from storage.operators import SqlOperatorStore
@@ -51,7 +51,7 @@ def build_operator_side(settings: Settings, service: ConversationService, cases:
             return await service.first_delivery("telegram", f"{bot_id}:{update_id}")
 
         # The group's messages share the channel's pacer (one bot's limits; with REDIS_URL those of
-        # every process, the group's 20 a minute included: bot/pacing.py).
+        # every process, the group's 20 a minute included: bot/delivery/pacing.py).
         front = TelegramGroupFront(telegram.bot, settings.operator_chat_id, translator, settings.operator_language,
                                    sender=Sender(pacer=Follow(lambda: telegram.sender.pacer)),
                                    first_delivery=first_delivery)

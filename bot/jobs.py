@@ -56,7 +56,7 @@ class SerialJobs:
             return
         self._queues[key] = deque([job])
         # A fresh context: the job must not inherit the submitting update's conversation hold or
-        # update context (bot/ordering.py, bot/context.py), whose conversation it does not own.
+        # update context (bot/delivery/ordering.py, bot/context.py), whose conversation it does not own.
         context = contextvars.Context() if self.fresh_context else None
         task = asyncio.create_task(self._drain(key), name=f"{self.name}-{key[:8]}", context=context)
         self._tasks.add(task)

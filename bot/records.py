@@ -1,6 +1,6 @@
 """A conversation's records in the state store besides its state, by name, in one place: the
 runtime and the adapters read and write them, and the worker reads them with each update
-(bot/prefetch.py), so the names must agree."""
+(bot/delivery/prefetch.py), so the names must agree."""
 
 from __future__ import annotations
 

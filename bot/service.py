@@ -58,7 +58,7 @@ class Reply:
 
 
 class ConversationHold(Protocol):
-    """Holds one conversation at a time (bot/ordering.py has the one shared by all processes)."""
+    """Holds one conversation at a time (bot/delivery/ordering.py has the one shared by all processes)."""
 
     def hold(self, key: StateKey) -> AbstractAsyncContextManager[None]: ...
 
@@ -123,7 +123,7 @@ class ConversationService:
     async def first_delivery(self, platform: str, update_key: str) -> bool:
         """True unless this update (Telegram update_id, WhatsApp wamid) was processed before.
 
-        In a worker (bot/worker.py) the update is recorded as done only with the state it changed,
+        In a worker (bot/delivery/worker.py) the update is recorded as done only with the state it changed,
         so one whose processing failed is processed again when retried. Without a worker (polling
         in development) the update is claimed at once, as before.
         """
@@ -201,7 +201,7 @@ class ConversationService:
         context = current_update()
         if context is None or not context.owns(key):
             await self.states.save(key, state.to_dict())
-        else:  # the update is done with its state, its reply kept until it is sent (bot/outbox.py)
+        else:  # the update is done with its state, its reply kept until it is sent (bot/delivery/outbox.py)
             await self.states.save_marked(key, state.to_dict(), context.token,
                                           encode_reply(reply.lang, reply.actions), IDEMPOTENCY_TTL_SECONDS)
 

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.operators import Roster, parse_operator
-from bot.shifts import WorkingHours
+from bot.desk.roster import Roster, parse_operator
+from bot.desk.shifts import WorkingHours
 from flows.emergency import DEFAULT_EMERGENCY_LINES, EmergencyLine
 
 DEV_SECRET = "dev-only-pseudonym-secret"
@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8080
 
-    # Delivery (bot/pipeline.py, docs/deployment.md).
+    # Delivery (bot/delivery/pipeline.py, docs/deployment.md).
     redis_prefix: str = Field("helpline", min_length=1, description="prefix of every Redis key")
     serve_worker: bool = Field(True, description="`serve` also processes stored updates; false: workers do")
     worker_concurrency: int = Field(64, ge=1, description="conversations processed at once per process")
@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     update_max_attempts: int = Field(5, ge=1, description="failures (not outages) before an update is set aside")
     metrics_port: int | None = Field(None, description="`worker` serves /metrics, /healthz, /readyz here")
     log_format: str = Field("text", pattern="^(text|json)$", description="text | json (one object a line)")
-    # Send pacing (bot/pacing.py); unset: the platform's limits, 0: off. With REDIS_URL the rate and group
+    # Send pacing (bot/delivery/pacing.py); unset: the platform's limits, 0: off. With REDIS_URL the rate and group
     # chats are paced for all processes together; without it, in this process.
     send_chat_interval_seconds: float | None = Field(None, ge=0, description="between 2 messages to a chat; "
                                                      "with REDIS_URL groups also get 20 a minute at most")

@@ -15,7 +15,7 @@ import signal
 import sys
 from typing import Any
 
-from bot.metrics import checks
+from bot.delivery.metrics import checks
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -47,7 +47,7 @@ class StateStore(Protocol):
 
     async def marks(self, tokens: Sequence[str]) -> list[str | None]:
         """The values recorded under these tokens (None: never recorded, or expired). Delivery records
-        which updates and outgoing messages are done this way (bot/outbox.py)."""
+        which updates and outgoing messages are done this way (bot/delivery/outbox.py)."""
         ...
 
     async def mark(self, token: str, value: str, ttl_seconds: int) -> None:
@@ -60,7 +60,7 @@ class StateStore(Protocol):
         ...
 
     async def sent(self, update: str) -> set[str]:
-        """The outgoing messages of an unfinished update recorded as sent (bot/outbox.py)."""
+        """The outgoing messages of an unfinished update recorded as sent (bot/delivery/outbox.py)."""
         ...
 
     async def record_sent(self, update: str, messages: Sequence[str], ttl_seconds: int) -> None:

@@ -8,9 +8,9 @@ already stored), or raises `IntakeUnavailable` (nothing stored: the webhook answ
 platform retries).
 
 Each lane is a FIFO of entries; a *ticket* tells the workers that a lane has work (one per
-lane that was empty). A worker holding the lane (bot/ordering.py) drains it from the head, so
+lane that was empty). A worker holding the lane (bot/delivery/ordering.py) drains it from the head, so
 order holds across processes. Two implementations: `MemoryIntake` below (the embedded default,
-one process, nothing survives a restart) and `RedisIntake` (bot/intake_redis.py: lists and a
+one process, nothing survives a restart) and `RedisIntake` (bot/delivery/intake_redis.py: lists and a
 stream with a consumer group, shared by every process, surviving restarts).
 """
 
@@ -68,7 +68,7 @@ class Entry:
 @dataclass(frozen=True)
 class Head:
     """The entry at the head of a held lane, its update's mark, and what was read with it: the
-    conversation's records asked for (JSON as stored, None when absent; bot/prefetch.py) and the
+    conversation's records asked for (JSON as stored, None when absent; bot/delivery/prefetch.py) and the
     update's messages already sent (None when not read)."""
 
     entry: Entry
@@ -89,7 +89,7 @@ BUSY = Busy.BUSY
 @dataclass(frozen=True)
 class LaneRelease:
     """What the last `finish` of a lane needs to let it go in the same write: the lane's lock
-    (bot/ordering.py) and the ticket to acknowledge."""
+    (bot/delivery/ordering.py) and the ticket to acknowledge."""
 
     lock_key: str
     token: str
@@ -139,7 +139,7 @@ class LaneQueue(Protocol):
     async def take(self, lane: str, lock: tuple[str, str, int], marks: StateStore,
                    records: Sequence[StateKey] = ()) -> Head | Busy | None:
         """Set the lane's lock (key, token, ttl in ms) unless someone holds it (BUSY), and `peek`, in one
-        round trip where the lock lives with the lanes (bot/ordering.py `Acquire`)."""
+        round trip where the lock lives with the lanes (bot/delivery/ordering.py `Acquire`)."""
         ...
 
     async def finish(self, entry: Entry, marks: StateStore, records: Sequence[StateKey] = (),

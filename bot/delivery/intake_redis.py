@@ -10,8 +10,8 @@ Keys (under the deployment's `REDIS_PREFIX`):
   came. A worker acknowledges (and deletes) its ticket only once the lane is drained, so the
   ticket of a worker that died stays pending and `XAUTOCLAIM` hands it to another after
   `CLAIM_IDLE_SECONDS`.
-- `{p}:sent:{update token}`: the update's outgoing messages already sent (bot/outbox.py), dropped
-  with its reply when it is done; `{p}:lock:{lane}`: who holds the lane (bot/ordering.py).
+- `{p}:sent:{update token}`: the update's outgoing messages already sent (bot/delivery/outbox.py), dropped
+  with its reply when it is done; `{p}:lock:{lane}`: who holds the lane (bot/delivery/ordering.py).
 - `{p}:in:stored` (entries not yet processed), `{p}:in:tries:{token}`, `{p}:in:aside` (entries
   that kept failing, for a person to look at, replay or drop: `python -m bot set-aside`).
 
@@ -33,7 +33,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError, ResponseError
 
 from bot.context import IDEMPOTENCY_TTL_SECONDS, REPLY_PREFIX, update_token
-from bot.intake import (
+from bot.delivery.intake import (
     BUSY,
     MAX_SET_ASIDE,
     SEEN_TTL_SECONDS,
@@ -290,10 +290,10 @@ class RedisIntake:
     async def close(self) -> None:
         return None
 
-    # -- updates set aside, for a person (`python -m bot set-aside`, bot/set_aside.py) ------------------
+    # -- updates set aside, for a person (`python -m bot set-aside`, bot/delivery/set_aside.py) ------------------
     async def set_aside_records(self) -> list[str]:
         """The records set aside, oldest first, as stored: JSON holding the update's payload (a child's
-        words, ids): never print one (bot/set_aside.py shows a summary without them)."""
+        words, ids): never print one (bot/delivery/set_aside.py shows a summary without them)."""
         found = await self.redis.lrange(self.aside_key, 0, -1)
         return [item if isinstance(item, str) else item.decode() for item in found]
 

@@ -11,7 +11,7 @@ How a reply survives, with no second copy of it to keep in step:
    its lane, in one write.
 A worker that dies between 1 and 3 leaves the update at the head of its lane with its reply in
 the mark; whoever takes the lane over renders the same reply again (`Route.redeliver`) and sends
-only the messages not marked. Pacing and retries stay those of `handlers.delivery.Sender`.
+only the messages not marked. Pacing and retries stay those of `bot.delivery.sending.Sender`.
 
 The one window left: a process killed after the platform accepted a message and before it was
 recorded (the next send, or "done": a millisecond) sends that message again; the Bot API and the
@@ -30,8 +30,8 @@ from typing import TypeVar
 from redis.exceptions import RedisError
 
 from bot.context import UpdateContext, current_update
-from bot.ordering import LockLost
-from handlers.delivery import DeliveryReport, Sender
+from bot.delivery.ordering import LockLost
+from bot.delivery.sending import DeliveryReport, Sender
 from storage.base import StateStore
 
 log = logging.getLogger(__name__)

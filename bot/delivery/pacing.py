@@ -1,6 +1,6 @@
 """Send pacing shared by every process through Redis, so the platforms' limits hold for the bot as a whole.
 
-`handlers.delivery.Pacer` paces one process. With `REDIS_URL` many workers send for one bot (Telegram:
+`bot.delivery.sending.Pacer` paces one process. With `REDIS_URL` many workers send for one bot (Telegram:
 about 30 messages a second overall, 20 a minute into one group) and one number (WhatsApp's throughput),
 so `SharedPacer` keeps, per scope (the platform account), under `{prefix}:pace:{scope}:`:
 
@@ -36,8 +36,8 @@ from collections.abc import Awaitable, Callable
 
 from redis.asyncio import Redis
 
+from bot.delivery.sending import Pacer, Pacing
 from bot.settings import Settings
-from handlers.delivery import Pacer, Pacing
 
 log = logging.getLogger(__name__)
 

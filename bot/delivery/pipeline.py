@@ -19,17 +19,17 @@ from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 
-from bot.intake import Intake, IntakeUnavailable, LaneQueue, MemoryIntake
-from bot.intake_redis import RedisIntake
-from bot.metrics import Labels, Metrics
-from bot.ordering import LocalOrdering, Ordering, RedisOrdering
-from bot.outbox import DurableSender
-from bot.pacing import pacer_for
-from bot.prefetch import ContextStates
+from bot.delivery.intake import Intake, IntakeUnavailable, LaneQueue, MemoryIntake
+from bot.delivery.intake_redis import RedisIntake
+from bot.delivery.metrics import Labels, Metrics
+from bot.delivery.ordering import LocalOrdering, Ordering, RedisOrdering
+from bot.delivery.outbox import DurableSender
+from bot.delivery.pacing import pacer_for
+from bot.delivery.prefetch import ContextStates
+from bot.delivery.routes import Route, TelegramRoute, WhatsAppRoute
+from bot.delivery.sending import Sender
+from bot.delivery.worker import Worker
 from bot.settings import Settings
-from bot.updates import Route, TelegramRoute, WhatsAppRoute
-from bot.worker import Worker
-from handlers.delivery import Sender
 from handlers.telegram.channel import TelegramChannel
 from handlers.whatsapp.channel import WhatsAppChannel
 from storage.base import StateStore
@@ -93,7 +93,7 @@ class Pipeline:
         self.application: Application | None = None
 
     def attach(self, application: Application) -> None:
-        """Routes for the connected channels; their senders made durable (bot/outbox.py)."""
+        """Routes for the connected channels; their senders made durable (bot/delivery/outbox.py)."""
         self.application = application
         for platform, channel in application.channels.items():
             if isinstance(channel, TelegramChannel):

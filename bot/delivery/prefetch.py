@@ -2,7 +2,7 @@
 
 A worker reads an update's head together with the records its processing is known to read
 (the conversation state, the reachability and keyboard flags, WhatsApp's window and list pages)
-in the same Redis script, while it holds the conversation (bot/intake_redis.py). They travel
+in the same Redis script, while it holds the conversation (bot/delivery/intake_redis.py). They travel
 in the update's context (`UpdateContext.known`); `ContextStates` answers `load` from there and
 keeps them current on every write, so the runtime and the adapters read the stores as before.
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from bot.context import conversation_lane
-from bot.intake import Entry, Submission
+from bot.delivery.intake import Entry, Submission
 from bot.records import keyboard_record, pages_record, reach_record, window_record
 from bot.service import ConversationService, Reply
 from handlers.telegram.channel import TelegramChannel

@@ -45,7 +45,7 @@ class Invalid(DeliveryError):
 
 
 class Pacing(Protocol):
-    """What a `Sender` needs of its pacer (this process's `Pacer`; shared by all: bot/pacing.py)."""
+    """What a `Sender` needs of its pacer (this process's `Pacer`; shared by all: bot/delivery/pacing.py)."""
 
     async def wait(self, chat: str) -> None:
         """Return when a message may go to `chat`."""
@@ -56,7 +56,7 @@ class Pacing(Protocol):
 
 class Pacer:
     """At most one message per `per_chat` seconds to a chat, and `global_rate` per second overall,
-    in this process. `scope` names whose limits these are (the platform account), for bot/pacing.py."""
+    in this process. `scope` names whose limits these are (the platform account), for bot/delivery/pacing.py."""
 
     def __init__(self, per_chat: float = 1.0, global_rate: float = 30.0,
                  clock: Callable[[], float] = time.monotonic,

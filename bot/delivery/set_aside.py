@@ -1,7 +1,7 @@
 """`python -m bot set-aside list|replay|drop`: the updates that kept failing, for a person.
 
 A worker sets an update aside after `UPDATE_MAX_ATTEMPTS` failures that were not outages (a bug),
-in `{prefix}:in:aside` (bot/intake_redis.py), so its conversation moves on. This tool shows them
+in `{prefix}:in:aside` (bot/delivery/intake_redis.py), so its conversation moves on. This tool shows them
 without their content (position, platform, a short hash of the update key, the kind of lane, the
 error type, when), puts one back at the end of its lane for the workers (`replay`, after the bug
 is fixed), or drops it for good (`drop --yes`). Positions are those `list` shows, oldest first;
@@ -28,13 +28,13 @@ from typing import Any
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from bot.intake import MAX_SET_ASIDE
-from bot.intake_redis import RedisIntake
+from bot.delivery.intake import MAX_SET_ASIDE
+from bot.delivery.intake_redis import RedisIntake
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-LANE_KINDS = ("conv", "chat", "status", "errors", "update")  # bot/updates.py; the rest names who it is
+LANE_KINDS = ("conv", "chat", "status", "errors", "update")  # bot/delivery/routes.py; the rest names who it is
 _REASON = re.compile(r"[^A-Za-z0-9_.:-]")
 
 

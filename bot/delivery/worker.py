@@ -1,4 +1,4 @@
-"""Workers: take lanes with work, hold each (bot/ordering.py), process its updates from the head.
+"""Workers: take lanes with work, hold each (bot/delivery/ordering.py), process its updates from the head.
 
 For each update at the head of a held lane:
 - its mark says "done" (or it was set aside): a duplicate, dropped;
@@ -15,7 +15,7 @@ in memory after the hold was let go and the lane found empty again. So work that
 a lane is being released is never left behind.
 
 Round trips per update in Redis: the head is read with its mark, the update's messages already
-sent and the conversation's records (bot/prefetch.py); the runtime saves the state with the
+sent and the conversation's records (bot/delivery/prefetch.py); the runtime saves the state with the
 reply; "done" is written with the next head read (or the lane let go) in one script.
 
 `python -m bot worker` runs this against Redis, as many processes as wanted; `serve` runs it
@@ -36,12 +36,12 @@ from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, Opera
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from bot.context import DONE, UpdateContext, decode_reply, processing
-from bot.intake import Busy, Entry, Head, LaneQueue, LaneRelease, Ticket
-from bot.metrics import Metrics
-from bot.ordering import Acquire, LockLost, LockTimeout, Ordering
-from bot.outbox import record_sent
+from bot.delivery.intake import Busy, Entry, Head, LaneQueue, LaneRelease, Ticket
+from bot.delivery.metrics import Metrics
+from bot.delivery.ordering import Acquire, LockLost, LockTimeout, Ordering
+from bot.delivery.outbox import record_sent
+from bot.delivery.routes import Route
 from bot.service import Reply
-from bot.updates import Route
 from storage.base import StateKey, StateStore
 
 log = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ class Worker:
         return acquire
 
     def records(self, lane: str) -> tuple[StateKey, ...]:
-        """The records a conversation's updates read, fetched with each head (bot/prefetch.py)."""
+        """The records a conversation's updates read, fetched with each head (bot/delivery/prefetch.py)."""
         if not self.prefetch:
             return ()
         kind, _, rest = lane.partition(":")

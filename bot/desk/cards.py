@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.operator_front import CaseCard, Choice
-from bot.operator_texts import PLATFORMS, REASONS, level_key, reason_key
-from bot.operators import Roster
-from bot.shifts import WorkingHours
+from bot.desk.front import CaseCard, Choice
+from bot.desk.roster import Roster
+from bot.desk.shifts import WorkingHours
+from bot.desk.texts import PLATFORMS, REASONS, level_key, reason_key
 from flows.messages import N_, Msg
 from flows.screens import media_refused
 from storage.base import CaseRecord

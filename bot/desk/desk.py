@@ -15,13 +15,13 @@ import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
+from bot.desk.cards import build_card, handle_of, title
+from bot.desk.front import Actor, Answer, Choice, Delivery, OperatorFront, UserLink
+from bot.desk.roster import Operator, Roster
+from bot.desk.shifts import WorkingHours
+from bot.desk.texts import OPERATOR_STATUSES, level_key, outcome_key, status_key
 from bot.jobs import SerialJobs
-from bot.operator_cards import build_card, handle_of, title
-from bot.operator_front import Actor, Answer, Choice, Delivery, OperatorFront, UserLink
-from bot.operator_texts import OPERATOR_STATUSES, level_key, outcome_key, status_key
-from bot.operators import Operator, Roster
 from bot.service import ConversationService
-from bot.shifts import WorkingHours
 from flows.actions import RelayToOperator
 from flows.events import Event, OperatorJoined, OperatorLeft, OperatorMessage, StillWaiting
 from flows.messages import N_, Msg

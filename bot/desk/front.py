@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from bot.operators import Operator
+from bot.desk.roster import Operator
 from bot.service import Reply
 from flows.actions import RelayToOperator
 from flows.messages import Msg

@@ -15,7 +15,7 @@ from flows.triage import LEVELS
 from storage.base import CASE_OUTCOMES
 
 _ROOT = Path(__file__).resolve().parents[1]
-_SCANNED = ("bot/operator_*.py", "bot/watchdog.py", "handlers/operators/*.py")
+_SCANNED = ("bot/operator_*.py", "bot/desk/watchdog.py", "handlers/operators/*.py")
 _MARKED = re.compile(r"""N_\(\s*["'](op\.[^"']+)["']\s*\)""")
 
 PLATFORMS = ("telegram", "whatsapp")

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from bot.operator_desk import OperatorDesk
+from bot.desk.desk import OperatorDesk
 
 log = logging.getLogger(__name__)
 

@@ -174,7 +174,7 @@ def render_csv(tables: Sequence[Table]) -> str:
 
 
 def write_chart(report: Report, path: Path, label: Callable[[str, str], str]) -> None:
-    from bot.stats_chart import draw_category_shares  # matplotlib is loaded only when a chart is asked for
+    from bot.figures.chart import draw_category_shares  # matplotlib is loaded only when a chart is asked for
 
     years = list(report.by_year)
     categories = list(CATEGORIES)  # the same stacking order every year, codes no longer used last
@@ -304,7 +304,7 @@ def run(args: argparse.Namespace, settings: Settings | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m bot.stats ...` on its own (the same as `python -m bot stats ...`)."""
+    """`python -m bot.figures.stats ...` on its own (the same as `python -m bot stats ...`)."""
     parser = configure(argparse.ArgumentParser(prog=PROG, description="Counts and shares of cases for a period."))
     try:
         args = parser.parse_args(argv)

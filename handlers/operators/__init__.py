@@ -1,4 +1,4 @@
-"""Operator front-ends: the desk (bot/operator_desk.py) decides, a front-end shows and listens.
+"""Operator front-ends: the desk (bot/desk/desk.py) decides, a front-end shows and listens.
 
 `telegram_group` is the first: a Telegram supergroup with topics (docs/operators.md).
 """

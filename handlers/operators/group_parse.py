@@ -14,7 +14,7 @@ from aiogram.enums import ContentType
 from aiogram.types import CallbackQuery, Message, Update
 from pydantic import ValidationError
 
-from bot.operator_front import Actor, Choice
+from bot.desk.front import Actor, Choice
 from flows.steps import MAX_CALLBACK_BYTES
 
 PREFIX = "op"

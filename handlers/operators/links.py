@@ -3,7 +3,7 @@ on the active escalation, through the platform's own channel (its limits, retrie
 
 from __future__ import annotations
 
-from bot.operator_front import Delivery, UserLink
+from bot.desk.front import Delivery, UserLink
 from bot.service import Reply
 from handlers.telegram.channel import TelegramChannel
 from handlers.whatsapp.channel import WhatsAppChannel

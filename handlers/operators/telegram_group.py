@@ -7,8 +7,8 @@ update's chat is OPERATOR_CHAT_ID), handed to the desk, which checks and decides
 
 The bot must be an administrator of the group with "Manage topics" (createForumTopic needs it,
 and an administrator bot receives every message, not only commands). Telegram allows about 20
-messages a minute into one group: the sender paces with the Telegram channel's pacer (bot/operator_setup.py;
-with REDIS_URL bot/pacing.py keeps every process under it) and waits out a 429 (handlers/delivery).
+messages a minute into one group: the sender paces with the Telegram channel's pacer (bot/desk_wiring.py;
+with REDIS_URL bot/delivery/pacing.py keeps every process under it) and waits out a 429 (handlers/delivery).
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from aiogram import Bot
 from aiogram.exceptions import AiogramError
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 
-from bot.operator_cards import platform_label
-from bot.operator_desk import OperatorDesk
-from bot.operator_front import CaseCard, Choice
-from bot.operator_texts import outcome_key, status_key, verb_key
-from bot.operators import Operator
+from bot.delivery.sending import Pacer, Sender
+from bot.desk.cards import platform_label
+from bot.desk.desk import OperatorDesk
+from bot.desk.front import CaseCard, Choice
+from bot.desk.roster import Operator
+from bot.desk.texts import outcome_key, status_key, verb_key
 from flows.actions import RelayToOperator
 from flows.messages import N_, Msg
-from handlers.delivery import Pacer, Sender
 from handlers.operators.group_parse import (
     GroupIgnored,
     GroupMessage,

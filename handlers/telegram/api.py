@@ -16,7 +16,7 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import InlineKeyboardMarkup, InputFile, LinkPreviewOptions, ReplyKeyboardMarkup
 from aiohttp import ClientError, ClientTimeout
 
-from handlers.delivery import RecipientGone
+from bot.delivery.sending import RecipientGone
 from handlers.telegram.errors import classify, is_entity_error
 from handlers.telegram.render import PARSE_MODE, DeleteMessage, Outgoing, SendText, inline_keyboard, plain, sos_keyboard
 

@@ -1,6 +1,6 @@
 """The Telegram channel: one update in, the engine's reply out, within Telegram's limits.
 
-Webhook and polling both store raw update JSON (bot/intake.py) and a worker hands each to
+Webhook and polling both store raw update JSON (bot/delivery/intake.py) and a worker hands each to
 `process_update`, so the two ways of running behave the same. The adapter decides nothing: the
 engine does.
 """
@@ -15,13 +15,13 @@ from typing import Any, Protocol
 
 from aiogram import Bot
 
+from bot.delivery.sending import DeliveryReport, Pacer, Sender
 from bot.records import keyboard_record
 from bot.service import ConversationService, Inbound, Reply
 from flows.actions import Say
 from flows.emergency import EmergencyLine, numbers_block
 from flows.engine import language_from_hint
 from flows.messages import Msg
-from handlers.delivery import DeliveryReport, Pacer, Sender
 from handlers.render import render
 from handlers.telegram import texts
 from handlers.telegram.api import BotApi
@@ -74,7 +74,7 @@ class TelegramChannel:
         self.sender = sender or Sender(pacer=Pacer(per_chat=1.0, global_rate=30.0, scope=PLATFORM))
         self.stats: Counter[str] = Counter()  # counts only: no texts, no ids
         self.sos_labels = frozenset(translator.template(texts.SOS_BUTTON, lang).strip() for lang in LANGUAGES)
-        self.operators: OperatorInbox | None = None  # set when OPERATOR_CHAT_ID is (bot/operator_setup.py)
+        self.operators: OperatorInbox | None = None  # set when OPERATOR_CHAT_ID is (bot/desk_wiring.py)
 
     async def send_reply(self, address: str, reply: Reply) -> DeliveryReport:
         """Send a reply to a user known by the raw chat id kept on their escalation (the operator desk)."""

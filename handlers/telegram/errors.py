@@ -1,4 +1,4 @@
-"""Telegram Bot API errors -> the one delivery taxonomy (handlers.delivery).
+"""Telegram Bot API errors -> the one delivery taxonomy (bot.delivery.sending).
 
 The sender decides retries from the kind alone: 429 waits `retry_after`, network and 5xx
 errors are retried with backoff, 403 (blocked, deactivated, kicked) means the recipient is
@@ -17,7 +17,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
-from handlers.delivery import DeliveryError, Invalid, RecipientGone, Retryable, Throttled
+from bot.delivery.sending import DeliveryError, Invalid, RecipientGone, Retryable, Throttled
 
 # 400 descriptions that mean the chat itself is gone, not that the request was wrong.
 _GONE_400 = ("chat not found", "user not found", "peer_id_invalid", "user is deactivated")

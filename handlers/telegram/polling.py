@@ -1,8 +1,8 @@
 """Long polling for development: `python -m bot polling`.
 
 Updates are fetched as raw JSON through aiogram's Bot (a getUpdates method that returns
-dicts) and stored exactly like the webhook's (`Pipeline.submit`, bot/intake.py), one at a
-time in update_id order, marked as polled; workers process them (bot/worker.py). The offset,
+dicts) and stored exactly like the webhook's (`Pipeline.submit`, bot/delivery/intake.py), one at a
+time in update_id order, marked as polled; workers process them (bot/delivery/worker.py). The offset,
 which confirms updates to Telegram with the next getUpdates, moves only past updates that
 were stored: when the intake cannot take one (503), the offset stays before it and the same
 updates are fetched again after a pause, so a crash or an intake outage loses nothing that

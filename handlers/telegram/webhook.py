@@ -2,7 +2,7 @@
 
 Answers: 403 without the right X-Telegram-Bot-Api-Secret-Token (nothing read further);
 413 for a body over MAX_BODY_BYTES and 400 for one that is not a Telegram update (both
-final: nothing stored); 200 once the update is stored (bot/intake.py), even one the installed
+final: nothing stored); 200 once the update is stored (bot/delivery/intake.py), even one the installed
 aiogram cannot read (the worker logs it), so Telegram never retries it forever; 503 when it
 cannot be stored (Redis down, the in-memory queue full): Telegram retries later. Processing
 happens behind the answer, in workers. A stored press whose answer needs no state
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from bot.intake import hand_over
+from bot.delivery.intake import hand_over
 
 if TYPE_CHECKING:
     from handlers.telegram.channel import TelegramChannel

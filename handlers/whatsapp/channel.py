@@ -17,11 +17,11 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from bot.delivery.sending import DeliveryError, Pacer, Sender
 from bot.records import pages_record
 from bot.service import ConversationService, Inbound, Reply
 from flows.events import Pick
 from flows.messages import Msg
-from handlers.delivery import DeliveryError, Pacer, Sender
 from handlers.render import Discard, render
 from handlers.whatsapp.client import GraphClient
 from handlers.whatsapp.language import guess_language

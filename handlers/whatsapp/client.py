@@ -13,7 +13,7 @@ from typing import Any
 
 import aiohttp
 
-from handlers.delivery import DeliveryError, Invalid, RecipientGone, Retryable, Throttled
+from bot.delivery.sending import DeliveryError, Invalid, RecipientGone, Retryable, Throttled
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ UNDELIVERABLE = 131026  # not a WhatsApp user, an old app, or the user cannot re
 # wrong, 131016 service unavailable: all pass, so try again with backoff.
 RETRYABLE_CODES = frozenset({1, 2, 4, 80007, 131000, 131016})
 PAIR_BACKOFF_SECONDS = 6.0  # Meta's pair rate: about one message every 6 seconds to one user
-# The number's throughput is per second: every chat (in every process, bot/pacing.py) waits this long.
+# The number's throughput is per second: every chat (in every process, bot/delivery/pacing.py) waits this long.
 THROUGHPUT_BACKOFF_SECONDS = 1.0
 
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.delivery.sending import DeliveryError, Sender
 from bot.service import ConversationService
-from handlers.delivery import DeliveryError, Sender
 from handlers.whatsapp.client import GraphClient, Undeliverable, WindowClosed, error_code
 from handlers.whatsapp.render import Content
 from handlers.whatsapp.window import CustomerWindow

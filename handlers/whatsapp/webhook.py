@@ -2,7 +2,7 @@
 
 POST order: size limit, then the signature over the raw bytes (constant-time), then JSON,
 then the shape. Nothing is parsed before the signature is checked, and no error answer
-echoes the expected signature or the body. A good payload is stored (bot/intake.py, one
+echoes the expected signature or the body. A good payload is stored (bot/delivery/intake.py, one
 update per message and status) and answered 200, or 503 when it cannot be stored (Meta
 retries); workers process it behind the answer.
 """
@@ -15,7 +15,7 @@ import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
-from bot.intake import hand_over
+from bot.delivery.intake import hand_over
 from handlers.whatsapp.channel import WhatsAppChannel
 from handlers.whatsapp.parse import PayloadError, parse_payload
 

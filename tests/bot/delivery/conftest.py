@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
-from tests.delivery.support import Transcript, telegram_reference, whatsapp_reference
+from tests.bot.delivery.support import Transcript, telegram_reference, whatsapp_reference
 from tests.handlers.telegram.harness import TOKEN
 from tests.support.databases import RedisTarget, fresh_postgres_url, redis_url
 from tests.support.fake_graph import FakeGraph

@@ -33,9 +33,9 @@ import httpx
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
-from bot.intake_redis import RedisIntake
+from bot.delivery.intake_redis import RedisIntake
+from bot.delivery.sending import Pacer, Sender
 from bot.settings import Settings
-from handlers.delivery import Pacer, Sender
 from storage.redis_state import RedisStateStore
 from tests.handlers.telegram.harness import SECRET, TOKEN
 from tests.handlers.telegram.harness import Harness as TgHarness

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.delivery.support import Transcript, idle, post_telegram, running_app, settings, telegram_for
+from tests.bot.delivery.support import Transcript, idle, post_telegram, running_app, settings, telegram_for
 from tests.support.fake_telegram import FakeTelegram
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import httpx
 
-from tests.delivery.conftest import count_cases
-from tests.delivery.support import (
+from tests.bot.delivery.conftest import count_cases
+from tests.bot.delivery.support import (
     Transcript,
     idle,
     post_telegram,

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
-from bot.intake import BUSY, Head, IntakeUnavailable, LaneRelease, MemoryIntake, Submission
-from bot.intake_redis import RedisIntake
-from bot.ordering import LocalOrdering, RedisOrdering
+from bot.delivery.intake import BUSY, Head, IntakeUnavailable, LaneRelease, MemoryIntake, Submission
+from bot.delivery.intake_redis import RedisIntake
+from bot.delivery.ordering import LocalOrdering, RedisOrdering
 from storage.base import StateKey
 from storage.memory import MemoryStateStore
 from storage.redis_state import RedisStateStore
-from tests.delivery.support import free_port, redis_intake
+from tests.bot.delivery.support import free_port, redis_intake
 from tests.support.databases import redis_url
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.logs import JsonFormatter, TextFormatter, quiet_libraries
-from tests.delivery.support import (
+from tests.bot.delivery.support import (
     Transcript,
     idle,
     post_telegram,

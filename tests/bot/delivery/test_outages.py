@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from tests.delivery.conftest import count_cases
-from tests.delivery.support import (
+from tests.bot.delivery.conftest import count_cases
+from tests.bot.delivery.support import (
     RedisServer,
     TcpGate,
     Transcript,

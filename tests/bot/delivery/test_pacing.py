@@ -1,4 +1,4 @@
-"""Send pacing shared through Redis (bot/pacing.py): two pacers with their own Redis clients stand for
+"""Send pacing shared through Redis (bot/delivery/pacing.py): two pacers with their own Redis clients stand for
 two worker processes. Times are recorded when a pacer lets a message go; the tests count messages per
 window (bounds generous enough for a slow machine), never how fast something ran."""
 
@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
-from bot.pacing import SharedPacer, pacer_for
+from bot.delivery.pacing import SharedPacer, pacer_for
+from bot.delivery.sending import Pacer, Sender, Throttled
 from bot.settings import Settings
-from handlers.delivery import Pacer, Sender, Throttled
-from tests.delivery.support import RedisServer
+from tests.bot.delivery.support import RedisServer
 from tests.support.databases import RedisTarget
 
 RATE = 40.0  # messages a second, for the two together
@@ -139,7 +139,7 @@ async def test_a_retry_after_seen_by_one_process_holds_the_others(redis: RedisTa
 
 
 async def test_redis_killed_paces_each_process_alone_then_shares_again(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="bot.pacing")
+    caplog.set_level(logging.INFO, logger="bot.delivery.pacing")
     server = RedisServer()
     server.start()
     try:

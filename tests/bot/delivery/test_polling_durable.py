@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from handlers.telegram.polling import run_polling
-from tests.delivery.support import idle, post_telegram, running_app, settings, until
+from tests.bot.delivery.support import idle, post_telegram, running_app, settings, until
 from tests.handlers.telegram.harness import Harness as TgHarness
 from tests.support.databases import RedisTarget
 from tests.support.fake_telegram import FakeTelegram

@@ -1,9 +1,9 @@
-"""Records read with the update (bot/prefetch.py): reads inside the update see them, and its own writes."""
+"""Records read with the update (bot/delivery/prefetch.py): reads inside the update see them, and its own writes."""
 
 from __future__ import annotations
 
 from bot.context import UpdateContext, processing
-from bot.prefetch import ContextStates
+from bot.delivery.prefetch import ContextStates
 from storage.base import StateKey
 from storage.memory import MemoryStateStore
 

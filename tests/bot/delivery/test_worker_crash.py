@@ -10,7 +10,7 @@ nothing of it counts as delivered.
 The worker takes one lane at a time here (`WORKER_CONCURRENCY=1`), so the kill finds nothing
 else in flight: a message the platform accepted a millisecond before a kill, not yet marked as
 sent, would be sent again; that window is inherent (neither Bot API nor Cloud API take an
-idempotency key) and documented in bot/outbox.py, not something a test should hit by chance.
+idempotency key) and documented in bot/delivery/outbox.py, not something a test should hit by chance.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from aiohttp import web
 
-from tests.delivery.conftest import count_cases
-from tests.delivery.support import (
+from tests.bot.delivery.conftest import count_cases
+from tests.bot.delivery.support import (
     Transcript,
     WorkerProcess,
     post_telegram,

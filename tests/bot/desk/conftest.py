@@ -10,7 +10,7 @@ import pytest
 import pytest_asyncio
 
 from storage.migrate import migrate
-from tests.bot.operator_world import Clock, World, make_world
+from tests.bot.desk.operator_world import Clock, World, make_world
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.operator_desk import OperatorDesk
-from bot.operator_front import Actor, CaseCard, Choice, Delivery
-from bot.operators import Operator, Roster
+from bot.desk.desk import OperatorDesk
+from bot.desk.front import Actor, CaseCard, Choice, Delivery
+from bot.desk.roster import Operator, Roster
+from bot.desk.shifts import WorkingHours
+from bot.desk.watchdog import Watchdog
 from bot.service import ConversationService, Inbound, Reply
-from bot.shifts import WorkingHours
-from bot.watchdog import Watchdog
 from flows.actions import RelayToOperator, Say
 from flows.events import Event, Pick, Text
 from flows.messages import Msg

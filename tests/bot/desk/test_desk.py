@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from bot.operator_front import Choice, Delivery
-from bot.operators import Operator, Roster
+from bot.desk.front import Choice, Delivery
+from bot.desk.roster import Operator, Roster
 from flows.events import Media, MediaKind
 from storage.operators import AuditEntry
-from tests.bot.operator_world import AIGERIM, DANIYAR, STRANGER, World
+from tests.bot.desk.operator_world import AIGERIM, DANIYAR, STRANGER, World
 
 CHILD = "77011112233"  # a WhatsApp number: the address, never shown to operators
 OTHER_CHILD = "77019998877"

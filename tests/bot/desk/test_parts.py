@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
+from bot.desk.roster import Operator, Roster, parse_operator
+from bot.desk.shifts import WorkingHours
 from bot.jobs import Job, SerialJobs
-from bot.operators import Operator, Roster, parse_operator
 from bot.settings import Settings
-from bot.shifts import WorkingHours
 
 
 def at_almaty(hour: int, minute: int = 0) -> datetime:

@@ -25,7 +25,7 @@ import pytest
 import pytest_asyncio
 
 from bot import cli
-from bot.stats import collect, english_labels, largest_remainder, main
+from bot.figures.stats import collect, english_labels, largest_remainder, main
 from flows.definitions import AGE_GROUPS, CATEGORIES, LANGUAGES, PLACES, ROLES
 from flows.triage import LEVELS
 from storage.base import CASE_OUTCOMES, NewCase

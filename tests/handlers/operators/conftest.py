@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.delivery.sending import Pacer, Sender
 from bot.settings import Settings
-from handlers.delivery import Pacer, Sender
 from tests.handlers.operators.harness import GROUP, OPERATORS, SECRET, TOKEN, Hotline
 from tests.handlers.whatsapp.harness import APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN
 from tests.support.databases import fresh_postgres_url, redis_url

@@ -13,7 +13,7 @@ import httpx
 from fastapi import FastAPI
 
 from bot.app import Application
-from bot.operator_desk import OperatorDesk
+from bot.desk.desk import OperatorDesk
 from handlers.operators.telegram_group import TelegramGroupFront
 from handlers.telegram.channel import TelegramChannel
 from handlers.telegram.webhook import SECRET_HEADER

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from bot.app import load_translator
-from bot.operator_cards import build_card
-from bot.operator_front import Actor, Choice
-from bot.operators import Operator, Roster
-from bot.shifts import WorkingHours
+from bot.desk.cards import build_card
+from bot.desk.front import Actor, Choice
+from bot.desk.roster import Operator, Roster
+from bot.desk.shifts import WorkingHours
 from flows.actions import RelayToOperator
 from handlers.operators.group_parse import (
     GroupIgnored,

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from handlers.delivery import Pacer, Sender
+from bot.delivery.sending import Pacer, Sender
 from tests.handlers.telegram.harness import TOKEN, Harness, settings_for
 from tests.support.fake_telegram import FakeTelegram
 from webhook import create_app

@@ -91,7 +91,7 @@ class Harness:
                                                register_commands=False))
         past = max(int(u["update_id"]) for u in updates) + 1
         async with asyncio.timeout(5):
-            # A getUpdates past the last id means the batch was fetched and stored (bot/intake.py).
+            # A getUpdates past the last id means the batch was fetched and stored (bot/delivery/intake.py).
             while not any(int(p.get("offset") or 0) >= past for p in self.fake.of("getUpdates")):  # noqa: ASYNC110
                 await asyncio.sleep(0.01)
         await self.wait_idle()
@@ -99,7 +99,7 @@ class Harness:
         await asyncio.wait_for(task, 5)
 
     async def wait_idle(self) -> None:
-        """Until every stored update is processed (bot/worker.py) and the channel is idle."""
+        """Until every stored update is processed (bot/delivery/worker.py) and the channel is idle."""
         assert self.application.pipeline is not None
         await self.application.pipeline.wait_idle()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from bot.intake import MemoryIntake
+from bot.delivery.intake import MemoryIntake
 from flows.messages import Msg
 from tests.handlers.telegram.harness import Harness
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.intake import MemoryIntake
-from bot.pipeline import Pipeline
+from bot.delivery.intake import MemoryIntake
+from bot.delivery.pipeline import Pipeline
 from handlers.telegram.polling import run_polling
 from handlers.telegram.setup import ALLOWED_UPDATES, SetupError, check_webhook, register_webhook, set_commands
 from tests.handlers.telegram.harness import SECRET, TOKEN, Harness

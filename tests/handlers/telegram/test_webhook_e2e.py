@@ -11,8 +11,8 @@ import httpx
 import pytest
 from pydantic import ValidationError
 
+from bot.delivery.sending import Pacer, Sender
 from bot.settings import Settings
-from handlers.delivery import Pacer, Sender
 from tests.handlers.telegram.harness import SECRET, TOKEN, Harness, settings_for
 from tests.support.fake_telegram import FIXTURES, FakeTelegram, fixture
 from webhook import create_app

@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.delivery.sending import Pacer, Sender
 from bot.settings import Settings
-from handlers.delivery import Pacer, Sender
 from tests.handlers.whatsapp.harness import APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN, Harness
 from tests.support.fake_graph import FakeGraph
 from webhook import create_app

@@ -122,7 +122,7 @@ class Harness:
         return self.graph.messages[before:]
 
     async def drain(self) -> None:
-        """Until every stored update is processed (bot/worker.py) and the channel is idle."""
+        """Until every stored update is processed (bot/delivery/worker.py) and the channel is idle."""
         await self.app.state.application.pipeline.wait_idle()
         await self.channel.drain()
 

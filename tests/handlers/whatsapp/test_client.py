@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from handlers.delivery import Invalid, RecipientGone, Retryable, Throttled
+from bot.delivery.sending import Invalid, RecipientGone, Retryable, Throttled
 from handlers.whatsapp.client import (
     ApiInvalid,
     ApiRetryable,
