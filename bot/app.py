@@ -20,6 +20,9 @@ from locales import CatalogError, Translator
 from storage.base import CaseStore, StateStore
 from storage.factory import build_case_store, build_state_store, migrate
 
+# The platform adapters the composition root wires in (handlers/<platform>/__init__.py).
+ADAPTERS = {"telegram": telegram, "whatsapp": whatsapp}
+
 
 @dataclass
 class Application:
@@ -76,13 +79,14 @@ async def build_application(settings: Settings | None = None) -> Application:
         locks=pipeline.ordering, drafts=drafts,
     )
     application = Application(settings, translator, states, cases, service, pipeline=pipeline, drafts=drafts)
-    for module in (telegram, whatsapp):
+    for module in ADAPTERS.values():
         channel = module.build_channel(settings, service, translator)
         if channel is not None:
             application.channels[channel.platform] = channel
     application.desk, application.watchdog = build_operator_side(settings, service, cases, translator,
                                                                  application.channels)
-    pipeline.attach(application)
+    pipeline.attach({platform: ADAPTERS[platform].build_route(channel, service)
+                     for platform, channel in application.channels.items()})
     drafts.start()
     if application.watchdog is not None:
         application.watchdog.start()

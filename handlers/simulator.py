@@ -14,10 +14,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
-from bot.app import Application
-from bot.service import Inbound
+from bot.service import ConversationService, Inbound
 from flows.events import Event, Text
 from handlers.render import DISCARD_NOTE, Discard, decode_choice, render, strip_markup
+from locales import Translator
 
 PLATFORM = "web"
 PAGE = Path(__file__).with_name("simulator.html")
@@ -49,13 +49,15 @@ async def page() -> HTMLResponse:
 @router.post("/simulator/message")
 async def message(body: SimulatorMessage, request: Request) -> list[SimulatorReply]:
     """One message from a simulated user; the replies as the user would see them."""
-    application: Application = request.app.state.application
+    application = request.app.state.application  # bot/app.py's Application, set by webhook.py
+    service: ConversationService = application.service
+    translator: Translator = application.translator
     event: Event | None = decode_choice(body.choice) if body.choice else None
     if event is None:
         event = Text(body.text or "")
-    reply = await application.service.handle(Inbound(PLATFORM, body.user, event, body.lang or None))
+    reply = await service.handle(Inbound(PLATFORM, body.user, event, body.lang or None))
     replies: list[SimulatorReply] = []
-    for out in render(reply.actions, reply.lang, application.translator, html.escape, 4096):
+    for out in render(reply.actions, reply.lang, translator, html.escape, 4096):
         if isinstance(out, Discard):
             replies.append(SimulatorReply(text=DISCARD_NOTE))
         else:

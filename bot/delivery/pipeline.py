@@ -2,7 +2,8 @@
 
 With `REDIS_URL` the intake, the conversation locks and the marks live in Redis, shared by every
 webhook server and worker process; without it everything runs in this process (the embedded
-default). `Application.pipeline` holds it; the webhooks hand updates to `submit`.
+default). `Application.pipeline` holds it; the webhooks hand updates to `submit`. The routes of the
+connected platforms come from the composition root (`attach`): the pipeline knows no adapter.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import contextlib
 import logging
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
@@ -26,39 +28,16 @@ from bot.delivery.ordering import LocalOrdering, Ordering, RedisOrdering
 from bot.delivery.outbox import DurableSender
 from bot.delivery.pacing import pacer_for
 from bot.delivery.prefetch import ContextStates
-from bot.delivery.routes import Route, TelegramRoute, WhatsAppRoute
+from bot.delivery.routes import Route
 from bot.delivery.sending import Sender
 from bot.delivery.worker import Worker
 from bot.settings import Settings
-from handlers.telegram.channel import TelegramChannel
-from handlers.whatsapp.channel import WhatsAppChannel
 from storage.base import StateStore
 from storage.redis_state import RedisStateStore
-
-if TYPE_CHECKING:
-    from bot.app import Application
 
 log = logging.getLogger(__name__)
 
 WORKER_STALL_SECONDS = 30.0  # a worker loop silent for this long is reported as not working
-_PINNED: list[Any] = []
-
-
-def pin_aiogram_response_types() -> None:
-    """Keep aiogram's `Response[T]` classes alive. aiogram builds `Response[method.__returning__]` on
-    every call; pydantic 2.12+ caches parametrized generics only weakly (`_GENERIC_TYPES_CACHE` is a
-    WeakValueDictionary), so once collected the class is rebuilt, about 5 ms of CPU each time: a
-    third of a worker's CPU under load, measured with bench/load.py."""
-    if _PINNED:
-        return
-    from aiogram import methods
-    from aiogram.methods.base import Response
-
-    for name in ("SendMessage", "AnswerCallbackQuery", "EditMessageReplyMarkup", "EditMessageText", "DeleteMessage",
-                 "GetMe", "SetWebhook", "DeleteWebhook", "SetMyCommands", "GetWebhookInfo", "SendChatAction"):
-        method = getattr(methods, name, None)
-        if method is not None:
-            _PINNED.append(Response[method.__returning__])  # type: ignore[name-defined]
 
 
 class Pipeline:
@@ -90,19 +69,12 @@ class Pipeline:
         self.worker_expected = False
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        self.application: Application | None = None
 
-    def attach(self, application: Application) -> None:
-        """Routes for the connected channels; their senders made durable (bot/delivery/outbox.py)."""
-        self.application = application
-        for platform, channel in application.channels.items():
-            if isinstance(channel, TelegramChannel):
-                pin_aiogram_response_types()
-                self.routes[platform] = TelegramRoute(channel, application.service)
-                channel.sender = self.durable(channel.sender)
-            elif isinstance(channel, WhatsAppChannel):
-                self.routes[platform] = WhatsAppRoute(channel, application.service)
-                channel.outbox.sender = self.durable(channel.outbox.sender)
+    def attach(self, routes: Mapping[str, Route]) -> None:
+        """The connected platforms' routes; their senders made durable (bot/delivery/outbox.py)."""
+        for platform, route in routes.items():
+            self.routes[platform] = route
+            route.wrap_senders(self.durable)
         self.worker = Worker(self.queue, self.ordering, self.states, self.routes, self.metrics,
                              concurrency=self.settings.worker_concurrency,
                              max_attempts=self.settings.update_max_attempts,
@@ -184,11 +156,9 @@ class Pipeline:
         gauges[("helpline_worker_active", ())] = self.worker.active if self.worker is not None else 0
         for name, value in self.outbox_counts.items():
             self.metrics.counters[("helpline_outbox_total", (("event", name),))] = value
-        if self.application is not None:
-            for channel in self.application.channels.values():
-                counters = getattr(channel, "metrics", None)
-                for name, value in (counters() if callable(counters) else {}).items():
-                    self.metrics.counters[("helpline_channel_total", (("counter", name),))] = value
+        for route in self.routes.values():
+            for name, value in route.counters().items():
+                self.metrics.counters[("helpline_channel_total", (("counter", name),))] = value
         return self.metrics.render(gauges)
 
     async def close(self) -> None:

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from handlers.telegram.webhook import router
 
 if TYPE_CHECKING:
+    from bot.delivery.routes import Route
     from bot.service import ConversationService
     from bot.settings import Settings
     from handlers.base import Channel
     from locales import Translator
 
-__all__ = ["build_channel", "router"]
+__all__ = ["build_channel", "build_route", "router"]
 
 
 def build_channel(settings: Settings, service: ConversationService, translator: Translator) -> Channel | None:
@@ -43,3 +44,12 @@ def build_channel(settings: Settings, service: ConversationService, translator: 
         webhook_secret=settings.telegram_webhook_secret,
         emergency=settings.emergency,
     )
+
+
+def build_route(channel: Channel, service: ConversationService) -> Route:
+    """The channel's route through the delivery pipeline (bot/delivery/routes.py)."""
+    from handlers.telegram.channel import TelegramChannel
+    from handlers.telegram.route import TelegramRoute
+
+    assert isinstance(channel, TelegramChannel)
+    return TelegramRoute(channel, service)

@@ -4,7 +4,7 @@ the delivery taxonomy (handlers.telegram.errors) so the Sender can decide retrie
 from __future__ import annotations
 
 import logging
-from typing import cast
+from typing import Any, cast
 
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
@@ -115,3 +115,23 @@ class BotApi:
             # Too old to edit, already closed by an earlier press, or deleted: nothing to do.
             if isinstance(classify(error), RecipientGone):
                 log.info("menu not closed: the user cannot be reached")
+
+
+_PINNED: list[Any] = []
+
+
+def pin_aiogram_response_types() -> None:
+    """Keep aiogram's `Response[T]` classes alive. aiogram builds `Response[method.__returning__]` on
+    every call; pydantic 2.12+ caches parametrized generics only weakly (`_GENERIC_TYPES_CACHE` is a
+    WeakValueDictionary), so once collected the class is rebuilt, about 5 ms of CPU each time: a
+    third of a worker's CPU under load, measured with bench/load.py."""
+    if _PINNED:
+        return
+    from aiogram import methods
+    from aiogram.methods.base import Response
+
+    for name in ("SendMessage", "AnswerCallbackQuery", "EditMessageReplyMarkup", "EditMessageText", "DeleteMessage",
+                 "GetMe", "SetWebhook", "DeleteWebhook", "SetMyCommands", "GetWebhookInfo", "SendChatAction"):
+        method = getattr(methods, name, None)
+        if method is not None:
+            _PINNED.append(Response[method.__returning__])  # type: ignore[name-defined]

@@ -17,12 +17,13 @@ from handlers.whatsapp.webhook import router
 from locales import CatalogError
 
 if TYPE_CHECKING:
+    from bot.delivery.routes import Route
     from bot.service import ConversationService
     from bot.settings import Settings
     from handlers.base import Channel
     from locales import Translator
 
-__all__ = ["CATALOG_KEYS", "WhatsAppChannel", "WhatsAppConfigError", "build_channel", "router"]
+__all__ = ["CATALOG_KEYS", "WhatsAppChannel", "WhatsAppConfigError", "build_channel", "build_route", "router"]
 
 log = logging.getLogger(__name__)
 
@@ -55,3 +56,12 @@ def build_channel(settings: Settings, service: ConversationService, translator: 
     return WhatsAppChannel(service=service, translator=translator, client=client,
                            phone_number_id=settings.whatsapp_phone_number_id,
                            app_secret=settings.whatsapp_app_secret, verify_token=settings.whatsapp_verify_token)
+
+
+def build_route(channel: Channel, service: ConversationService) -> Route:
+    """The channel's route through the delivery pipeline (bot/delivery/routes.py)."""
+    from handlers.whatsapp.channel import WhatsAppChannel
+    from handlers.whatsapp.route import WhatsAppRoute
+
+    assert isinstance(channel, WhatsAppChannel)
+    return WhatsAppRoute(channel, service)

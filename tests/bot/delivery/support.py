@@ -46,7 +46,7 @@ from tests.support.fake_graph import FakeGraph
 from tests.support.fake_telegram import FakeTelegram
 from webhook import create_app
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 REFERENCE = re.compile(r"KZ-[0-9A-Z]{4}-[0-9A-Z]{4}")
 DESCRIPTION = "Classmates post mean comments under my photos every day."
 TG_SCRIPT: list[tuple[str, str]] = [

@@ -18,8 +18,8 @@ from bot import logs
 from bot.cli import main
 from bot.delivery.intake import Entry, Submission
 from bot.delivery.intake_redis import RedisIntake
-from bot.delivery.routes import TelegramRoute
 from handlers.telegram.polling import run_polling
+from handlers.telegram.route import TelegramRoute
 from tests.bot.delivery.support import idle, post_telegram, redis_intake, running_app, settings, until
 from tests.handlers.telegram.harness import Harness as TgHarness
 from tests.support.databases import RedisTarget, redis_url

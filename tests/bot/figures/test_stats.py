@@ -34,7 +34,7 @@ from storage.migrate import migrate
 from storage.stats import DIMENSIONS, Period, date_range, month_period, year_period
 from tests.support.databases import fresh_postgres_url
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ALMATY = ZoneInfo("Asia/Almaty")
 SEED = 20260115
 RANDOM_CASES = 420
