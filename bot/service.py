@@ -85,7 +85,7 @@ class ConversationLocks:
 
 
 class OperatorPort(Protocol):
-    """The operators' side, as the conversation runtime sees it (bot/operator_desk.OperatorDesk).
+    """The operators' side, as the conversation runtime sees it (bot/desk/desk.py OperatorDesk).
     Called inside the user's lock: quick, and never calling back into the same conversation."""
 
     async def queued(self, key: StateKey, ticket: Ticket) -> str | None:

@@ -14,8 +14,8 @@ from flows.definitions import LANGUAGES
 from flows.triage import LEVELS
 from storage.base import CASE_OUTCOMES
 
-_ROOT = Path(__file__).resolve().parents[1]
-_SCANNED = ("bot/operator_*.py", "bot/desk/watchdog.py", "handlers/operators/*.py")
+_ROOT = Path(__file__).resolve().parents[2]  # the repository: bot/desk/texts.py
+_SCANNED = ("bot/desk/*.py", "handlers/operators/*.py")
 _MARKED = re.compile(r"""N_\(\s*["'](op\.[^"']+)["']\s*\)""")
 
 PLATFORMS = ("telegram", "whatsapp")
@@ -55,7 +55,10 @@ def verb_key(verb: str) -> str:
 def marked_keys() -> set[str]:
     keys: set[str] = set()
     for pattern in _SCANNED:
-        for path in _ROOT.glob(pattern):
+        paths = sorted(_ROOT.glob(pattern))
+        if not paths:  # a moved module would otherwise drop its keys from the check without a word
+            raise FileNotFoundError(f"no operator modules at {_ROOT / pattern}")
+        for path in paths:
             keys |= set(_MARKED.findall(path.read_text(encoding="utf-8")))
     return keys
 

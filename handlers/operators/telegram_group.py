@@ -8,7 +8,7 @@ update's chat is OPERATOR_CHAT_ID), handed to the desk, which checks and decides
 The bot must be an administrator of the group with "Manage topics" (createForumTopic needs it,
 and an administrator bot receives every message, not only commands). Telegram allows about 20
 messages a minute into one group: the sender paces with the Telegram channel's pacer (bot/desk_wiring.py;
-with REDIS_URL bot/delivery/pacing.py keeps every process under it) and waits out a 429 (handlers/delivery).
+with REDIS_URL bot/delivery/pacing.py keeps every process under it) and waits out a 429 (bot/delivery/sending.py).
 """
 
 from __future__ import annotations
