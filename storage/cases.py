@@ -29,7 +29,7 @@ from storage.base import (
 )
 from storage.drafts import upsert_draft, write_drafts
 from storage.engine import make_engine
-from storage.models import Case, Draft, Escalation, utcnow
+from storage.models import Case, ConversationMessage, Draft, Escalation, utcnow
 from storage.report_columns import case_columns
 
 REFERENCE_ATTEMPTS = 5  # 40 random bits: a second collision in a row means something else is wrong
@@ -202,6 +202,8 @@ class SqlCaseStore:
                 .values(reporter=None, description=None, links=None, evidence=None, updated_at=now))
             await session.execute(delete(Draft).where(Draft.platform == platform, Draft.user_id == user))
             mine = (Escalation.platform == platform, Escalation.user_id == user)
+            await session.execute(delete(ConversationMessage).where(ConversationMessage.escalation_id.in_(
+                select(Escalation.id).where(*mine))).execution_options(synchronize_session=False))
             await session.execute(update(Escalation).where(*mine, Escalation.status != "closed")
                                   .values(status="closed", closed_at=now))
             await session.execute(update(Escalation).where(*mine).values(user_id=None, address=None))
@@ -217,9 +219,10 @@ class SqlCaseStore:
                                   .values(case_id=None).execution_options(synchronize_session=False))
             deleted = await session.execute(delete(Case).where(*expired)
                                             .execution_options(synchronize_session=False))
-            await session.execute(delete(Escalation)
-                                  .where(Escalation.status == "closed", Escalation.closed_at < cutoff)
-                                  .execution_options(synchronize_session=False))
+            gone = (Escalation.status == "closed", Escalation.closed_at < cutoff)
+            await session.execute(delete(ConversationMessage).where(ConversationMessage.escalation_id.in_(
+                select(Escalation.id).where(*gone))).execution_options(synchronize_session=False))
+            await session.execute(delete(Escalation).where(*gone).execution_options(synchronize_session=False))
         return _rows(deleted)
 
     async def purge_drafts(self, older_than: timedelta) -> int:

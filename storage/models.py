@@ -139,6 +139,27 @@ class Escalation(Base):
     realert_count: Mapped[int] = mapped_column(Integer, server_default="0")  # set by new_escalation
 
 
+class ConversationMessage(Base):
+    """What was said where a person reads it: the user's words while waiting for and talking with an
+    operator, and the operators' answers (docs/storage.md).
+
+    Kept with its escalation (and through it, its case) so whoever takes the case reads what the user
+    wrote; deleted with the user's data (`forget_user`) and with the escalation by retention. Never an
+    image: a media message is logged by its kind only.
+    """
+
+    __tablename__ = "conversation_messages"
+    __table_args__ = (Index(None, "escalation_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    escalation_id: Mapped[str] = mapped_column(String(32), ForeignKey("escalations.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sender: Mapped[str] = mapped_column(String(16))  # storage.operators.MESSAGE_SENDERS
+    author: Mapped[str | None] = mapped_column(String(SHORT))  # the operator's id, for their messages
+    kind: Mapped[str] = mapped_column(String(16))  # "text", or a media kind ("photo", "refused_photo"...)
+    text: Mapped[str | None] = mapped_column(Text)
+
+
 class AuditLog(Base):
     """Who did what to which escalation, and when. Never a message text (docs/operators.md).
 

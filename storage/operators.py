@@ -2,7 +2,8 @@
 
 Every change an operator's press makes is a compare-and-set on the row as the desk read it
 (`expected`), so two presses that race, or a press on a card that no longer tells the truth,
-change nothing and are told so. Message texts are never stored here.
+change nothing and are told so. Message texts are kept only in the conversation log
+(`log_message`, table conversation_messages), never in the escalation or the audit log.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from sqlalchemy import ColumnElement, and_, or_, select, update
 from storage import escalations as esc
 from storage.base import CaseRecord, StateKey
 from storage.cases import SqlCaseStore, _record, _rows
-from storage.models import AuditLog, Case, Escalation, utcnow
+from storage.models import AuditLog, Case, ConversationMessage, Escalation, utcnow
 
 SYSTEM = "system"  # the actor of what the bot does by itself (re-alerts, re-offers)
+MESSAGE_SENDERS = ("user", "operator")
 AUDIT_ACTIONS = ("take", "message", "note", "close", "handback", "status", "refused", "realert", "reoffer")
 
 
@@ -80,6 +82,18 @@ class AuditEntry:
 
 
 _NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class LoggedMessage:
+    """One line of the conversation log, as staff read it (the text is the user's own: escape it)."""
+
+    escalation_id: str
+    at: datetime
+    sender: str  # MESSAGE_SENDERS
+    author: str | None  # the operator's id, for their messages
+    kind: str  # "text", or a media kind
+    text: str | None
 
 
 def _latest(*times: datetime | None) -> datetime:
@@ -212,6 +226,31 @@ class SqlOperatorStore:
     async def _set(self, escalation_id: str, **values: Any) -> None:
         async with self.cases.session() as session, session.begin():
             await session.execute(update(Escalation).where(Escalation.id == escalation_id).values(**values))
+
+    # -- the conversation log ----------------------------------------------------------------
+    async def log_message(self, escalation_id: str, sender: str, text: str | None, *, kind: str = "text",
+                          author: str | None = None) -> None:
+        """Keep one message of the conversation with the escalation (`text` None for media)."""
+        if sender not in MESSAGE_SENDERS:
+            raise ValueError(f"unknown sender {sender!r}; expected one of {MESSAGE_SENDERS}")
+        async with self.cases.session() as session, session.begin():
+            session.add(ConversationMessage(escalation_id=escalation_id, at=self.clock(), sender=sender,
+                                            author=author[:64] if author else None, kind=kind[:16], text=text))
+
+    async def messages(self, escalation_id: str | None = None, *, case_id: str | None = None,
+                       limit: int = 1000) -> list[LoggedMessage]:
+        """The conversation log, oldest first: of one escalation, or of every escalation of a case."""
+        query = select(ConversationMessage).order_by(ConversationMessage.id).limit(limit)
+        if escalation_id is not None:
+            query = query.where(ConversationMessage.escalation_id == escalation_id)
+        elif case_id is not None:
+            query = query.where(ConversationMessage.escalation_id.in_(
+                select(Escalation.id).where(Escalation.case_id == case_id)))
+        else:
+            raise ValueError("messages of what? give an escalation_id or a case_id")
+        async with self.cases.session() as session:
+            rows = (await session.scalars(query)).all()
+        return [LoggedMessage(r.escalation_id, r.at, r.sender, r.author, r.kind, r.text) for r in rows]
 
     # -- the audit log ----------------------------------------------------------------------
     async def audit(self, actor: str, action: str, escalation: EscalationInfo | None = None,

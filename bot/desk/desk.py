@@ -84,6 +84,7 @@ class OperatorDesk:
             log.warning("a message for an operator, but no operator holds the conversation")
             return
         await self.store.touch(escalation.id, by_operator=False)
+        await self.store.log_message(escalation.id, "user", relay.text or None, kind=relay.media_kind or "text")
         await self.store.audit(USER, "message", escalation, direction="from_user", kind=relay.media_kind or "text")
         if self.front is not None:  # no topic (it could not be made): the General topic
             front, topic = self.front, escalation.topic_id
@@ -259,6 +260,7 @@ class OperatorDesk:
                 return
         delivery = await self._tell_user(escalation, OperatorMessage(text, signature))
         await self.store.touch(escalation.id, by_operator=True)
+        await self.store.log_message(escalation.id, "operator", text, author=actor.id)
         await self.store.audit(actor.id, "message", escalation, direction="to_user", signed=signature is not None,
                                delivery=delivery.value)
         await self._report(escalation, delivery)

@@ -195,6 +195,48 @@ class TestFeedbackAndAudit:
         assert [e.id for e in await store.waiting()] == [opened.id, alone.id]
 
 
+class TestConversationLog:
+    async def test_kept_in_order_with_the_escalation_and_its_case(self, case_store: SqlCaseStore,
+                                                                   store: SqlOperatorStore, clock: FakeClock) -> None:
+        filed = await case_store.file_case(new_case())
+        opened = await open_one(case_store, store, reference=filed.reference)
+        await store.log_message(opened.id, "user", "hello? is anyone there?")
+        clock.advance(seconds=5)
+        await store.log_message(opened.id, "user", None, kind="photo")
+        await store.log_message(opened.id, "operator", "I am here, Aigerim from the hotline", author="42")
+        other = await open_one(case_store, store, user=OTHER)
+        await store.log_message(other.id, "user", "not this case")
+        lines = await store.messages(opened.id)
+        assert [(m.sender, m.kind, m.text, m.author) for m in lines] == [
+            ("user", "text", "hello? is anyone there?", None), ("user", "photo", None, None),
+            ("operator", "text", "I am here, Aigerim from the hotline", "42")]
+        assert lines[1].at == clock.now
+        assert [m.text for m in await store.messages(case_id=filed.id)] == [m.text for m in lines]
+        with pytest.raises(ValueError, match="unknown sender"):
+            await store.log_message(opened.id, "bot", "x")
+
+    async def test_erased_with_the_users_data(self, case_store: SqlCaseStore, store: SqlOperatorStore) -> None:
+        opened = await open_one(case_store, store)
+        await store.log_message(opened.id, "user", "my phone is 87011234567")
+        other = await open_one(case_store, store, user=OTHER)
+        await store.log_message(other.id, "user", "someone else's words")
+        await case_store.forget_user("telegram", ME)
+        assert await store.messages(opened.id) == []
+        assert [m.text for m in await store.messages(other.id)] == ["someone else's words"]
+
+    async def test_purged_with_the_escalation(self, case_store: SqlCaseStore, store: SqlOperatorStore,
+                                              clock: FakeClock) -> None:
+        opened = await open_one(case_store, store)
+        await store.log_message(opened.id, "user", "old words")
+        assert await store.close(await fresh(store, opened), "advised")
+        clock.advance(days=100)
+        fresh_one = await open_one(case_store, store, user=OTHER)
+        await store.log_message(fresh_one.id, "user", "new words")
+        await case_store.purge_closed(timedelta(days=90))
+        assert await store.messages(opened.id) == []
+        assert [m.text for m in await store.messages(fresh_one.id)] == ["new words"]
+
+
 async def test_0003_down_to_0002_and_up_keeps_the_rows_and_the_one_place_rule(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path}/h.db"
     await migrate(url)

@@ -145,6 +145,11 @@ class TestRelay:
         assert [(e.action, e.detail.get("direction")) for e in trail].count(("message", "from_user")) == 3
         assert [(e.action, e.detail.get("direction")) for e in trail].count(("message", "to_user")) == 2
         assert all("first" not in str(e.detail) and "Hello" not in str(e.detail) for e in trail)
+        log = await world.store.messages(escalation_id)  # what the web desk's timeline shows
+        assert [(m.sender, m.text) for m in log] == [
+            ("user", "first"), ("user", "second"), ("user", "third"),
+            ("operator", "Hello, I am here"), ("operator", "Are you safe now?")]
+        assert {m.author for m in log if m.sender == "operator"} == {AIGERIM.id}
 
     async def test_signing_notes_and_files(self, world: World) -> None:
         escalation_id = await taken(world)
@@ -166,10 +171,12 @@ class TestRelay:
         assert world.front.keys("501")[-2:] == ["op.refused.not_yours", "op.refused.not_operator"]
 
     async def test_a_photo_from_the_child_is_relayed_by_id(self, world: World) -> None:
-        await taken(world)
+        escalation_id = await taken(world)
         await world.user(CHILD, Media(MediaKind.PHOTO, "wa-media-1", "wamid.1"))
         (_, relay), = world.front.relays
         assert (relay.media_kind, relay.media_ref) == ("photo", "wa-media-1")
+        (logged,) = await world.store.messages(escalation_id)
+        assert (logged.kind, logged.text) == ("photo", None)  # the kind only: never the file
 
     async def test_a_message_that_cannot_be_delivered_is_reported_in_the_topic(self, world: World) -> None:
         await taken(world)
