@@ -754,9 +754,9 @@ INCITEMENT: Phrases = (
 
 GROUPS: dict[str, Group] = {
     "suicide_now": Group("critical", SUICIDE_NOW + st.SUICIDE_NOW_STEMS,
-                         pairs=((SELF_HARM, NOW_SUICIDE), (JUMP, HEIGHTS), (DESPAIR + st.DESPAIR_MORE, MEANS + st.MEANS_MORE),
-                                (HANGING, SOON), (DIE_SOON, TONIGHT_END), (SWALLOWED + st.SWALLOWED_MORE, PILLS),
-                                (FAREWELL, DO_IT)),
+                         pairs=((SELF_HARM, NOW_SUICIDE), (JUMP, HEIGHTS),
+                                (DESPAIR + st.DESPAIR_MORE, MEANS + st.MEANS_MORE), (HANGING, SOON),
+                                (DIE_SOON, TONIGHT_END), (SWALLOWED + st.SWALLOWED_MORE, PILLS), (FAREWELL, DO_IT)),
                          calm=WATER),
     "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS),
     "threat_now": Group("critical", THREAT_NOW,

@@ -18,28 +18,31 @@ SELF_HARM_STEMS: Phrases = (
     "if i was dead", "if i were dead", "if i was gone", "if i were gone", "if i died", "when im gone",
     "happier without me", "better without me", "cut my wrist*", "cutting my wrist*", "cut my wrists",
     "point of living", "point in living", "point of being alive", "reason to live", "how many pills",
-    "pills would it take", "pills does it take", "die without pain", 
+    "pills would it take", "pills does it take", "die without pain",
     "dont wanna be alive", "dont want to be alive", "not want to be alive", "wanna disappear",
     "want to disappear", "done with life", "done with living", "sick of living", "tired of life",
-    "im ending it", "thinking about ending it", "end it soon", "gonna end it", "going to end it", "end it all", "end my life",
+    "im ending it", "thinking about ending it", "end it soon", "gonna end it", "going to end it", "end it all",
+    "end my life",
     "i have a rope", "ive got a rope", "i got a rope", "bought a rope", "got a noose", "noose*",
     "burn my arm*", "burning my arm*", "burning myself", "cut again", "cut myself again",
     "self harming", "goodbye letter*", "goodbye note*", "suicide note*", "planning my suicide",
     # ru
     "не должно существовать", "меня не должно быть", "чтоб меня не было", "чтобы меня не было",
     "меня не станет", "резалась", "резался", "режу себя", "режу вены", "царапаю руки",
-    "царапаю себя", "расцарапываю*", "царапаю ~ до крови", "режу ~ до крови", "сколько таблеток", "таблеток надо", "таблеток нужно",
+    "царапаю себя", "расцарапываю*", "царапаю ~ до крови", "режу ~ до крови", "сколько таблеток", "таблеток надо",
+    "таблеток нужно",
     "чтобы умереть", "чтоб умереть", "покончу с этим", "покончить с этим", "закончить все", "закончу все",
     "все закончить", "прощальное письмо", "прощальную записку", "прощальное сообщение", "не проснуться",
     "не просыпаться больше", "уйти из жизни", "уйду из жизни", "жить не хоч*", "неохота жить", "нет смысла жить*",
-    "у меня есть веревка", "купила веревку", "купил веревку", "повешусь", "повеситься", "повешаюсь", "вешаться", "без меня будет лучше",
+    "у меня есть веревка", "купила веревку", "купил веревку", "повешусь", "повеситься", "повешаюсь", "вешаться",
+    "без меня будет лучше",
     "будет лучше без меня", "лучше без меня", "сдохнуть",
     # kk
     "болмағаным жақсы", "болмасам екен", "жоқ болсам екен", "жоқ болып кетсем", "өлейін деп жүр*",
     "қалай өлуге", "ауыртпай өл*", "ішсе өл*", "қоштасу хат*", "хат ~ қоштасу*",
     "менсіз ~ бақытты*", "менсіз жақсы болады", "менсіз бәріне жақсы", "асылу", "асыламын", "асылам", "арқан алдым",
-    "арқан дайында*", "арқан сатып алдым", "оянбай қалғым", "оянбасам екен", 
-    "өлгім*", 
+    "арқан дайында*", "арқан сатып алдым", "оянбай қалғым", "оянбасам екен",
+    "өлгім*",
 )
 # A rope bought for a class or a trip is not a plan (the calm of self_harm, its sentence only).
 SELF_HARM_CALM: Phrases = (
@@ -49,7 +52,7 @@ SELF_HARM_CALM: Phrases = (
 SUICIDE_NOW_STEMS: Phrases = (
     # en
     "swallowed ~ pills", "swallowed ~ tablets", "overdos*",
-    "drank bleach", "drank ~ bleach", "drank some bleach", "bleeding a lot", "cut too deep", 
+    "drank bleach", "drank ~ bleach", "drank some bleach", "bleeding a lot", "cut too deep",
     "ending it tonight", "tonight is the night", "knife ready", "blade ready", "pills ready", "rope ready",
     "rope tied", "tied the rope", "goodbye everyone",
     # ru
@@ -84,9 +87,9 @@ SEXTORTION_STEMS: Phrases = (
     "or they post", "or he posts", "or she posts", "or hell post", "or theyll post", "if i block him",
     "hes gonna expose", "going to expose", "gonna expose", "expose my", "leak them",
     "разошлет всем", "разошлет мои", "слить мои", "выложит мои", "выложит фот*", "выложат фот*",
-    "отправит маме", "отправит папе", "отправит родителям", "интимные фот*", "голыми фото", 
+    "отправит маме", "отправит папе", "отправит родителям", "интимные фот*", "голыми фото",
     "фотоларымды жариял*", "суреттерімді жариял*", "фоткаларымды интернетке", "суретімді жібермесең",
-    "суреттерімді тарат*", "суретімді тарат*", "ата анама жіберем*", 
+    "суреттерімді тарат*", "суретімді тарат*", "ата анама жіберем*",
 )
 # --- grooming: asking a child for photos, its demand, its secrecy ------------------------------------
 PHOTO_DEMAND: Phrases = (
@@ -94,16 +97,17 @@ PHOTO_DEMAND: Phrases = (
     "he asked me to send pic*", "he asks me to send pic*", "he asked me for pic*", "he asks me for pic*",
     "he keeps asking me to send", "hes asking for pic*", "hes asking me for pic*",
     "keeps asking for pic*", "keeps asking for photo*", "keeps asking me for pic*", "keeps asking me for photo*",
-    "demanding pic*", "demanding photo*", "demands pic*", "demands photo*", "demanding nudes", 
+    "demanding pic*", "demanding photo*", "demands pic*", "demands photo*", "demanding nudes",
     "asks me for pics of",
     # ru
-    "требует фот*", "требует ~ фот*", "требуют фот*", "требует фотк*", "требует нюд*", "просит ~ фото без", "просит скинуть интим*", "просит показать себя",
+    "требует фот*", "требует ~ фот*", "требуют фот*", "требует фотк*", "требует нюд*", "просит ~ фото без",
+    "просит скинуть интим*", "просит показать себя",
     "показать себя по видео", "показать себя на камеру", "скинуть фото голых", "фото голых",
     # kk
     "фото талап*", "сурет талап*", "суретімді талап*", "фотомды талап*", "фото жібер деп жаз*",
     "суретіңді жібер деп", "суретімді сұрап", "шешінген суретімді", "шешінген сурет*", "видеода шешін*",
     "камерада шешін*", "видеоға шешін*", "интим фото", "ата анаңа ~ айтпа", "анаңа ~ айтпа",
-    
+
 )
 INTIMATE_MORE: Phrases = (
     "my body", "your body", "of my body", "without my shirt", "without my clothes", "without clothes",
@@ -157,7 +161,7 @@ SHOUTING: Phrases = (
 )
 COMING: Phrases = (
     "hes coming", "he is coming", "theyre coming", "they are coming", "hes here", "he is here", "он идет",
-    "он идёт", "они идут", "он рядом", "он здесь", "келе жатыр", "қасымда", 
+    "он идёт", "они идут", "он рядом", "он здесь", "келе жатыр", "қасымда",
 )
 HELP_WORDS: Phrases = (
     "please help", "помогите", "помоги", "спасите", "көмектесіңдер*", "көмектесіңізші", "құтқарыңдар", "құтқарыңыз",
