@@ -43,6 +43,10 @@ SELF_HARM_STEMS: Phrases = (
     "менсіз ~ бақытты*", "менсіз жақсы болады", "менсіз бәріне жақсы", "асылу", "асыламын", "асылам", "арқан алдым",
     "арқан дайында*", "арқан сатып алдым", "оянбай қалғым", "оянбасам екен",
     "өлгім*",
+    "тоқтатқым келеді өмір*", "өмірімді ~ тоқтат*", "мүлдем жоғал*", "жоғалып кеткім ~ мүлдем", "мәңгіге жоғал*",
+    "никогда не просыпаться", "просто исчезнуть", "keep living like this", "cant live like this",
+    "cant keep living", "deserve to live", "deserve to be alive", "не заслуживаю жить", "өмір сүруге лайық емес*",
+    "cutting is", "cutting helps",
 )
 # A rope bought for a class or a trip is not a plan (the calm of self_harm, its sentence only).
 SELF_HARM_CALM: Phrases = (
@@ -65,6 +69,7 @@ SUICIDE_NOW_STEMS: Phrases = (
     "көп таблетка іш*", "таблетканы көп іш*", "көп дәрі іш*", "дәріні түгел іш*", "дәрілерін түгел іш*",
     "түгел іштім", "көп ішіп қойдым", "қоштасыңдар", "қош болыңдар бәрің*",
     "көпірдің үстінде тұрмын", "шатырда тұрмын", "секіргелі тұрмын", "соңғы хат*", "қан тоқта*",
+    "cant stop bleeding", "cut too much", "кровь не остановить",
 )
 # Despair with the means in hand ("нож в руке, хочу закончить всё"); swallowing many pills.
 DESPAIR_MORE: Phrases = ("закончить все", "хочу закончить", "бәрін бітіргім келеді", "end it all", "im done")
@@ -193,3 +198,33 @@ DIE_TASK: Phrases = (
 )
 # A level of a game is a task to jump, not a death group's task.
 GAME_LEVEL: Phrases = ("level", "уровень", "уровня", "деңгей*", "деңгейден")
+
+# "I'm jumping" with a goodbye; "I'll do it" with everything ready.
+JUMPING: Phrases = ("прыгаю", "im jumping", "секіремін", "секірем", "прыгну", "i will jump", "ill jump")
+GOODBYE: Phrases = ("қош бол*", "қоштасыңдар", "прощайте", "прощай", "goodbye", "bye forever")
+DO_IT_NOW: Phrases = (
+    "gonna do it", "going to do it", "do it tonight", "сделаю это", "бүгін жасаймын", "бүгін істеймін",
+)
+READY: Phrases = (
+    "everything ready", "have it ready", "all ready", "все готово", "всё готово", "бәрі дайын", "бәрін дайында*",
+)
+# Someone holding the child's pictures and saying they will spread them.
+MY_MEDIA: Phrases = (
+    "my pics", "my photos", "my pictures", "my video*", "video of me", "мои фот*", "мои видео", "видео со мной",
+    "фоткаларым*", "фотоларым*", "суреттерім*", "суретім*", "видеом*",
+)
+SPREAD_SAID: Phrases = (
+    "will send them to", "send them to my", "will post them", "hell post", "shell post", "theyll post",
+    "will show everyone", "выложит", "разошлет", "отправит всем", "покажет всем", "жіберемін дейді",
+    "саламын дейді", "саламын деп", "таратамын", "көрсетемін дейді", "мектепке жіберемін",
+)
+OR_POST: Phrases = ("or ~ post", "or ~ leak", "or ~ send them", "иначе ~ выложит", "иначе ~ отправит", "или ~ выложит")
+# Deleting the chats so a parent won't see.
+DELETE_CHATS: Phrases = (
+    "delete our chat*", "delete the chat*", "delete our messages", "удалить переписку", "удали переписку",
+    "удалять переписку", "хаттарды өшір*", "чатты өшір*", "хатты өшір*",
+)
+PARENT_SEES: Phrases = (
+    "mom doesnt see", "mom wont see", "parents dont see", "мама не увидела", "родители не увидели", "анаң көрмесін",
+    "ата анаң көрмесін", "mom", "parents", "мама", "родител*", "анаң", "ата анаң",
+)
