@@ -25,6 +25,7 @@ from flows.actions import (
 from flows.commands import Command, read_command
 from flows.crisis import CrisisSignal, detect
 from flows.crisis_answers import answer as crisis_answer
+from flows.crisis_answers import family as crisis_family
 from flows.crisis_phrases import GROUPS as CRISIS_GROUPS
 from flows.definitions import ENTRY_STEPS, LANGUAGES, REPORT_FIELDS, STEPS
 from flows.emergency import DEFAULT_EMERGENCY_LINES, EmergencyLine, numbers_block
@@ -473,13 +474,16 @@ class _Turn:
         self.show("menu")
 
     def on_escalated(self, escalated: Escalated) -> None:
+        # After self-harm was read, the wait's advice is "stay near someone", never bullying advice.
+        selfharm = crisis_family(self.state.risk_reasons) == "selfharm"
         if escalated.back_at is not None:
-            self.say(N_("human.after_hours"), time=escalated.back_at)
+            self.say(N_("human.after_hours_selfharm") if selfharm else N_("human.after_hours"),
+                     time=escalated.back_at)
         elif escalated.position is not None and escalated.wait_minutes is not None:
-            self.say(N_("human.queued_estimate"), position=str(escalated.position),
-                     minutes=str(escalated.wait_minutes))
+            self.say(N_("human.queued_estimate_selfharm") if selfharm else N_("human.queued_estimate"),
+                     position=str(escalated.position), minutes=str(escalated.wait_minutes))
         else:
-            self.say(N_("human.queued"))
+            self.say(N_("human.queued_selfharm") if selfharm else N_("human.queued"))
         # Inside a report, a crisis or "danger now" has just shown the numbers, and texts without buttons
         # join the next message: not twice in one message. After the SOS screen, they stood a message before.
         numbers_shown = escalated.reason in NUMBERS_SHOWN_BY and self.state.step != "sos"

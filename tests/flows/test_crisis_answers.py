@@ -12,9 +12,13 @@ import html
 
 import pytest
 
+from flows.actions import Say
 from flows.crisis_answers import FAMILY, family
 from flows.crisis_phrases import GROUPS
 from flows.definitions import CATEGORIES
+from flows.engine import handle
+from flows.events import Escalated
+from flows.state import ConversationState
 from handlers.render import Discard, OutMessage, render, strip_markup
 from locales import Translator
 from tests.support.driver import Driver
@@ -165,3 +169,26 @@ def test_the_confidentiality_note_comes_at_the_first_disclosure_in_every_categor
     d.pick("back")
     d.pick(category)
     assert "notice.confidentiality" not in d.keys()  # once per conversation
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_after_self_harm_the_wait_gives_no_bullying_advice(lang: str) -> None:
+    d = at_menu(lang)
+    d.text({"en": "i want to die", "ru": "хочу умереть", "kk": "өлгім келеді"}[lang])
+    assert "human.queued_selfharm" in d.keys()
+    d.pick("person")  # "talk to a person" on the self-harm screen
+    assert d.keys()[0] == "human.queued_selfharm"
+    assert all(BULLYING_ADVICE[lang] not in m.text for m in seen(d, lang))
+
+
+def test_after_self_harm_out_of_hours_says_the_numbers_answer_now() -> None:
+    state = ConversationState(lang="ru", role="child", step="sos", escalated="high", risk_reasons=("self_harm",))
+    result = handle(state, Escalated("critical", "sos", back_at="09:00"))
+    keys = [a.text.key for a in result.actions if isinstance(a, Say)]
+    assert keys[:2] == ["human.after_hours_selfharm", "human.meanwhile_critical"]
+
+
+def test_other_crises_keep_the_usual_wait_text() -> None:
+    d = at_menu("en")
+    d.text("he says he'll post my nudes if i dont pay")
+    assert "human.queued" in d.keys() and "human.queued_selfharm" not in d.keys()
