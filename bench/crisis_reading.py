@@ -9,7 +9,9 @@ from pathlib import Path
 
 from flows.crisis import detect
 
-LABELLED = Path(__file__).resolve().parent.parent / "tests" / "flows" / "crisis_labelled.json"
+TESTS = Path(__file__).resolve().parent.parent / "tests" / "flows"
+LABELLED = TESTS / "crisis_labelled.json"
+SETS = TESTS / "crisis_sets"  # the held-out test and tuning sets per language
 
 
 def timed(texts: list[str], rounds: int = 5) -> list[float]:
@@ -25,6 +27,8 @@ def timed(texts: list[str], rounds: int = 5) -> list[float]:
 def main() -> None:
     data = json.loads(LABELLED.read_text(encoding="utf-8"))
     rows = data["examples"] if isinstance(data, dict) else data
+    for path in sorted(SETS.glob("*.json")):
+        rows += json.loads(path.read_text(encoding="utf-8"))
     texts = [row["text"] for row in rows]
     typical = timed(texts)
     calm_long = ("В школе был обычный день, мы писали контрольную по математике. " * 160)[:10_000]

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from flows import crisis_stems as st
+
 Phrases = tuple[str, ...]
 
 
@@ -62,7 +64,7 @@ GAMES: Phrases = (
 SCHOOL: Phrases = (
     "homework", "grades", "grade", "report card", "test", "exam*", "detention", "late", "оценк*", "двойк*",
     "тройк*", "контрольн*", "домашк*", "дз", "экзамен*", "опоздаю", "опоздал*", "баға*", "екілік*",
-    "үй тапсырма*", "үй жұмыс*", "емтихан*", "кешіксем", "кешігіп",
+    "үй тапсырма*", "үй жұмыс*", "емтихан*", "бақылау*", "кешіксем", "кешігіп",
     # broke something at home
     "broke", "dented", "сломал*", "разбил*", "разбит*", "сындырып", "сындырдым",
 )
@@ -98,7 +100,8 @@ IDIOMS: Phrases = (
     "could kill for", "dont want to die", "do not want to die", "never want to die", "die of embarrassment",
     "die from embarrassment", "died of embarrassment", "die of cringe", "died of cringe", "die of shame",
     "kill the boss", "killed the boss", "kill mobs", "kill the dragon", "die my hair", "die her hair",
-    "not going to kill myself", "not gonna kill myself", "wont kill myself", "would never kill myself",
+    "could sleep forever", "not going to kill myself", "not gonna kill myself", "wont kill myself",
+    "would never kill myself",
     "die his hair", "die their hair", "want to live in", "want to live with", "wanna live in",
     # ru
     "убить время", "убил время", "убила время", "убиваю время", "убивать время", "убить немного времени",
@@ -751,31 +754,42 @@ INCITEMENT: Phrases = (
 )
 
 GROUPS: dict[str, Group] = {
-    "suicide_now": Group("critical", SUICIDE_NOW,
-                         pairs=((SELF_HARM, NOW_SUICIDE), (JUMP, HEIGHTS), (DESPAIR, MEANS), (HANGING, SOON),
-                                (DIE_SOON, TONIGHT_END), (SWALLOWED, PILLS), (FAREWELL, DO_IT)),
+    "suicide_now": Group("critical", SUICIDE_NOW + st.SUICIDE_NOW_STEMS,
+                         pairs=((SELF_HARM, NOW_SUICIDE), (JUMP, HEIGHTS),
+                                (DESPAIR + st.DESPAIR_MORE, MEANS + st.MEANS_MORE), (HANGING, SOON),
+                                (DIE_SOON, TONIGHT_END), (SWALLOWED + st.SWALLOWED_MORE, PILLS), (FAREWELL, DO_IT),
+                                (st.JUMPING, st.GOODBYE), (st.DO_IT_NOW, st.READY)),
                          calm=WATER),
     "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS),
     "threat_now": Group("critical", THREAT_NOW,
-                        pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS, WAITING), (FOLLOWED_STREET, ADULT)),
+                        pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS, WAITING), (FOLLOWED_STREET, ADULT),
+                               (st.WAITS_FOR_ME, st.NOW_ONLY), (st.WAITS_FOR_ME, st.SHOUTING),
+                               (st.COMING, st.HELP_WORDS), (FOLLOWED + st.FOLLOWED_MORE, st.NOW_ONLY)),
                         calm=JOKING + GAMES + SCHOOL),
     "grooming_meeting": Group("critical", GROOMING_MEETING,
-                              pairs=((MEETING, ADULT),)),
-    "self_harm": Group("high", SELF_HARM, pairs=((SLANG_SELF_HARM, SERIOUS),), unless=("suicide_now",)),
-    "abuse": Group("high", ABUSE, pairs=((RELATIVES, TOUCHING),), calm=ACCIDENTS, unless=("abuse_now",)),
-    "threat_violence": Group("high", THREAT, calm=JOKING + GAMES + SCHOOL, unless=("threat_now",)),
-    "sextortion": Group("high", SEXTORTION,
-                        pairs=((SHARE_THREAT, INTIMATE), (MONEY_DEMAND, PHOTOS), (COERCE_IF, SPREAD)), calm=LESSON),
-    "grooming": Group("high", GROOMING,
-                      pairs=((REQUEST, INTIMATE), (PHOTO_REQUEST, ADULT), (SECRECY, ADULT), (PAY_FOR, FOR_PICS),
-                             (MEETING, ALONE), (MEETING, SECRECY),
-                             (SECRECY, NOT_PARENTS)),
-                      calm=LESSON, unless=("sextortion",)),
+                              pairs=((MEETING, ADULT + st.ADULT_MORE),)),
+    "self_harm": Group("high", SELF_HARM + st.SELF_HARM_STEMS, pairs=((SLANG_SELF_HARM, SERIOUS),),
+                       calm=st.SELF_HARM_CALM, unless=("suicide_now",)),
+    "abuse": Group("high", ABUSE + st.ABUSE_STEMS, pairs=((RELATIVES, TOUCHING), (RELATIVES, st.HITS)),
+                   calm=ACCIDENTS, unless=("abuse_now",)),
+    "threat_violence": Group("high", THREAT + st.THREAT_STEMS, calm=JOKING + GAMES + SCHOOL, unless=("threat_now",)),
+    "sextortion": Group("high", SEXTORTION + st.SEXTORTION_STEMS,
+                        pairs=((SHARE_THREAT, INTIMATE), (MONEY_DEMAND + st.MONEY_MORE, PHOTOS), (COERCE_IF, SPREAD),
+                               (st.RECORDED, SHARE_THREAT + st.SHARE_THREAT_MORE), (st.MY_MEDIA, st.SPREAD_SAID),
+                               (st.OR_POST, PHOTOS)),
+                        calm=LESSON),
+    "grooming": Group("high", GROOMING + st.PHOTO_DEMAND,
+                      pairs=((REQUEST, INTIMATE + st.INTIMATE_MORE), (PHOTO_REQUEST, ADULT + st.ADULT_MORE),
+                             (SECRECY, ADULT + st.ADULT_MORE), (PAY_FOR, FOR_PICS), (MEETING, ALONE),
+                             (MEETING, SECRECY), (SECRECY, NOT_PARENTS), (st.SECRECY_TO_PARENTS, st.SECRET_CHATS),
+                             (st.DELETE_CHATS, st.PARENT_SEES)),
+                      calm=LESSON + st.SURPRISE, unless=("sextortion",)),
     "blackmail": Group("high", ("blackmail*", "extort*", "шантаж*", "вымога*", "бопсала*", "бопса"),
                        unless=("sextortion",)),
     "recruitment_drugs": Group("high", DRUGS, pairs=((DRUG_JOB, DRUG_TERMS), (PACKAGES, PACKAGE_PAY)), calm=LESSON),
     "recruitment_extremism": Group("high", EXTREMISM, pairs=((EXTREMIST_TERMS, RECRUIT),), calm=LESSON),
-    "death_group": Group("high", DEATH_GROUP, pairs=((DEATH_NAMES, DEATH_CONTEXT), (CURATOR, CURATOR_TASKS)),
-                         calm=LESSON),
-    "incitement": Group("high", INCITEMENT, calm=JOKING + GAMES),
+    "death_group": Group("high", DEATH_GROUP, pairs=((DEATH_NAMES, DEATH_CONTEXT), (CURATOR, CURATOR_TASKS),
+                                                     (st.TASKS, st.DIE_TASK)),
+                         calm=LESSON + st.GAME_LEVEL),
+    "incitement": Group("high", INCITEMENT + st.INCITEMENT_STEMS, calm=JOKING + GAMES),
 }

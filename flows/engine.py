@@ -24,6 +24,9 @@ from flows.actions import (
 )
 from flows.commands import Command, read_command
 from flows.crisis import CrisisSignal, detect
+from flows.crisis_answers import answer as crisis_answer
+from flows.crisis_answers import family as crisis_family
+from flows.crisis_phrases import GROUPS as CRISIS_GROUPS
 from flows.definitions import ENTRY_STEPS, LANGUAGES, REPORT_FIELDS, STEPS
 from flows.emergency import DEFAULT_EMERGENCY_LINES, EmergencyLine, numbers_block
 from flows.events import (
@@ -54,8 +57,9 @@ MAX_TEXT_CHARS = 4096  # the longest message either platform delivers
 MAX_DESCRIPTION_CHARS = 1500
 MAX_EVIDENCE_FILES = 10
 MAX_TRAIL = 30  # back-steps remembered
-SENSITIVE_CATEGORIES = frozenset({"blackmail", "grooming", "csam", "groups"})
 USER_REQUESTS = frozenset({"sos", "asked_for_person"})  # escalations the user asked for
+# Escalations whose cause shows the emergency numbers itself (see on_escalated).
+NUMBERS_SHOWN_BY = frozenset({"danger_now", *CRISIS_GROUPS})
 REQUIRED_FIELDS = ("category", "victim", "description", "place", "danger", "age_group", "contact")
 
 
@@ -297,14 +301,20 @@ class _Turn:
 
     # -- crisis -----------------------------------------------------------------------------
     def crisis(self, signal: CrisisSignal, *, inline: bool) -> None:
-        """Help at once: the numbers now, the risk raised, a person called for serious signals."""
+        """Help at once, in the words of this crisis: the numbers, the risk raised, a person called."""
         reasons = tuple(dict.fromkeys((*self.state.risk_reasons, *signal.reasons)))
         self.update(risk=highest((self.state.risk, signal.level)), risk_reasons=reasons)
+        fitting = crisis_answer(signal.reasons)
+        numbers = numbers_block(self.config.emergency)
         if inline:
-            self.say(N_("crisis.inline"), numbers=numbers_block(self.config.emergency))
+            self.say(fitting.inline, numbers=numbers)
         else:
-            self.say(N_("crisis.heard"))
-            self.go("sos")
+            if fitting.screen == STEPS["sos"].prompt:
+                self.say(N_("crisis.heard"))
+            self.go("sos")  # the SOS screen keeps its "talk to a person" button; its words fit the crisis
+            sos = self.actions[-1]
+            if isinstance(sos, Say):  # the screen go() has just shown
+                self.actions[-1] = dataclasses.replace(sos, text=Msg(fitting.screen, {"numbers": numbers}))
         self.notice()
         self.escalate(signal.level, signal.reasons[0])
 
@@ -396,8 +406,7 @@ class _Turn:
         if step.id in ("r_category", "r_blackmail", "r_groups"):
             if media_refused(self.state.draft):
                 self.set_draft(evidence=None)  # never keep a file that could be an intimate image
-            if value in SENSITIVE_CATEGORIES or self.state.draft.get("subcategory") in ("intimate", "selfharm"):
-                self.notice()
+            self.notice()  # choosing what happened is the first disclosure, whatever the category
         if step.id == "r_danger" and value == "yes":
             self.say(N_("report.danger_now"), numbers=numbers_block(self.config.emergency))
             self.notice()
@@ -465,14 +474,20 @@ class _Turn:
         self.show("menu")
 
     def on_escalated(self, escalated: Escalated) -> None:
+        # After self-harm was read, the wait's advice is "stay near someone", never bullying advice.
+        selfharm = crisis_family(self.state.risk_reasons) == "selfharm"
         if escalated.back_at is not None:
-            self.say(N_("human.after_hours"), time=escalated.back_at)
+            self.say(N_("human.after_hours_selfharm") if selfharm else N_("human.after_hours"),
+                     time=escalated.back_at)
         elif escalated.position is not None and escalated.wait_minutes is not None:
-            self.say(N_("human.queued_estimate"), position=str(escalated.position),
-                     minutes=str(escalated.wait_minutes))
+            self.say(N_("human.queued_estimate_selfharm") if selfharm else N_("human.queued_estimate"),
+                     position=str(escalated.position), minutes=str(escalated.wait_minutes))
         else:
-            self.say(N_("human.queued"))
-        if escalated.level == "critical":
+            self.say(N_("human.queued_selfharm") if selfharm else N_("human.queued"))
+        # Inside a report, a crisis or "danger now" has just shown the numbers, and texts without buttons
+        # join the next message: not twice in one message. After the SOS screen, they stood a message before.
+        numbers_shown = escalated.reason in NUMBERS_SHOWN_BY and self.state.step != "sos"
+        if escalated.level == "critical" and not numbers_shown:
             self.say(N_("human.meanwhile_critical"), numbers=numbers_block(self.config.emergency))
         if escalated.reason in USER_REQUESTS:
             self.go("human_wait")

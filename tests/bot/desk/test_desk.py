@@ -35,7 +35,7 @@ def audit(entries: Sequence[AuditEntry]) -> list[tuple[str, str]]:
 class TestQueueing:
     async def test_a_crisis_opens_a_topic_with_its_card_offered_to_speakers_first(self, world: World) -> None:
         reply = await world.user(CHILD, "мне страшно, я хочу покончить с собой прямо сейчас", hint="ru")
-        assert any(a.text.key == "human.queued" for a in reply.actions)  # type: ignore[union-attr]
+        assert any(a.text.key == "human.queued_selfharm" for a in reply.actions)  # type: ignore[union-attr]
         (card,) = world.front.opened
         assert card.escalation.level in ("critical", "high") and card.escalation.language == "ru"
         assert card.title.key == "op.topic" and card.title.params["lang"] == "ru"
@@ -82,7 +82,7 @@ class TestQueueing:
     async def test_the_operator_group_failing_never_breaks_the_childs_conversation(self, world: World) -> None:
         world.front.fail = True
         reply = await world.user(CHILD, CRISIS)
-        assert any(a.text.key == "sos.prompt" for a in reply.actions)  # type: ignore[union-attr]
+        assert any(a.text.key == "crisis.selfharm" for a in reply.actions)  # type: ignore[union-attr]
         assert (await world.escalation(CHILD)).topic_id is None
 
 
@@ -305,7 +305,7 @@ class TestNoOneLeftWaiting:
     async def test_out_of_hours_the_child_is_told_when_operators_are_back(self, world: World) -> None:
         world.clock.advance(hours=13)  # 23:00 in Almaty
         reply = await world.user(CHILD, CRISIS)
-        after = [a.text for a in reply.actions if a.text.key == "human.after_hours"]  # type: ignore[union-attr]
+        after = [a.text for a in reply.actions if a.text.key == "human.after_hours_selfharm"]  # type: ignore[union-attr]
         assert after and after[0].params == {"time": "09:00"}
         assert world.front.opened[0].body.params["lines"][-1].key == "op.card.no_report"  # type: ignore[index,union-attr]
         assert "op.card.out_of_hours" in repr(world.front.opened[0].body)
