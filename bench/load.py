@@ -208,11 +208,15 @@ async def burst(target: Target, fake: FakePlatforms, script: Script, users: int)
 
 
 # -- the run --------------------------------------------------------------------------------------------
-async def learn(target: Target, fake: FakePlatforms) -> list[Script]:
-    """Walk each script once, pressing by value on the menus the bot sent; keep what was pressed."""
+async def learn(target: Target, fake: FakePlatforms, *, settle: float = 0.3,
+                platforms: tuple[str, ...] = ("telegram", "whatsapp")) -> list[Script]:
+    """Walk each script once, pressing by value on the menus the bot sent; keep what was pressed.
+    `settle`: how long the rest of a reply of several messages takes to come (the pacing)."""
     learned: list[Script] = []
     async with aiohttp.ClientSession() as session:
         for platform, script in (("telegram", TG_SCRIPT), ("whatsapp", WA_SCRIPT)):
+            if platform not in platforms:
+                continue
             user = str(next(_ids)) if platform == "telegram" else f"7707{next(_ids) % 10**7:07d}"
             steps: list[tuple[str, str]] = []
             counts: list[int] = []
@@ -229,7 +233,7 @@ async def learn(target: Target, fake: FakePlatforms) -> list[Script]:
                     status, _ = await post(session, target, platform, user, *step)
                     assert status == 200, f"{target.name} answered {status} (see {LOGS})"
                     assert await fake.arrivals.wait(user, before + 1, 30), f"no reply from {target.name}"
-                    await asyncio.sleep(0.3)  # a reply of several messages
+                    await asyncio.sleep(settle)  # a reply of several messages
                     steps.append(step)
                     counts.append(len(fake.arrivals.times[user]))
                     if kind == "text" or step[1].partition("|")[2] == value:

@@ -76,6 +76,7 @@ async def build_application(settings: Settings | None = None) -> Application:
     service = ConversationService(
         states, cases, secret=settings.pseudonym_secret,
         config=EngineConfig(emergency=settings.emergency), lookup_limit=settings.lookup_limit_per_hour,
+        inbound_limit=settings.inbound_limit_per_minute,
         locks=pipeline.ordering, drafts=drafts,
     )
     application = Application(settings, translator, states, cases, service, pipeline=pipeline, drafts=drafts)

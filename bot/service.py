@@ -29,6 +29,7 @@ from flows.actions import (
 )
 from flows.engine import EngineConfig, handle
 from flows.events import CaseFiled, DataDeleted, Escalated, Event, ReportStatus
+from flows.flood import always_answered, flood_notice
 from flows.state import ConversationState
 from storage.base import CaseStore, NewCase, StateKey, StateStore, Ticket
 from storage.pseudonym import pseudonymize
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 MAX_ENGINE_ROUNDS = 8  # engine <-> runtime round trips for one inbound event
 LOOKUP_WINDOW_SECONDS = 3600
+FLOOD_WINDOW_SECONDS = 60  # INBOUND_LIMIT_PER_MINUTE counts messages in this window
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class ConversationService:
     def __init__(self, states: StateStore, cases: CaseStore, *, secret: str,
                  config: EngineConfig | None = None, lookup_limit: int = 10,
                  operators: OperatorPort | None = None, locks: ConversationHold | None = None,
-                 drafts: DraftPort | None = None) -> None:
+                 drafts: DraftPort | None = None, inbound_limit: int = 0) -> None:
         self.operators = operators
         self.states = states
         self.cases = cases
@@ -115,6 +117,7 @@ class ConversationService:
         self.secret = secret
         self.config = config or EngineConfig()
         self.lookup_limit = lookup_limit
+        self.inbound_limit = inbound_limit  # a user's messages a minute before the bot stops answering; 0: none
         self.locks: ConversationHold = locks or ConversationLocks()
 
     def key_for(self, platform: str, user_id: str) -> StateKey:
@@ -151,8 +154,26 @@ class ConversationService:
 
     async def handle(self, inbound: Inbound) -> Reply:
         """Process one inbound event of a conversation and return what to send."""
-        return await self.handle_key(self.key_for(inbound.platform, inbound.user_id), inbound.event, inbound.hint,
-                                     address=inbound.user_id)
+        key = self.key_for(inbound.platform, inbound.user_id)
+        if self.inbound_limit and not always_answered(inbound.event):
+            flooded = await self._flooded(key)
+            if flooded is not None:
+                return flooded
+        return await self.handle_key(key, inbound.event, inbound.hint, address=inbound.user_id)
+
+    async def _flooded(self, key: StateKey) -> Reply | None:
+        """Past the user's limit: one notice, then nothing until the minute is over (SOS and crisis
+        signals are still answered: `always_answered`). Keeps one user's flood from taking the
+        platform's sending budget, and the workers, from everyone else."""
+        count = await self.states.hit(f"flood:{key.platform}:{key.user}", FLOOD_WINDOW_SECONDS)
+        if count <= self.inbound_limit:
+            return None
+        data = await self.states.load(key)
+        lang = ConversationState.from_dict(data).lang if data else None
+        log.info("inbound limit reached", extra={"platform": key.platform, "count": count})
+        if count == self.inbound_limit + 1:
+            return Reply(lang or "ru", (flood_notice(self.config.emergency),))
+        return Reply(lang or "ru", ())
 
     async def handle_key(self, key: StateKey, event: Event, hint: str | None = None, *,
                          address: str | None = None) -> Reply:

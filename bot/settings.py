@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     draft_flush_seconds: float = Field(2.0, ge=0, description="with REDIS_URL, drafts reach the case store "
                                        "this often (write-behind); 0: at every change")
     lookup_limit_per_hour: int = 10
+    inbound_limit_per_minute: int = Field(30, ge=0, description="a user's messages a minute before the bot "
+                                          "stops answering them (SOS and crisis signals still answered); 0: no limit")
     # JSON list of {"number": "...", "service": "emergency|police|ambulance|children"}.
     emergency_lines: list[dict[str, str]] = Field(
         default_factory=lambda: [{"number": line.number, "service": line.service} for line in DEFAULT_EMERGENCY_LINES]

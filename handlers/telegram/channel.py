@@ -7,6 +7,7 @@ engine does.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 from collections import Counter
@@ -161,9 +162,16 @@ class TelegramChannel:
             await self.api.answer_callback(pressed.callback_id, notice)
         if pressed.chat_id is None:
             return
-        if pressed.message_id is not None:
-            await self.api.close_menu(pressed.chat_id, pressed.message_id)
-        await self._converse(pressed.user_id, pressed)
+        if pressed.message_id is None:
+            await self._converse(pressed.user_id, pressed)
+            return
+        # Closing the pressed menu runs beside the reply, not before it: the child's answer does
+        # not wait for a Bot API round trip it does not need (issue 12, "Late when the platform is slow").
+        closing = asyncio.ensure_future(self.api.close_menu(pressed.chat_id, pressed.message_id))
+        try:
+            await self._converse(pressed.user_id, pressed)
+        finally:
+            await closing
 
     async def _edited(self, edited: Edited) -> None:
         user = self.service.key_for(PLATFORM, str(edited.user_id)).user

@@ -168,17 +168,23 @@ class WhatsAppChannel:
         await self.window.touch(self.outbox.user(message.sender), message.timestamp)
         if await self.service.is_unreachable(PLATFORM, message.sender):
             await self.service.set_unreachable(PLATFORM, message.sender, False)
-        await self._mark_read(message.message_id)
-        event = message.event
-        if isinstance(event, MorePage):
-            shown = await self._next_page(message.sender, event)
-            if shown is not None:
-                return shown
-            event = Pick(event.step, MORE_VALUE)
-        reply = await self.service.handle(Inbound(PLATFORM, message.sender, event, guess_language(message.sender)))
-        outcome = await self.reply(message.sender, reply)
-        self.stats[f"outcome:{outcome.outcome}"] += 1
-        return outcome
+        # The read receipt goes beside the reply, not before it: the user's answer does not wait for
+        # a Cloud API round trip it does not need (issue 12, "Late when the platform is slow").
+        receipt = asyncio.ensure_future(self._mark_read(message.message_id))
+        try:
+            event = message.event
+            if isinstance(event, MorePage):
+                shown = await self._next_page(message.sender, event)
+                if shown is not None:
+                    return shown
+                event = Pick(event.step, MORE_VALUE)
+            reply = await self.service.handle(Inbound(PLATFORM, message.sender, event,
+                                                      guess_language(message.sender)))
+            outcome = await self.reply(message.sender, reply)
+            self.stats[f"outcome:{outcome.outcome}"] += 1
+            return outcome
+        finally:
+            await receipt
 
     async def _mark_read(self, message_id: str) -> None:
         try:

@@ -1,0 +1,95 @@
+"""A flood beside normal users: `.venv/bin/python -m bench.flood` (about a minute; stops by itself).
+
+The audit's case (issue 12): 40 accounts sending 25 messages each as fast as they can, beside users
+walking the report flow at a steady rate, with production pacing (one message a second per chat, 30
+a second overall for the bot). Measured: the normal users' reply times alone, then with the flood,
+with the per-user limit on (`INBOUND_LIMIT_PER_MINUTE`, 30 by default) and off (0), each on its own
+`serve` + worker against its own Redis and PostgreSQL database, on loopback.
+Options: --seconds (per phase), --rate (normal users' updates a second), --flooders, --messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+from typing import Any
+
+import aiohttp
+
+from bench.fakes import TOKEN, FakePlatforms, summary
+from bench.load import APP_SECRET, LOGS, NUMBER_ID, SECRET, Target, learn, phase, post
+from bench.procs import Database, RedisServer, free_port, spawn, stop, wait_port
+
+_flooders = itertools.count(880_000_000)
+
+
+async def flood(target: Target, accounts: int, messages: int) -> None:
+    """Each account posts its messages one after another without waiting for replies."""
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        async def one(user: str) -> None:
+            for n in range(messages):
+                await post(session, target, "telegram", user, "text", f"spam {n}")
+
+        await asyncio.gather(*(one(str(next(_flooders))) for _ in range(accounts)))
+
+
+async def measure(limit: int, args: argparse.Namespace) -> list[str]:
+    redis, database, fake = RedisServer(), await Database().create(), FakePlatforms()
+    api = await fake.start()
+    processes: list[Any] = []
+    try:
+        env = {"REDIS_URL": redis.url, "REDIS_PREFIX": "bench", "DATABASE_URL": database.url,
+               "PSEUDONYM_SECRET": "bench-pseudonym-secret-0123456789",
+               "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": SECRET, "TELEGRAM_API_BASE": api,
+               "WHATSAPP_TOKEN": "bench", "WHATSAPP_PHONE_NUMBER_ID": NUMBER_ID, "WHATSAPP_APP_SECRET": APP_SECRET,
+               "WHATSAPP_API_BASE": f"{api}/v21.0", "SEND_CHAT_INTERVAL_SECONDS": "1", "SEND_RATE_PER_SECOND": "30",
+               "WORKER_CONCURRENCY": "64", "SERVE_WORKER": "false", "INBOUND_LIMIT_PER_MINUTE": str(limit)}
+        port = free_port()
+        processes.append(spawn("bench.serve", str(port), env=env, log=LOGS / "flood-serve.log"))
+        processes.append(spawn("bench.worker", env={**env, "METRICS_PORT": str(free_port())},
+                               log=LOGS / "flood-worker.log", nice=10))
+        wait_port(port, 60)
+        target = Target("this bot", port, [p.pid for p in processes], replies=True)
+        scripts = await learn(target, fake, settle=1.6, platforms=("telegram",))
+        alone, _ = await phase(target, fake, scripts, seconds=args.seconds, users=40, rate=args.rate)
+        await asyncio.sleep(2.0)
+        flooding = asyncio.create_task(flood(target, args.flooders, args.messages))
+        beside, _ = await phase(target, fake, scripts, seconds=args.seconds, users=40, rate=args.rate)
+        await flooding
+        label = f"INBOUND_LIMIT_PER_MINUTE={limit}" + (" (off)" if limit == 0 else "")
+        flood_replies = sum(len(fake.arrivals.times[str(u)]) for u in range(880_000_000, next(_flooders)))
+        return [f"== {label}",
+                f"  normal users alone        reply {summary(alone.replies)}",
+                f"  beside the flood          reply {summary(beside.replies)}"
+                f"   (missing replies {beside.missing})",
+                f"  messages sent to the flooding accounts: {flood_replies}"]
+    finally:
+        for process in processes:
+            stop(process)
+        await fake.stop()
+        redis.close()
+        await database.close()
+
+
+async def run(args: argparse.Namespace) -> None:
+    LOGS.mkdir(exist_ok=True)
+    out = [f"{args.flooders} accounts x {args.messages} messages beside 40 users at {args.rate:.0f} updates/s; "
+           "production pacing (1/s per chat, 30/s overall)"]
+    for limit in (30, 0):
+        out += await measure(limit, args)
+    print("\n".join(out))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.flood", description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=15.0, help="length of each phase")
+    parser.add_argument("--rate", type=float, default=10.0, help="normal users' updates a second")
+    parser.add_argument("--flooders", type=int, default=40)
+    parser.add_argument("--messages", type=int, default=25)
+    asyncio.run(run(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""Too many messages at once (issue 12, "Abuse and bad input"): which messages the bot still answers
+during a flood, and the one notice it gives. The counting lives in the runtime (bot/service.py);
+this module only decides, purely, from the event."""
+
+from __future__ import annotations
+
+from flows.actions import Say
+from flows.commands import Command, read_command
+from flows.crisis import detect
+from flows.emergency import EmergencyLine, numbers_block
+from flows.events import Event, Pick, Text
+from flows.messages import N_, Msg
+
+
+def always_answered(event: Event) -> bool:
+    """SOS and anything that reads as a crisis are answered however many messages came before."""
+    if isinstance(event, Pick):
+        return event.value == "sos"
+    if isinstance(event, Text):
+        return read_command(event.text) is Command.SOS or detect(event.text) is not None
+    return False
+
+
+def flood_notice(emergency: tuple[EmergencyLine, ...]) -> Say:
+    """Said once when a user passes the limit: we still read, we answer again soon, help is here."""
+    return Say(Msg(N_("flood.notice"), {"numbers": numbers_block(emergency)}))
