@@ -43,6 +43,7 @@ from flows.events import (
 )
 from flows.links import find_links
 from flows.messages import N_, Msg
+from flows.privacy import KeepingPeriods
 from flows.references import parse_reference
 from flows.screens import media_refused, screen
 from flows.state import ConversationState
@@ -63,6 +64,7 @@ REQUIRED_FIELDS = ("category", "victim", "description", "place", "danger", "age_
 class EngineConfig:
     emergency: tuple[EmergencyLine, ...] = DEFAULT_EMERGENCY_LINES
     max_description: int = MAX_DESCRIPTION_CHARS
+    periods: KeepingPeriods = KeepingPeriods()
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ class _Turn:
         if step_id is not None:
             self.update(step=step_id)
         self.actions.append(screen(self.state.step, self.state, self.config.emergency,
-                                   self.config.max_description))
+                                   self.config.max_description, self.config.periods))
 
     def go(self, step_id: str) -> None:
         """Move to a step, remembering where we were so "back" can return."""

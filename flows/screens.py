@@ -9,6 +9,7 @@ from flows.actions import Option, Say
 from flows.definitions import ADULT_PROMPTS, ADULT_ROLES, REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
 from flows.messages import N_, Msg, Param
+from flows.privacy import KeepingPeriods
 from flows.state import ConversationState
 from flows.steps import Step
 from flows.tips import AUDIENCE_TOPICS, deck, topic_label
@@ -71,7 +72,7 @@ def prompt_key(step: Step, state: ConversationState) -> str:
 
 
 def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyLine, ...],
-               max_description: int) -> Msg:
+               max_description: int, periods: KeepingPeriods = KeepingPeriods()) -> Msg:
     """The step's prompt with whatever it needs to show (numbers, a summary, a card)."""
     key = prompt_key(step, state)
     if step.id == "sos":
@@ -94,14 +95,16 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
         })
     if step.id == "r_done":
         return Msg(step.prompt, {"ref": state.last_case or ""})
+    if step.id == "privacy":
+        return Msg(key, periods.params())
     return Msg(key)
 
 
 def screen(step_id: str, state: ConversationState, emergency: tuple[EmergencyLine, ...],
-           max_description: int) -> Say:
+           max_description: int, periods: KeepingPeriods = KeepingPeriods()) -> Say:
     """The whole screen of a step."""
     step = STEPS[step_id]
-    return Say(prompt_for(step, state, emergency, max_description), options_for(step, state), step.id)
+    return Say(prompt_for(step, state, emergency, max_description, periods), options_for(step, state), step.id)
 
 
 def summary(draft: Mapping[str, Any]) -> Msg:
