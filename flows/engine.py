@@ -43,7 +43,7 @@ from flows.events import (
 )
 from flows.links import find_links
 from flows.messages import N_, Msg
-from flows.privacy import KeepingPeriods
+from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
 from flows.references import parse_reference
 from flows.screens import media_refused, screen
 from flows.state import ConversationState
@@ -64,7 +64,7 @@ REQUIRED_FIELDS = ("category", "victim", "description", "place", "danger", "age_
 class EngineConfig:
     emergency: tuple[EmergencyLine, ...] = DEFAULT_EMERGENCY_LINES
     max_description: int = MAX_DESCRIPTION_CHARS
-    periods: KeepingPeriods = KeepingPeriods()
+    periods: KeepingPeriods = DEFAULT_PERIODS
 
 
 @dataclass(frozen=True)

@@ -24,3 +24,6 @@ class KeepingPeriods:
         """The privacy screen's parameters."""
         return {"state_days": str(self.state_days), "draft_days": str(self.draft_days),
                 "retention_days": str(self.retention_days)}
+
+
+DEFAULT_PERIODS = KeepingPeriods()

@@ -9,7 +9,7 @@ from flows.actions import Option, Say
 from flows.definitions import ADULT_PROMPTS, ADULT_ROLES, REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
 from flows.messages import N_, Msg, Param
-from flows.privacy import KeepingPeriods
+from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
 from flows.state import ConversationState
 from flows.steps import Step
 from flows.tips import AUDIENCE_TOPICS, deck, topic_label
@@ -72,7 +72,7 @@ def prompt_key(step: Step, state: ConversationState) -> str:
 
 
 def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyLine, ...],
-               max_description: int, periods: KeepingPeriods = KeepingPeriods()) -> Msg:
+               max_description: int, periods: KeepingPeriods = DEFAULT_PERIODS) -> Msg:
     """The step's prompt with whatever it needs to show (numbers, a summary, a card)."""
     key = prompt_key(step, state)
     if step.id == "sos":
@@ -101,7 +101,7 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
 
 
 def screen(step_id: str, state: ConversationState, emergency: tuple[EmergencyLine, ...],
-           max_description: int, periods: KeepingPeriods = KeepingPeriods()) -> Say:
+           max_description: int, periods: KeepingPeriods = DEFAULT_PERIODS) -> Say:
     """The whole screen of a step."""
     step = STEPS[step_id]
     return Say(prompt_for(step, state, emergency, max_description, periods), options_for(step, state), step.id)
