@@ -41,6 +41,7 @@ from flows.events import (
     StillWaiting,
     Text,
 )
+from flows.guides import GUIDE_PLACES, guide_topic
 from flows.links import find_links
 from flows.messages import N_, Msg
 from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
@@ -444,8 +445,10 @@ class _Turn:
         level, _ = assess(self.state.draft, self.state.risk, self.state.risk_reasons)
         topic = CATEGORY_TOPIC.get(str(self.state.draft.get("category")), "evidence")
         audience = ROLE_AUDIENCE.get(self.state.role or "", "children")
+        place = self.state.draft.get("place")
         self.update(last_case=reference, draft={}, reviewing=False, trail=(), tips_topic=topic,
-                    tips_audience=audience, media_refused_case=media_refused(self.state.draft))
+                    tips_audience=audience, media_refused_case=media_refused(self.state.draft),
+                    guide_place=place if place in GUIDE_PLACES else None)
         self.show("r_done")
         if rank(level) >= rank("high"):
             self.escalate(level, "case_filed", case_reference=reference)
@@ -556,6 +559,16 @@ class _Turn:
 
     def fx_tips_for_case(self, _: str) -> bool:
         self.update(tips_card=0)  # audience and topic were set when the case was filed
+        self.go("tips_card")
+        return True
+
+    def fx_guide_for_case(self, _: str) -> bool:
+        self.update(tips_topic=guide_topic(self.state.guide_place or "other"), tips_card=0)
+        self.go("tips_card")
+        return True
+
+    def fx_open_guide(self, value: str) -> bool:
+        self.update(tips_topic=guide_topic(value), tips_card=0)
         self.go("tips_card")
         return True
 

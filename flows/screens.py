@@ -8,11 +8,12 @@ from typing import Any
 from flows.actions import Option, Say
 from flows.definitions import ADULT_PROMPTS, ADULT_ROLES, REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
+from flows.guides import OFFICIAL_CARD
 from flows.messages import N_, Msg, Param
 from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
 from flows.state import ConversationState
 from flows.steps import Step
-from flows.tips import AUDIENCE_TOPICS, deck, topic_label
+from flows.tips import AUDIENCE_TOPICS, deck, topic_heading
 
 NAV_LABELS = {
     "back": N_("nav.back"),
@@ -54,10 +55,12 @@ def options_for(step: Step, state: ConversationState) -> tuple[Option, ...]:
 def _shown(step: Step, value: str, state: ConversationState) -> bool:
     if step.id == "menu" and value == "resume":
         return bool(state.draft)
-    if step.id == "tips_topics" and value != "audience":
+    if step.id == "tips_topics" and value not in ("audience", "guides"):
         return value in AUDIENCE_TOPICS.get(state.tips_audience or "children", ())
     if step.id == "r_fix" and value == "evidence":
         return not media_refused(state.draft)
+    if step.id == "r_done" and value == "guide":
+        return state.guide_place is not None
     if step.id == "tips_card" and value == "next":
         cards = deck(state.tips_audience or "", state.tips_topic or "")
         return state.tips_card + 1 < len(cards)
@@ -89,8 +92,8 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
         cards = deck(state.tips_audience or "", state.tips_topic or "")
         index = min(state.tips_card, max(len(cards) - 1, 0))
         return Msg(step.prompt, {
-            "topic": Msg(topic_label(state.tips_topic or "")),
-            "card": Msg(cards[index]) if cards else Msg(N_("tips.empty")),
+            "topic": topic_heading(state.tips_topic or ""),
+            "card": _card(cards[index], emergency) if cards else Msg(N_("tips.empty")),
             "position": f"{index + 1}/{max(len(cards), 1)}",
         })
     if step.id == "r_done":
@@ -98,6 +101,11 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
     if step.id == "privacy":
         return Msg(key, periods.params())
     return Msg(key)
+
+
+def _card(key: str, emergency: tuple[EmergencyLine, ...]) -> Msg:
+    """A card; the guides' official-routes card ends with the emergency numbers, from their one place."""
+    return Msg(key, {"numbers": numbers_block(emergency)}) if key == OFFICIAL_CARD else Msg(key)
 
 
 def screen(step_id: str, state: ConversationState, emergency: tuple[EmergencyLine, ...],
