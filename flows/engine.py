@@ -22,6 +22,7 @@ from flows.actions import (
     RelayToOperator,
     Say,
 )
+from flows.address import addressed
 from flows.commands import Command, read_command
 from flows.crisis import CrisisSignal, detect
 from flows.definitions import ENTRY_STEPS, LANGUAGES, REPORT_FIELDS, STEPS
@@ -122,7 +123,7 @@ class _Turn:
         self.update(draft=draft)
 
     def say(self, key: str, **params: Any) -> None:
-        self.actions.append(Say(Msg(key, params)))
+        self.actions.append(Say(Msg(addressed(key, self.state.role), params)))
 
     def show(self, step_id: str | None = None) -> None:
         """Render a step (the current one by default) without moving the trail."""
@@ -465,8 +466,8 @@ class _Turn:
             self.go("menu")
 
     def on_data_deleted(self) -> None:
+        self.say(N_("privacy.deleted"))  # in the words of who asked, before the role is forgotten
         self.state = ConversationState(lang=self.state.lang, step="menu")
-        self.say(N_("privacy.deleted"))
         self.show("menu")
 
     def on_escalated(self, escalated: Escalated) -> None:

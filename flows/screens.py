@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from flows.actions import Option, Say
-from flows.definitions import ADULT_PROMPTS, ADULT_ROLES, REPORT_FIELDS, STEPS
+from flows.address import addressed
+from flows.definitions import REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
 from flows.guides import OFFICIAL_CARD
 from flows.messages import N_, Msg, Param
@@ -69,9 +70,7 @@ def _shown(step: Step, value: str, state: ConversationState) -> bool:
 
 def prompt_key(step: Step, state: ConversationState) -> str:
     """The step's prompt, in the adults' wording where it has one and a parent or teacher writes."""
-    if step.id in ADULT_PROMPTS and state.role in ADULT_ROLES:
-        return f"{step.prompt}.adult"
-    return step.prompt
+    return addressed(step.prompt, state.role)
 
 
 def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyLine, ...],
@@ -81,13 +80,13 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
     if step.id == "sos":
         return Msg(step.prompt, {"numbers": numbers_block(emergency)})
     if step.id == "r_review":
-        return Msg(step.prompt, {"summary": summary(state.draft)})
+        return Msg(key, {"summary": summary(state.draft)})
     if step.id == "r_what":
         return Msg(key, {"limit": str(max_description)})
     if step.id == "r_links" and state.draft.get("category") == "csam":
         return Msg(N_("report.links_csam"))
     if step.id == "r_evidence":
-        return Msg(step.prompt, {"count": str(len(state.draft.get("evidence", [])))})
+        return Msg(key, {"count": str(len(state.draft.get("evidence", [])))})
     if step.id == "tips_card":
         cards = deck(state.tips_audience or "", state.tips_topic or "")
         index = min(state.tips_card, max(len(cards) - 1, 0))
@@ -97,7 +96,7 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
             "position": f"{index + 1}/{max(len(cards), 1)}",
         })
     if step.id == "r_done":
-        return Msg(step.prompt, {"ref": state.last_case or ""})
+        return Msg(key, {"ref": state.last_case or ""})
     if step.id == "privacy":
         return Msg(key, periods.params())
     return Msg(key)
