@@ -22,24 +22,26 @@ def translator() -> Translator:
     return Translator.load()
 
 
-def privacy_screen(lang: str, config: EngineConfig | None = None) -> Msg:
-    state = ConversationState(lang=lang, role="child", step="menu")
+def privacy_screen(lang: str, config: EngineConfig | None = None, role: str = "child") -> Msg:
+    state = ConversationState(lang=lang, role=role, step="menu")
     result = handle(state, Pick("menu", "privacy"), config=config)
     return result.actions[-1].text  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("role", ["child", "parent"])
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_privacy_screen_says_the_whatsapp_number_is_kept_while_a_person_answers(
-        translator: Translator, lang: str) -> None:
-    text = translator.text(privacy_screen(lang), lang)
+        translator: Translator, lang: str, role: str) -> None:
+    text = translator.text(privacy_screen(lang, role=role), lang)
     assert "WhatsApp" in text and PHONE[lang] in text
     assert FALSE_PROMISE[lang] not in text
 
 
+@pytest.mark.parametrize("role", ["child", "teacher"])
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_privacy_screen_gives_the_periods_the_hotline_applies(translator: Translator, lang: str) -> None:
+def test_privacy_screen_gives_the_periods_the_hotline_applies(translator: Translator, lang: str, role: str) -> None:
     config = EngineConfig(periods=KeepingPeriods(state_days=7, draft_days=14, retention_days=90))
-    text = translator.text(privacy_screen(lang, config), lang)
+    text = translator.text(privacy_screen(lang, config, role), lang)
     for days in ("7", "14", "90"):
         assert f" {days} " in text
 
