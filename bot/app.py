@@ -14,6 +14,7 @@ from bot.service import ConversationService
 from bot.settings import Settings
 from flows.catalog_keys import tip_keys, ui_keys
 from flows.engine import EngineConfig
+from flows.privacy import KeepingPeriods
 from handlers import telegram, whatsapp
 from handlers.base import Channel
 from locales import CatalogError, Translator
@@ -75,8 +76,9 @@ async def build_application(settings: Settings | None = None) -> Application:
     drafts = build_drafts(cases, durable_state=bool(settings.redis_url), interval=settings.draft_flush_seconds)
     service = ConversationService(
         states, cases, secret=settings.pseudonym_secret,
-        config=EngineConfig(emergency=settings.emergency), lookup_limit=settings.lookup_limit_per_hour,
-        inbound_limit=settings.inbound_limit_per_minute,
+        config=EngineConfig(emergency=settings.emergency, periods=KeepingPeriods(
+            settings.state_ttl_days, settings.draft_retention_days, settings.retention_days)),
+        lookup_limit=settings.lookup_limit_per_hour, inbound_limit=settings.inbound_limit_per_minute,
         locks=pipeline.ordering, drafts=drafts,
     )
     application = Application(settings, translator, states, cases, service, pipeline=pipeline, drafts=drafts)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flows.definitions import ADULT_PROMPTS, AGE_GROUPS, REPORT_FIELDS, STEPS
+from flows.address import ADULT_KEYS
+from flows.definitions import AGE_GROUPS, REPORT_FIELDS, STEPS
 from flows.emergency import SERVICES
 from flows.screens import NAV_LABELS
 from flows.tips import TOPICS, all_card_keys, topic_label
@@ -27,14 +28,13 @@ def ui_keys() -> set[str]:
     keys = marked_keys()
     for step in STEPS.values():
         keys.add(step.prompt)
-        if step.id in ADULT_PROMPTS:
-            keys.add(f"{step.prompt}.adult")
         keys |= {c.label for c in step.choices}
     keys |= set(NAV_LABELS.values()) | set(SERVICES.values())
     keys |= {topic_label(t) for t in TOPICS}
     keys |= {f"status.{s}" for s in STATUSES}
     keys |= {f"field.{f}" for f, _ in REPORT_FIELDS}
     keys |= {f"age.{a}" for a in AGE_GROUPS}
+    keys |= {f"{key}.adult" for key in ADULT_KEYS}
     return keys - all_card_keys()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flows.guides import GUIDE_PLACES
 from flows.messages import N_
 from flows.steps import Choice, Input, Step
 from flows.tips import TOPICS
@@ -25,9 +26,7 @@ REGIONS = (
 )
 CONTACT = ("anonymous", "reply_here")
 ADULT_ROLES = frozenset({"parent", "teacher"})
-# Steps whose prompt has a wording for parents and teachers (key "<prompt>.adult"): polite
-# address, and questions about the child rather than "you".
-ADULT_PROMPTS = frozenset({"menu", "r_what", "r_danger"})
+# Parents and teachers are addressed politely, from the keys listed in flows/address.py.
 
 # Report fields in the order they are asked, with the step that asks each.
 REPORT_FIELDS = (
@@ -117,9 +116,11 @@ STEPS: dict[str, Step] = {
             N_("tips.topics_prompt"),
             (
                 *(Choice(t, f"topic.{t}", effect="open_topic") for t in TOPICS),
+                Choice("guides", N_("tips.guides"), goto="tips_places"),
                 Choice("audience", N_("tips.other_audience"), goto="tips_audience"),
             ),
         ),
+        Step("tips_places", N_("tips.places_prompt"), _choices("place", GUIDE_PLACES, effect="open_guide")),
         Step(
             "tips_card",
             N_("tips.card"),
@@ -199,6 +200,7 @@ STEPS: dict[str, Step] = {
             "r_done",
             N_("report.filed"),
             (
+                Choice("guide", N_("report.guide"), effect="guide_for_case"),  # only with a place
                 Choice("tips", N_("report.tips_for_case"), effect="tips_for_case"),
                 Choice("to_menu", N_("common.to_menu"), goto="menu"),
             ),

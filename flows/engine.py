@@ -22,6 +22,7 @@ from flows.actions import (
     RelayToOperator,
     Say,
 )
+from flows.address import addressed
 from flows.commands import Command, read_command
 from flows.crisis import CrisisSignal, detect
 from flows.crisis_answers import answer as crisis_answer
@@ -44,8 +45,10 @@ from flows.events import (
     StillWaiting,
     Text,
 )
+from flows.guides import GUIDE_PLACES, guide_topic
 from flows.links import find_links
 from flows.messages import N_, Msg
+from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
 from flows.references import parse_reference
 from flows.screens import media_refused, screen
 from flows.state import ConversationState
@@ -67,6 +70,7 @@ REQUIRED_FIELDS = ("category", "victim", "description", "place", "danger", "age_
 class EngineConfig:
     emergency: tuple[EmergencyLine, ...] = DEFAULT_EMERGENCY_LINES
     max_description: int = MAX_DESCRIPTION_CHARS
+    periods: KeepingPeriods = DEFAULT_PERIODS
 
 
 @dataclass(frozen=True)
@@ -123,14 +127,14 @@ class _Turn:
         self.update(draft=draft)
 
     def say(self, key: str, **params: Any) -> None:
-        self.actions.append(Say(Msg(key, params)))
+        self.actions.append(Say(Msg(addressed(key, self.state.role), params)))
 
     def show(self, step_id: str | None = None) -> None:
         """Render a step (the current one by default) without moving the trail."""
         if step_id is not None:
             self.update(step=step_id)
         self.actions.append(screen(self.state.step, self.state, self.config.emergency,
-                                   self.config.max_description))
+                                   self.config.max_description, self.config.periods))
 
     def go(self, step_id: str) -> None:
         """Move to a step, remembering where we were so "back" can return."""
@@ -451,8 +455,10 @@ class _Turn:
         level, _ = assess(self.state.draft, self.state.risk, self.state.risk_reasons)
         topic = CATEGORY_TOPIC.get(str(self.state.draft.get("category")), "evidence")
         audience = ROLE_AUDIENCE.get(self.state.role or "", "children")
+        place = self.state.draft.get("place")
         self.update(last_case=reference, draft={}, reviewing=False, trail=(), tips_topic=topic,
-                    tips_audience=audience, media_refused_case=media_refused(self.state.draft))
+                    tips_audience=audience, media_refused_case=media_refused(self.state.draft),
+                    guide_place=place if place in GUIDE_PLACES else None)
         self.show("r_done")
         if rank(level) >= rank("high"):
             self.escalate(level, "case_filed", case_reference=reference)
@@ -469,8 +475,8 @@ class _Turn:
             self.go("menu")
 
     def on_data_deleted(self) -> None:
+        self.say(N_("privacy.deleted"))  # in the words of who asked, before the role is forgotten
         self.state = ConversationState(lang=self.state.lang, step="menu")
-        self.say(N_("privacy.deleted"))
         self.show("menu")
 
     def on_escalated(self, escalated: Escalated) -> None:
@@ -569,6 +575,16 @@ class _Turn:
 
     def fx_tips_for_case(self, _: str) -> bool:
         self.update(tips_card=0)  # audience and topic were set when the case was filed
+        self.go("tips_card")
+        return True
+
+    def fx_guide_for_case(self, _: str) -> bool:
+        self.update(tips_topic=guide_topic(self.state.guide_place or "other"), tips_card=0)
+        self.go("tips_card")
+        return True
+
+    def fx_open_guide(self, value: str) -> bool:
+        self.update(tips_topic=guide_topic(value), tips_card=0)
         self.go("tips_card")
         return True
 

@@ -6,12 +6,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from flows.actions import Option, Say
-from flows.definitions import ADULT_PROMPTS, ADULT_ROLES, REPORT_FIELDS, STEPS
+from flows.address import addressed
+from flows.definitions import REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
+from flows.guides import OFFICIAL_CARD
 from flows.messages import N_, Msg, Param
+from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
 from flows.state import ConversationState
 from flows.steps import Step
-from flows.tips import AUDIENCE_TOPICS, deck, topic_label
+from flows.tips import AUDIENCE_TOPICS, deck, topic_heading
 
 NAV_LABELS = {
     "back": N_("nav.back"),
@@ -53,10 +56,12 @@ def options_for(step: Step, state: ConversationState) -> tuple[Option, ...]:
 def _shown(step: Step, value: str, state: ConversationState) -> bool:
     if step.id == "menu" and value == "resume":
         return bool(state.draft)
-    if step.id == "tips_topics" and value != "audience":
+    if step.id == "tips_topics" and value not in ("audience", "guides"):
         return value in AUDIENCE_TOPICS.get(state.tips_audience or "children", ())
     if step.id == "r_fix" and value == "evidence":
         return not media_refused(state.draft)
+    if step.id == "r_done" and value == "guide":
+        return state.guide_place is not None
     if step.id == "tips_card" and value == "next":
         cards = deck(state.tips_audience or "", state.tips_topic or "")
         return state.tips_card + 1 < len(cards)
@@ -65,43 +70,48 @@ def _shown(step: Step, value: str, state: ConversationState) -> bool:
 
 def prompt_key(step: Step, state: ConversationState) -> str:
     """The step's prompt, in the adults' wording where it has one and a parent or teacher writes."""
-    if step.id in ADULT_PROMPTS and state.role in ADULT_ROLES:
-        return f"{step.prompt}.adult"
-    return step.prompt
+    return addressed(step.prompt, state.role)
 
 
 def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyLine, ...],
-               max_description: int) -> Msg:
+               max_description: int, periods: KeepingPeriods = DEFAULT_PERIODS) -> Msg:
     """The step's prompt with whatever it needs to show (numbers, a summary, a card)."""
     key = prompt_key(step, state)
     if step.id == "sos":
         return Msg(step.prompt, {"numbers": numbers_block(emergency)})
     if step.id == "r_review":
-        return Msg(step.prompt, {"summary": summary(state.draft)})
+        return Msg(key, {"summary": summary(state.draft)})
     if step.id == "r_what":
         return Msg(key, {"limit": str(max_description)})
     if step.id == "r_links" and state.draft.get("category") == "csam":
         return Msg(N_("report.links_csam"))
     if step.id == "r_evidence":
-        return Msg(step.prompt, {"count": str(len(state.draft.get("evidence", [])))})
+        return Msg(key, {"count": str(len(state.draft.get("evidence", [])))})
     if step.id == "tips_card":
         cards = deck(state.tips_audience or "", state.tips_topic or "")
         index = min(state.tips_card, max(len(cards) - 1, 0))
         return Msg(step.prompt, {
-            "topic": Msg(topic_label(state.tips_topic or "")),
-            "card": Msg(cards[index]) if cards else Msg(N_("tips.empty")),
+            "topic": topic_heading(state.tips_topic or ""),
+            "card": _card(cards[index], emergency) if cards else Msg(N_("tips.empty")),
             "position": f"{index + 1}/{max(len(cards), 1)}",
         })
     if step.id == "r_done":
-        return Msg(step.prompt, {"ref": state.last_case or ""})
+        return Msg(key, {"ref": state.last_case or ""})
+    if step.id == "privacy":
+        return Msg(key, periods.params())
     return Msg(key)
 
 
+def _card(key: str, emergency: tuple[EmergencyLine, ...]) -> Msg:
+    """A card; the guides' official-routes card ends with the emergency numbers, from their one place."""
+    return Msg(key, {"numbers": numbers_block(emergency)}) if key == OFFICIAL_CARD else Msg(key)
+
+
 def screen(step_id: str, state: ConversationState, emergency: tuple[EmergencyLine, ...],
-           max_description: int) -> Say:
+           max_description: int, periods: KeepingPeriods = DEFAULT_PERIODS) -> Say:
     """The whole screen of a step."""
     step = STEPS[step_id]
-    return Say(prompt_for(step, state, emergency, max_description), options_for(step, state), step.id)
+    return Say(prompt_for(step, state, emergency, max_description, periods), options_for(step, state), step.id)
 
 
 def summary(draft: Mapping[str, Any]) -> Msg:

@@ -32,6 +32,7 @@ class ConversationState:
     tips_topic: str | None = None
     tips_card: int = 0
     last_case: str | None = None
+    guide_place: str | None = None  # the place of the last filed report, whose takedown guide is offered
     with_operator: bool = False  # an operator holds the conversation: the bot stays silent but for SOS
     media_refused_case: bool = False  # the last case was links-only: no image is ever relayed
 

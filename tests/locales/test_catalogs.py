@@ -17,6 +17,19 @@ from locales.translator import LANGUAGES, LOCALES_DIR
 
 KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 FORBIDDEN_TERMS = re.compile(r"porn|порн", re.IGNORECASE)
+# Sexual images of children are abuse, never "intimacy" (the Luxembourg Guidelines): no catalog may
+# call them intimate, in any language or any word form (интимные, интимных, интим суреттер).
+INTIMACY = re.compile(r"intima|интим", re.IGNORECASE)
+# Russian written for "him or her" with bracketed endings: "одинок(а)", "увидел(а)", "доверился(-ась)",
+# "согласен(на)", "сделал/а". Write a sentence that needs no gender instead.
+# Calques and loanwords a Kazakh reader trips over (docs/glossary.md says what to write instead):
+# "Бұл кіммен болды?" reads "who were you with?", "Сені естіп тұрмын" is a word-for-word "I hear you",
+# "тірі адам" is "a living person", "интим" and "контент" are borrowings with plain Kazakh words.
+KAZAKH_CALQUES = re.compile(r"кіммен болды|естіп тұрмын|тірі адам|интим|контент", re.IGNORECASE)
+# The user's report is "шағым" everywhere; "өтініш" is left to the operators' texts (op.*), where a
+# case in the queue is a request for a person, with or without a report.
+KAZAKH_SECOND_REPORT_WORD = re.compile(r"өтініш", re.IGNORECASE)
+GENDERED_ENDING = re.compile(r"[а-яё]\(-?[а-яё]{1,3}\)|[а-яё]л/а\b", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +54,42 @@ def test_no_catalog_says_child_pornography(translator: Translator) -> None:
     offenders = [(lang, key) for lang, entries in translator.catalogs.items()
                  for key, text in entries.items() if FORBIDDEN_TERMS.search(text)]
     assert offenders == []
+
+
+def test_no_catalog_frames_child_sexual_abuse_as_intimacy(translator: Translator) -> None:
+    offenders = [(lang, key) for lang, entries in translator.catalogs.items()
+                 for key, text in entries.items() if INTIMACY.search(text)]
+    assert offenders == []
+
+
+def test_the_intimacy_check_catches_what_it_is_for() -> None:
+    for text in ("Интимные фото детей", "Балалар интим суреті", "intimate pictures of a young person"):
+        assert INTIMACY.search(text)
+
+
+def test_russian_is_written_without_bracketed_gender_endings(translator: Translator) -> None:
+    offenders = {key: GENDERED_ENDING.findall(text) for key, text in translator.catalogs["ru"].items()
+                 if GENDERED_ENDING.search(text)}
+    assert offenders == {}
+
+
+def test_the_gender_ending_check_catches_what_it_is_for() -> None:
+    for text in ("Ты не одинок(а)", "увидел(а) это", "доверился(-ась) нам", "согласен(на)", "сделал/а"):
+        assert GENDERED_ENDING.search(text), text
+    assert not GENDERED_ENDING.search("Твоей вины здесь нет (112 — любая экстренная ситуация)")
+
+
+def test_kazakh_has_none_of_the_known_calques(translator: Translator) -> None:
+    offenders = {key: KAZAKH_CALQUES.findall(text) for key, text in translator.catalogs["kk"].items()
+                 if KAZAKH_CALQUES.search(text)}
+    assert offenders == {}
+
+
+def test_kazakh_users_read_one_word_for_their_report(translator: Translator) -> None:
+    offenders = [key for key, text in translator.catalogs["kk"].items()
+                 if not key.startswith("op.") and KAZAKH_SECOND_REPORT_WORD.search(text)]
+    assert offenders == []
+    assert "шағым" in translator.catalogs["kk"]["check.prompt"].lower()
 
 
 def test_kazakh_is_written_with_kazakh_letters(translator: Translator) -> None:

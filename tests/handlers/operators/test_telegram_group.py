@@ -163,7 +163,7 @@ class TestRelay:
         await front.relay("77", dataclasses.replace(ESCALATION, platform="whatsapp"),
                           RelayToOperator(None, "voice", "wa-media-id"))
         assert forum.of("sendVoice") == []
-        assert "прислал(а) файл (voice) в WhatsApp" in forum.of("sendMessage")[0]["text"]
+        assert "пришёл файл (voice) в WhatsApp" in forum.of("sendMessage")[0]["text"]
 
 
 def group_update(name: str, **message: Any) -> dict[str, Any]:

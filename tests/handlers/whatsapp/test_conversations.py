@@ -83,7 +83,7 @@ async def test_a_full_report_in_each_language(wa: Harness, lang: str) -> None:
     case = await wa.app.state.application.cases.get_case(found[-1])
     assert case is not None
     assert (case.platform, case.language, case.category) == ("whatsapp", lang, "bullying")
-    assert done[-1]["interactive"]["type"] == "button"  # 3 choices: reply buttons
+    assert done[-1]["interactive"]["type"] == "list"  # the place's guide, tips, menu, SOS: 4 choices, a list
     assert set(wa.graph.read_receipts) == set(wa.inbound)
     assert wa.channel.stats["errors"] == 0
     # The raw phone number is never a storage key.

@@ -1,0 +1,25 @@
+"""How the bot addresses the reader. Children read ты / сен; parents and teachers read вы / сіз
+throughout, from a key's `.adult` variant (which may also say "the child" where the child's
+wording says "you"). Only the keys listed here have one; the others read the same for everyone."""
+
+from __future__ import annotations
+
+from flows.definitions import ADULT_ROLES
+
+ADULT_KEYS = frozenset({
+    # screens
+    "menu.prompt", "report.category", "report.what", "report.links", "report.evidence", "report.danger",
+    "report.region", "report.contact", "report.review", "report.fix_prompt", "report.filed",
+    "check.prompt", "privacy.prompt", "privacy.delete_confirm", "tips.topics_prompt",
+    # messages said between screens
+    "report.no_links", "report.evidence_hint", "report.evidence_full", "report.incomplete",
+    "report.cancelled", "report.danger_now", "check.bad_format", "check.not_found", "check.throttled",
+    "privacy.deleted", "media.refused", "media.not_here", "media.voice", "notice.confidentiality",
+    "operator.joined", "operator.in_chat", "operator.closed", "operator.feedback", "operator.handed_back",
+    "feedback.thanks", "input.stale",
+})
+
+
+def addressed(key: str, role: str | None) -> str:
+    """The key to show this reader: its adults' wording for a parent or teacher, where it has one."""
+    return f"{key}.adult" if key in ADULT_KEYS and role in ADULT_ROLES else key

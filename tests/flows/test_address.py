@@ -1,0 +1,62 @@
+"""Parents and teachers are addressed as вы / сіз throughout a report; children keep ты / сен."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from flows.actions import Say
+from flows.address import ADULT_KEYS
+from locales import Translator
+from tests.support.driver import Driver
+
+# The familiar pronouns; an adults' text holding one of them slipped back into the children's register.
+FAMILIAR = {
+    "ru": re.compile(r"\b(ты|тебя|тебе|тобой|твой|твоя|твоё|твое|твои|твоих|твоим)\b", re.IGNORECASE),
+    "kk": re.compile(r"\b(сен|сені|саған|сенің|сенімен|сенде|сенен)\b", re.IGNORECASE),
+}
+
+
+@pytest.fixture(scope="module")
+def translator() -> Translator:
+    return Translator.load()
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_no_adults_wording_uses_the_familiar_you(translator: Translator, lang: str) -> None:
+    offenders = {key: FAMILIAR[lang].findall(translator.catalogs[lang][f"{key}.adult"])
+                 for key in ADULT_KEYS if FAMILIAR[lang].search(translator.catalogs[lang][f"{key}.adult"])}
+    assert offenders == {}
+
+
+def report_as(role: str, lang: str) -> list[Say]:
+    """A whole report, from the greeting to the case filed and its guide; every message shown."""
+    d = Driver(hint=lang)
+    d.text("hello")  # the greeting and the role question come before anyone is known
+    shown: list[Say] = []
+    for step in (lambda: d.pick(role), lambda: d.pick("report"),
+                 lambda: d.pick("privacy"), lambda: d.pick("my_child"),
+                 lambda: d.text("Одноклассники выкладывают обидные мемы"), lambda: d.pick("vk"),
+                 lambda: d.text("no link here"), lambda: d.text("https://vk.com/wall1_2"),
+                 lambda: d.text("a text instead of screenshots"), lambda: d.pick("done"),
+                 lambda: d.pick("no"), lambda: d.pick("10_13"), lambda: d.pick("almaty_city"),
+                 lambda: d.pick("reply_here"), lambda: d.pick("fix"), lambda: d.pick("region"),
+                 lambda: d.pick("astana"), lambda: d.pick("send"), lambda: d.pick("guide")):
+        shown += step()
+    assert d.filed
+    return shown
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("role", ["parent", "teacher"])
+def test_a_parent_or_teacher_is_never_addressed_as_a_child(translator: Translator, lang: str, role: str) -> None:
+    texts = [translator.text(say.text, lang) for say in report_as(role, lang)]
+    familiar = [text for text in texts if FAMILIAR[lang].search(text)]
+    assert familiar == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_a_child_keeps_the_familiar_you(translator: Translator, lang: str) -> None:
+    texts = [translator.text(say.text, lang) for say in report_as("child", lang)]
+    assert any(FAMILIAR[lang].search(text) for text in texts)
