@@ -8,6 +8,7 @@ looking up a report, erasing data) happens here, and its answer goes back into t
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -30,6 +31,7 @@ from flows.actions import (
 from flows.engine import EngineConfig, handle
 from flows.events import CaseFiled, DataDeleted, Escalated, Event, ReportStatus
 from flows.state import ConversationState
+from locales.labels import typed_labels
 from storage.base import CaseStore, NewCase, StateKey, StateStore, Ticket
 from storage.pseudonym import pseudonymize
 
@@ -114,6 +116,8 @@ class ConversationService:
         self.drafts: DraftPort = drafts or WriteThrough(cases)
         self.secret = secret
         self.config = config or EngineConfig()
+        if not self.config.labels:  # a typed button label is the button (docs/decisions.md)
+            self.config = dataclasses.replace(self.config, labels=typed_labels())
         self.lookup_limit = lookup_limit
         self.locks: ConversationHold = locks or ConversationLocks()
 

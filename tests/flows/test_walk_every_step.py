@@ -20,6 +20,8 @@ SAMPLE_INPUTS = {
     Input.REFERENCE: "KZ-7K4M-Q2XD",
     Input.EVIDENCE: None,
 }
+# Typed where buttons are offered: a problem in the child's own words (the way into "suggest").
+FREE_TEXT = "my classmates are bullying me in a group chat"
 
 
 def explore(hint: str) -> tuple[set[str], list[str]]:
@@ -53,6 +55,8 @@ def explore(hint: str) -> tuple[set[str], list[str]]:
         sample = SAMPLE_INPUTS.get(STEPS[step].input)
         if sample:
             events.append(Text(sample))
+        if step in ("menu", "r_victim"):  # before and inside a report (more would only slow the walk)
+            events.append(Text(FREE_TEXT))
         if STEPS[step].input is Input.EVIDENCE:
             events.append(Media(MediaKind.PHOTO, "f1", "m1"))
         for event in events:
