@@ -282,7 +282,11 @@ class _Turn:
     def unplaced(self, step: Step, text: str) -> None:
         """Text that is no button: an answer the step can read, a problem told in the child's own
         words (kept, and a report offered), or else a warm word on what the bot can do."""
-        if self.state.lang is None and (lang := guess_language(text)):
+        if self.state.lang is None:
+            lang = guess_language(text)
+            if lang is None:  # not a word we know: the trilingual picker is the most helpful answer
+                self.show("lang")
+                return
             self.update(lang=lang)
         answer = read_age(text) if step.id == "r_age" else read_region(text) if step.id == "r_region" else None
         if answer is not None:

@@ -317,3 +317,13 @@ def test_age_and_region_readers_say_nothing_when_unsure() -> None:
     assert read_age("my sons are 9 and 14") is None
     assert read_age("hello") is None
     assert read_region("hello") is None
+
+
+def test_words_typed_at_the_picker_choose_the_language_or_the_picker_stays() -> None:
+    d = Driver(hint=None)
+    d.text("👋")
+    d.text("???")
+    assert d.state.step == "lang" and d.state.lang is None
+    assert "freetext.help" not in say_keys(d)
+    d.text("меня травят одноклассники")
+    assert d.state.lang == "ru" and d.state.step == "suggest"
