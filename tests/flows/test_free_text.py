@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from flows.engine import MAX_DESCRIPTION_CHARS
@@ -327,3 +330,12 @@ def test_words_typed_at_the_picker_choose_the_language_or_the_picker_stays() -> 
     assert "freetext.help" not in say_keys(d)
     d.text("меня травят одноклассники")
     assert d.state.lang == "ru" and d.state.step == "suggest"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_suggestions_on_the_labelled_set_are_right_or_absent_never_wrong(lang: str) -> None:
+    """Figures in docs/decisions.md: a missing suggestion costs a tap, a wrong one would mislead."""
+    items = json.loads(Path(__file__).with_name("category_labelled.json").read_text(encoding="utf-8"))[lang]
+    suggested = [(text, category, suggest_category(text)) for text, category in items]
+    assert [s for s in suggested if s[2] is not None and s[2] != s[1]] == []
+    assert sum(s[2] == s[1] for s in suggested) / len(items) >= 0.9
