@@ -7,7 +7,7 @@ the answer back as an event (`CaseFiled`, `Escalated`, `ReportStatus`, `DataDele
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
@@ -639,16 +639,20 @@ class _Turn:
         self.actions.append(FileCase(report, level, reasons, self.state.lang or "ru"))
         return True
 
-    def fx_take_suggestion(self, _: str) -> bool:
+    def fx_take_suggestion(self, value: str) -> bool:
+        if self.state.draft:  # an open draft is never replaced (a stale button cannot either)
+            return self.fx_add_told(value)
         offer = self.state.offer
-        self.update(draft={}, reviewing=False, trail=())
+        self.update(reviewing=False, trail=())
         self.store(STEPS["r_category"], offer.get("category") or "other")
         self.keep_told(offer)
         self.go(self.first_unanswered() or "r_review")
         return True
 
-    def fx_keep_told(self, _: str) -> bool:
-        self.update(draft={}, reviewing=False, trail=())
+    def fx_keep_told(self, value: str) -> bool:
+        if self.state.draft:
+            return self.fx_add_told(value)
+        self.update(reviewing=False, trail=())
         self.keep_told(self.state.offer)
         return False  # on to the categories
 
@@ -656,14 +660,14 @@ class _Turn:
         text = self.state.offer.get("text", "")
         before = str(self.state.draft.get("description") or "")
         joined = f"{before}\n\n{text}" if before else text
-        if self.fits(joined):
+        if text and self.fits(joined):
             self.set_draft(description=joined)
             self.say(worded(N_("freetext.kept"), self.state.role))
         self.update(trail=())
         self.go(self.first_unanswered() or "r_review")
         return True
 
-    def keep_told(self, offer: Any) -> None:
+    def keep_told(self, offer: Mapping[str, str]) -> None:
         """The child's words as the draft's "what happened", when they fit."""
         text = str(offer.get("text", ""))
         if text and self.fits(text):

@@ -64,7 +64,7 @@ def options_for(step: Step, state: ConversationState) -> tuple[Option, ...]:
 
 
 def _option(step: Step, value: str, label: str, state: ConversationState) -> Option:
-    if step.id == "suggest" and value in ("yes", "other") and state.offer.get("category"):
+    if step.id == "suggest" and value == "yes" and state.offer.get("category"):
         return Option(value, Msg(label, {"category": Msg(f"category.{state.offer['category']}")}))
     return Option(value, Msg(label))
 

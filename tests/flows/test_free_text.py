@@ -339,3 +339,20 @@ def test_suggestions_on_the_labelled_set_are_right_or_absent_never_wrong(lang: s
     suggested = [(text, category, suggest_category(text)) for text, category in items]
     assert [s for s in suggested if s[2] is not None and s[2] != s[1]] == []
     assert sum(s[2] == s[1] for s in suggested) / len(items) >= 0.9
+
+
+def test_another_topic_can_be_typed_too() -> None:
+    d = at_menu("en")
+    d.text("someone hacked my instagram")
+    d.text("another topic")
+    assert d.state.step == "r_category"
+    assert d.state.draft == {"description": "someone hacked my instagram"}
+
+
+def test_a_stale_yes_never_replaces_an_open_draft() -> None:
+    draft = {"category": "bullying", "victim": "me", "description": "they write mean things"}
+    d = Driver(hint="en", state=ConversationState(lang="en", role="child", step="suggest", draft=draft,
+                                                  offer={"text": "they hacked me", "category": "privacy"}))
+    d.pick("yes")
+    assert d.state.draft["category"] == "bullying"
+    assert d.state.draft["description"] == "they write mean things\n\nthey hacked me"
