@@ -40,7 +40,7 @@ DESCRIPTION = "Classmates post mean comments under my photos every day."
 TG_SCRIPT = [("text", "/start"), ("press", "child"), ("press", "report"), ("press", "bullying"), ("press", "me"),
              ("text", DESCRIPTION), ("press", "instagram"), ("press", "skip"), ("press", "skip"), ("press", "no"),
              ("press", "14_17"), ("press", "skip"), ("press", "anonymous"), ("press", "send")]
-WA_SCRIPT = [("text", "Hello"), ("tap", "en"), *(("tap", v) for k, v in TG_SCRIPT[1:5]), ("text", DESCRIPTION),
+WA_SCRIPT = [("text", "Hello"), *(("tap", v) for k, v in TG_SCRIPT[1:5]), ("text", DESCRIPTION),
              *(("tap", v) for k, v in TG_SCRIPT[6:])]
 LOGS = Path("/tmp/helpline-bench")
 _ids = itertools.count(int(time.time()) % 100_000 * 10_000)

@@ -8,6 +8,7 @@ looking up a report, erasing data) happens here, and its answer goes back into t
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -31,6 +32,7 @@ from flows.engine import EngineConfig, handle
 from flows.events import CaseFiled, DataDeleted, Escalated, Event, ReportStatus
 from flows.flood import always_answered, flood_notice
 from flows.state import ConversationState
+from locales.labels import typed_labels
 from storage.base import CaseStore, NewCase, StateKey, StateStore, Ticket
 from storage.pseudonym import pseudonymize
 
@@ -116,6 +118,8 @@ class ConversationService:
         self.drafts: DraftPort = drafts or WriteThrough(cases)
         self.secret = secret
         self.config = config or EngineConfig()
+        if not self.config.labels:  # a typed button label is the button (docs/decisions.md)
+            self.config = dataclasses.replace(self.config, labels=typed_labels())
         self.lookup_limit = lookup_limit
         self.inbound_limit = inbound_limit  # a user's messages a minute before the bot stops answering; 0: none
         self.locks: ConversationHold = locks or ConversationLocks()

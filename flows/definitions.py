@@ -86,7 +86,22 @@ STEPS: dict[str, Step] = {
         Step(
             "sos",
             N_("sos.prompt"),
-            (Choice("person", N_("sos.person"), effect="escalate_now"),),
+            (
+                Choice("person", N_("sos.person"), effect="escalate_now"),
+                Choice("language", N_("sos.language"), goto="lang"),
+            ),
+        ),
+        # -- a problem told in the child's own words where buttons were offered -----------
+        Step(
+            "suggest",
+            N_("suggest.prompt"),
+            (
+                Choice("yes", N_("suggest.yes"), effect="take_suggestion"),  # with a suggested category
+                Choice("other", N_("suggest.other"), goto="r_category", effect="keep_told"),
+                Choice("start", N_("suggest.start"), goto="r_category", effect="keep_told"),  # without one
+                Choice("add", N_("suggest.add"), effect="add_told"),  # when a draft exists
+            ),
+            back=False,
         ),
         Step(
             "human",
@@ -210,5 +225,5 @@ STEPS: dict[str, Step] = {
 }
 
 # Steps entered by the engine itself rather than by a choice (global words, effects, results).
-ENTRY_STEPS = ("lang", "role", "menu", "sos", "resume", "r_done", "human_wait", "tips_audience", "tips_topics",
-               "tips_card", "check", "feedback")
+ENTRY_STEPS = ("lang", "role", "menu", "sos", "resume", "suggest", "r_done", "human_wait", "tips_audience",
+               "tips_topics", "tips_card", "check", "feedback")

@@ -7,8 +7,9 @@ the answer back as an event (`CaseFiled`, `Escalated`, `ReportStatus`, `DataDele
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from flows.actions import (
@@ -45,12 +46,23 @@ from flows.events import (
     StillWaiting,
     Text,
 )
+from flows.freetext import (
+    LabelIndex,
+    describes_problem,
+    looks_like_reference,
+    read_age,
+    read_region,
+    suggest_category,
+    typed_choice,
+    worded,
+)
 from flows.guides import GUIDE_PLACES, guide_topic
+from flows.language_guess import guess_language
 from flows.links import find_links
 from flows.messages import N_, Msg
 from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
 from flows.references import parse_reference
-from flows.screens import media_refused, screen
+from flows.screens import media_refused, options_for, screen
 from flows.state import ConversationState
 from flows.steps import Input, Step, validate
 from flows.tips import CATEGORY_TOPIC, ROLE_AUDIENCE
@@ -71,6 +83,9 @@ class EngineConfig:
     emergency: tuple[EmergencyLine, ...] = DEFAULT_EMERGENCY_LINES
     max_description: int = MAX_DESCRIPTION_CHARS
     periods: KeepingPeriods = DEFAULT_PERIODS
+    # Button labels in every language (catalog key -> folded labels), so a typed label is the button.
+    # The runtime fills it from the catalogs (locales.labels); the engine never reads a catalog.
+    labels: LabelIndex = dataclass_field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,6 +148,8 @@ class _Turn:
         """Render a step (the current one by default) without moving the trail."""
         if step_id is not None:
             self.update(step=step_id)
+        if self.state.offer and self.state.step != "suggest":
+            self.update(offer={})  # the child's words are kept in a draft or let go, never left lying
         self.actions.append(screen(self.state.step, self.state, self.config.emergency,
                                    self.config.max_description, self.config.periods))
 
@@ -172,9 +189,10 @@ class _Turn:
 
     def begin(self, event: Text | Pick | Media, hint: str | None) -> None:
         """The first message of a conversation (or the first after its state expired)."""
-        lang = self.state.lang or language_from_hint(hint)
         text = event.text if isinstance(event, Text) else ""
         command = read_command(text) if text else None
+        # With no hint, the words decide ("olgim keledi" is Kazakh); a bare command says nothing.
+        lang = self.state.lang or language_from_hint(hint) or (guess_language(text) if text and not command else None)
         signal = detect(text) if text else None
         if command is Command.SOS or signal:
             # Help first, greetings later: the first message may already be a cry for help.
@@ -191,6 +209,8 @@ class _Turn:
         self.say(N_("greeting"))
         if command is Command.LANGUAGE:
             self.show("lang")
+        elif command is None and text and describes_problem(text[:MAX_TEXT_CHARS]):
+            self.offer_report(text[:MAX_TEXT_CHARS])  # the first message already tells what happened
         elif self.state.draft:
             self.show("resume")
         elif self.state.role is None:
@@ -246,6 +266,9 @@ class _Turn:
         if len(raw) > MAX_TEXT_CHARS:
             raw = raw[:MAX_TEXT_CHARS]
         signal = detect(raw)
+        if signal is None and (value := typed_choice(raw, options_for(step, self.state), self.config.labels)):
+            self.on_pick(Pick(step.id, value))  # a button's label typed out is that button
+            return
         if step.input in (Input.TEXT, Input.LINKS):
             if signal:
                 self.crisis(signal, inline=True)
@@ -255,14 +278,50 @@ class _Turn:
                 self.answer_links(step, raw)
         elif signal:
             self.crisis(signal, inline=False)
-        elif step.input is Input.REFERENCE or (step.id == "menu" and parse_reference(raw)):
+        elif step.input is Input.REFERENCE or (step.id == "menu" and looks_like_reference(raw)):
             self.lookup(raw)
         elif step.input is Input.EVIDENCE:
             self.say(N_("report.evidence_hint"))
             self.show()
         else:
-            self.say(N_("input.use_buttons"))
+            self.unplaced(step, raw)
+
+    # -- text where buttons were offered ----------------------------------------------------
+    def unplaced(self, step: Step, text: str) -> None:
+        """Text that is no button: an answer the step can read, a problem told in the child's own
+        words (kept, and a report offered), or else a warm word on what the bot can do."""
+        if self.state.lang is None:
+            lang = guess_language(text)
+            if lang is None:  # not a word we know: the trilingual picker is the most helpful answer
+                self.show("lang")
+                return
+            self.update(lang=lang)
+        answer = read_age(text) if step.id == "r_age" else read_region(text) if step.id == "r_region" else None
+        if answer is not None:
+            self.on_pick(Pick(step.id, answer))
+        elif describes_problem(text) and not step.in_report:
+            self.offer_report(text)
+        elif describes_problem(text) and "description" not in self.state.draft and self.fits(text):
+            self.set_draft(description=text.strip())  # said mid-report: kept as "what happened"
+            self.say(worded(N_("freetext.kept"), self.state.role))
             self.show()
+        else:
+            self.say(worded(N_("freetext.menu_help") if step.id == "menu" else N_("freetext.help"), self.state.role))
+            self.show()
+
+    def offer_report(self, text: str) -> None:
+        """Offer a report holding the child's words, with the category they suggest (or add them to a
+        draft left open, which is never replaced)."""
+        self.update(offer={"text": text.strip(), "category": suggest_category(text) or ""})
+        self.update(trail=())
+        self.show("suggest")
+
+    def fits(self, text: str) -> bool:
+        """Whether text fits the description field; says the limit when it does not."""
+        if len(text.strip()) <= self.config.max_description:
+            return True
+        self.say(N_("report.too_long"), limit=str(self.config.max_description), length=str(len(text.strip())))
+        return False
 
     def command(self, command: Command) -> None:
         if command is Command.SOS:
@@ -418,6 +477,8 @@ class _Turn:
 
     def next_after(self, step: Step) -> str:
         target = step.next or "menu"
+        if target == "r_what" and self.state.draft.get("description"):
+            target = STEPS["r_what"].next or "menu"  # told in their own words already: not asked again
         if target == "r_evidence" and media_refused(self.state.draft):
             target = STEPS["r_evidence"].next or "menu"
         return target
@@ -509,7 +570,7 @@ class _Turn:
         if self.state.role is None:
             self.say(N_("greeting"))
             self.show("role")
-        elif self.state.trail and self.state.trail[-1].startswith("r_"):
+        elif self.state.trail and (self.state.trail[-1].startswith("r_") or self.state.trail[-1] == "sos"):
             self.back()
         elif self.state.draft and not self.state.trail:
             self.show("resume")
@@ -608,6 +669,41 @@ class _Turn:
         report = {**self.state.draft, "reporter": self.state.role or "other"}
         self.actions.append(FileCase(report, level, reasons, self.state.lang or "ru"))
         return True
+
+    def fx_take_suggestion(self, value: str) -> bool:
+        if self.state.draft:  # an open draft is never replaced (a stale button cannot either)
+            return self.fx_add_told(value)
+        offer = self.state.offer
+        self.update(reviewing=False, trail=())
+        self.store(STEPS["r_category"], offer.get("category") or "other")
+        self.keep_told(offer)
+        self.go(self.first_unanswered() or "r_review")
+        return True
+
+    def fx_keep_told(self, value: str) -> bool:
+        if self.state.draft:
+            return self.fx_add_told(value)
+        self.update(reviewing=False, trail=())
+        self.keep_told(self.state.offer)
+        return False  # on to the categories
+
+    def fx_add_told(self, _: str) -> bool:
+        text = self.state.offer.get("text", "")
+        before = str(self.state.draft.get("description") or "")
+        joined = f"{before}\n\n{text}" if before else text
+        if text and self.fits(joined):
+            self.set_draft(description=joined)
+            self.say(worded(N_("freetext.kept"), self.state.role))
+        self.update(trail=())
+        self.go(self.first_unanswered() or "r_review")
+        return True
+
+    def keep_told(self, offer: Mapping[str, str]) -> None:
+        """The child's words as the draft's "what happened", when they fit."""
+        text = str(offer.get("text", ""))
+        if text and self.fits(text):
+            self.set_draft(description=text)
+            self.say(worded(N_("freetext.kept"), self.state.role))
 
     # -- report helpers ---------------------------------------------------------------------
     def first_unanswered(self, required_only: bool = False) -> str | None:

@@ -9,6 +9,7 @@ from flows.actions import Option, Say
 from flows.address import addressed
 from flows.definitions import REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
+from flows.freetext import worded
 from flows.guides import OFFICIAL_CARD
 from flows.messages import N_, Msg, Param
 from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
@@ -23,6 +24,11 @@ NAV_LABELS = {
     "sos": N_("nav.sos"),
     "skip": N_("nav.skip"),
 }
+# On the language picker nobody may read the conversation's language yet: its way out is in all three.
+PICKER_NAV_LABELS = {
+    "menu": N_("nav.menu_all"),
+    "sos": N_("nav.sos_all"),
+}
 
 
 def media_refused(draft: Mapping[str, Any]) -> bool:
@@ -32,28 +38,43 @@ def media_refused(draft: Mapping[str, Any]) -> bool:
     )
 
 
-def nav_option(value: str) -> Option:
-    return Option(value, Msg(NAV_LABELS[value]))
+def nav_option(value: str, step_id: str = "") -> Option:
+    labels = PICKER_NAV_LABELS if step_id == "lang" else NAV_LABELS
+    return Option(value, Msg(labels.get(value, NAV_LABELS[value])))
+
+
+def label_keys() -> set[str]:
+    """Every catalog key a button can show: what a typed label is compared with (flows.freetext)."""
+    keys = {c.label for step in STEPS.values() for c in step.choices}
+    return keys | set(NAV_LABELS.values()) | set(PICKER_NAV_LABELS.values())
 
 
 def options_for(step: Step, state: ConversationState) -> tuple[Option, ...]:
     """The step's own choices, then skip, back, cancel or menu, and SOS."""
-    own = [Option(c.value, Msg(c.label)) for c in step.choices if _shown(step, c.value, state)]
+    own = [_option(step, c.value, c.label, state) for c in step.choices if _shown(step, c.value, state)]
     if step.optional and not (step.id == "r_links" and state.draft.get("category") == "csam"):
-        own.append(nav_option("skip"))
+        own.append(nav_option("skip", step.id))
     goes_to_menu = any(c.goto == "menu" for c in step.choices)
     if step.back and (state.trail or step.id == "tips_card"):
-        own.append(nav_option("back"))
+        own.append(nav_option("back", step.id))
     if step.in_report:
-        own.append(nav_option("cancel"))
+        own.append(nav_option("cancel", step.id))
     elif step.id != "menu" and not goes_to_menu:
-        own.append(nav_option("menu"))
+        own.append(nav_option("menu", step.id))
     if step.id != "sos":
-        own.append(nav_option("sos"))
+        own.append(nav_option("sos", step.id))
     return tuple(own)
 
 
+def _option(step: Step, value: str, label: str, state: ConversationState) -> Option:
+    if step.id == "suggest" and value == "yes" and state.offer.get("category"):
+        return Option(value, Msg(label, {"category": Msg(f"category.{state.offer['category']}")}))
+    return Option(value, Msg(label))
+
+
 def _shown(step: Step, value: str, state: ConversationState) -> bool:
+    if step.id == "suggest":
+        return value == _suggest_choices(state) or (value == "other" and _suggest_choices(state) == "yes")
     if step.id == "menu" and value == "resume":
         return bool(state.draft)
     if step.id == "tips_topics" and value not in ("audience", "guides"):
@@ -66,6 +87,13 @@ def _shown(step: Step, value: str, state: ConversationState) -> bool:
         cards = deck(state.tips_audience or "", state.tips_topic or "")
         return state.tips_card + 1 < len(cards)
     return True
+
+
+def _suggest_choices(state: ConversationState) -> str:
+    """Which offer the suggest step makes: add to the draft, a category to confirm, or a plain start."""
+    if state.draft:
+        return "add"
+    return "yes" if state.offer.get("category") else "start"
 
 
 def prompt_key(step: Step, state: ConversationState) -> str:
@@ -95,6 +123,11 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
             "card": _card(cards[index], emergency) if cards else Msg(N_("tips.empty")),
             "position": f"{index + 1}/{max(len(cards), 1)}",
         })
+    if step.id == "suggest":
+        offer = _suggest_choices(state)
+        if offer == "yes":
+            return Msg(worded(step.prompt, state.role), {"category": Msg(f"category.{state.offer['category']}")})
+        return Msg(worded(N_("suggest.prompt_draft") if offer == "add" else N_("suggest.prompt_plain"), state.role))
     if step.id == "r_done":
         return Msg(key, {"ref": state.last_case or ""})
     if step.id == "privacy":

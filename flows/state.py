@@ -31,6 +31,9 @@ class ConversationState:
     tips_audience: str | None = None
     tips_topic: str | None = None
     tips_card: int = 0
+    # What a child typed where buttons were offered, while the bot offers to start a report with it
+    # ({"text", "category"}); dropped as soon as another screen is shown.
+    offer: Mapping[str, str] = field(default_factory=dict)
     last_case: str | None = None
     guide_place: str | None = None  # the place of the last filed report, whose takedown guide is offered
     with_operator: bool = False  # an operator holds the conversation: the bot stays silent but for SOS
@@ -40,6 +43,7 @@ class ConversationState:
         """A JSON-ready dict (tuples become lists)."""
         data = dataclasses.asdict(self)
         data["draft"] = dict(self.draft)
+        data["offer"] = dict(self.offer)
         data["trail"] = list(self.trail)
         data["risk_reasons"] = list(self.risk_reasons)
         data["v"] = STATE_VERSION
@@ -53,4 +57,5 @@ class ConversationState:
         values["trail"] = tuple(values.get("trail", ()))
         values["risk_reasons"] = tuple(values.get("risk_reasons", ()))
         values["draft"] = dict(values.get("draft", {}))
+        values["offer"] = dict(values.get("offer", {}))
         return cls(**values)

@@ -28,7 +28,7 @@ __all__ = ["CATALOG_KEYS", "WhatsAppChannel", "WhatsAppConfigError", "build_chan
 log = logging.getLogger(__name__)
 
 # The WhatsApp-only texts (locales/*/LC_MESSAGES/whatsapp.po).
-CATALOG_KEYS = frozenset({N_("wa.list_button"), N_("wa.more")})
+CATALOG_KEYS = frozenset({N_("wa.list_button"), N_("wa.more"), N_("wa.list_button_languages")})
 
 
 class WhatsAppConfigError(ValueError):

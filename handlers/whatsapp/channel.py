@@ -219,7 +219,8 @@ class WhatsAppChannel:
 
     def list_texts(self, lang: str) -> ListTexts:
         return ListTexts(self.translator.text(Msg("wa.list_button"), lang),
-                         self.translator.text(Msg("wa.more"), lang))
+                         self.translator.text(Msg("wa.more"), lang),
+                         self.translator.text(Msg("wa.list_button_languages"), lang))
 
     async def _next_page(self, wa_id: str, more: MorePage) -> SendOutcome | None:
         """Answer "More…" from the kept list; None when that list is gone or is another step's."""

@@ -31,16 +31,19 @@ BUTTON_TITLE_LIMIT = 20
 MAX_ROWS = 10
 ROW_TITLE_LIMIT = 24
 PINNED_VALUES = ("sos",)  # shown on every page of a paged list
+LANGUAGE_STEP = "lang"  # its list button is in all three languages: whoever opens it may read none of this one
 
 Content = dict[str, Any]  # a message object without its envelope ("to", "messaging_product")
 
 
 @dataclass(frozen=True)
 class ListTexts:
-    """The list's button text and the "More…" row label, in the conversation's language."""
+    """The list's button text and the "More…" row label, in the conversation's language, and the
+    language picker's button in all three languages."""
 
     button: str
     more: str
+    languages_button: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,15 @@ def list_content(body: str, buttons: Sequence[Button], texts: ListTexts, page: i
     return {"type": "interactive", "interactive": {
         "type": "list",
         "body": {"text": body},
-        "action": {"button": fit(texts.button, BUTTON_TITLE_LIMIT), "sections": [{"rows": rows}]},
+        "action": {"button": fit(list_button(buttons, texts), BUTTON_TITLE_LIMIT), "sections": [{"rows": rows}]},
     }}
+
+
+def list_button(buttons: Sequence[Button], texts: ListTexts) -> str:
+    """The text of the button that opens the list: trilingual on the language picker."""
+    if step_of(buttons) == LANGUAGE_STEP and texts.languages_button:
+        return texts.languages_button
+    return texts.button
 
 
 def paginate(buttons: Sequence[Button]) -> list[list[Button]]:

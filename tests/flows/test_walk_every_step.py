@@ -20,6 +20,8 @@ SAMPLE_INPUTS = {
     Input.REFERENCE: "KZ-7K4M-Q2XD",
     Input.EVIDENCE: None,
 }
+# Typed where buttons are offered: a problem in the child's own words (the way into "suggest").
+FREE_TEXT = "my classmates are bullying me in a group chat"
 
 
 def explore(hint: str) -> tuple[set[str], list[str]]:
@@ -41,7 +43,7 @@ def explore(hint: str) -> tuple[set[str], list[str]]:
         driver = queue.popleft()
         step = driver.state.step
         signature = f"{step}|{sorted(driver.state.draft)}|{driver.state.tips_topic}|{driver.state.tips_card}"
-        if signature in seen_states or len(seen_states) > 3000:
+        if signature in seen_states or len(seen_states) > 8000:
             continue
         seen_states.add(signature)
         seen_steps.add(step)
@@ -53,6 +55,8 @@ def explore(hint: str) -> tuple[set[str], list[str]]:
         sample = SAMPLE_INPUTS.get(STEPS[step].input)
         if sample:
             events.append(Text(sample))
+        if step in ("menu", "r_victim"):  # before and inside a report (more would only slow the walk)
+            events.append(Text(FREE_TEXT))
         if STEPS[step].input is Input.EVIDENCE:
             events.append(Media(MediaKind.PHOTO, "f1", "m1"))
         for event in events:

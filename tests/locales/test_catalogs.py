@@ -134,3 +134,13 @@ def test_user_text_is_escaped_but_templates_are_not(translator: Translator) -> N
     msg = Msg("check.not_found", {"ref": "<b>&"})
     text = translator.text(msg, "en", html.escape)
     assert "&lt;b&gt;&amp;" in text
+
+
+def test_trilingual_labels_are_the_same_in_every_catalog(translator: Translator) -> None:
+    """Issue 11: the picker's and the SOS screen's way to a language is readable whatever the language."""
+    for key in ("nav.menu_all", "nav.sos_all", "sos.language", "wa.list_button_languages"):
+        texts = {translator.template(key, lang) for lang in LANGUAGES}
+        assert len(texts) == 1, key
+        (text,) = texts
+        lowered = text.lower()
+        assert any("а" <= ch <= "я" for ch in lowered) and any("a" <= ch <= "z" for ch in lowered), key

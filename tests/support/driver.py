@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 from dataclasses import dataclass, field
 
 from flows.actions import Action, DeleteUserData, DiscardMedia, Escalate, FileCase, LookupReport, Say
-from flows.engine import handle
+from flows.engine import EngineConfig, handle
 from flows.events import CaseFiled, DataDeleted, Escalated, Event, Media, MediaKind, Pick, ReportStatus, Text
 from flows.state import ConversationState
+from locales.labels import typed_labels
 
 
 @dataclass
@@ -16,6 +18,7 @@ class Driver:
     """A conversation with a fake runtime: cases get references KZ-TEST-0001, ..."""
 
     hint: str | None = "en"
+    config: EngineConfig = field(default_factory=lambda: EngineConfig(labels=typed_labels()))
     state: ConversationState = field(default_factory=ConversationState)
     filed: list[FileCase] = field(default_factory=list)
     escalations: list[Escalate] = field(default_factory=list)
@@ -23,6 +26,15 @@ class Driver:
     statuses: dict[str, str] = field(default_factory=dict)
     last: list[Say] = field(default_factory=list)
     _numbers: itertools.count = field(default_factory=lambda: itertools.count(1))  # type: ignore[type-arg]
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Driver:
+        """A copy sharing the (frozen) engine config: the walk over every screen copies drivers a lot."""
+        memo[id(self.config)] = self.config
+        clone = object.__new__(type(self))
+        memo[id(self)] = clone
+        for name, value in self.__dict__.items():
+            setattr(clone, name, copy.deepcopy(value, memo))
+        return clone
 
     def send(self, event: Event) -> list[Say]:
         says: list[Say] = []
@@ -32,7 +44,7 @@ class Driver:
 
     def _run(self, event: Event, says: list[Say]) -> None:
         """Like the runtime: an action's answer is handled at once, in place."""
-        result = handle(self.state, event, hint=self.hint)
+        result = handle(self.state, event, hint=self.hint, config=self.config)
         self.state = result.state
         for action in result.actions:
             answer = self._carry_out(action, says)

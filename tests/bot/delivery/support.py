@@ -55,7 +55,7 @@ TG_SCRIPT: list[tuple[str, str]] = [
     ("press", "14_17"), ("press", "skip"), ("press", "anonymous"), ("press", "send"),
 ]
 WA_SCRIPT: list[tuple[str, str]] = [
-    ("text", "Hello"), ("tap", "en"), ("tap", "child"), ("tap", "report"), ("tap", "bullying"), ("tap", "me"),
+    ("text", "Hello"), ("tap", "child"), ("tap", "report"), ("tap", "bullying"), ("tap", "me"),
     ("text", DESCRIPTION), ("tap", "instagram"), ("tap", "skip"), ("tap", "skip"), ("tap", "no"),
     ("tap", "14_17"), ("tap", "skip"), ("tap", "anonymous"), ("tap", "send"),
 ]

@@ -55,9 +55,9 @@ def assert_within_limits(sent: list[dict[str, Any]]) -> None:
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 async def test_a_full_report_in_each_language(wa: Harness, lang: str) -> None:
     user = USERS[lang]
+    # With no hint from the number, the words of the first message choose the language (issue 11).
     first = await wa.say(user, {"kk": "Сәлем", "ru": "Привет", "en": "Hello"}[lang])
-    assert [i.partition("|")[2] for i, _ in choices(first[-1])][:3] == ["kk", "ru", "en"]
-    await wa.tap(user, lang)
+    assert [i.partition("|")[2] for i, _ in choices(first[-1])][:3] == ["child", "parent", "teacher"]
     await wa.tap(user, "child")
     await wa.tap(user, "report")
     await wa.tap(user, "bullying")
@@ -96,6 +96,15 @@ async def test_sos_from_a_typed_word(wa: Harness) -> None:
         shown = "\n".join(body_text(m) for m in sent)
         for number in ("112", "102", "103", "111"):
             assert number in shown, (word, shown)
+
+
+async def test_a_first_message_without_words_gets_the_picker_in_three_languages(wa: Harness) -> None:
+    """Issue 11: the picker's list button and its way out were Russian only."""
+    first = await wa.say("77019999999", "👋")
+    picker = first[-1]["interactive"]
+    assert picker["action"]["button"] == "Тіл/Язык/Language"
+    assert [t for _, t in choices(first[-1])] == ["Қазақша", "Русский", "English", "Мәзір / Меню / Menu",
+                                                  "🆘 Көмек / Помощь / Help"]
 
 
 async def test_a_retried_duplicate_is_answered_once(wa: Harness) -> None:
@@ -186,7 +195,6 @@ async def test_an_undeliverable_user_is_recorded_not_retried(wa: Harness) -> Non
 async def test_a_stale_or_unknown_button_is_answered_politely(wa: Harness) -> None:
     user = "447700900555"
     await wa.say(user, "Hello")
-    await wa.tap(user, "en")
     old_id = next(i for i, _ in choices(wa.last_interactive(user)) if i.endswith("|child"))
     await wa.tap(user, "child")
     stale = await wa.deliver(reply(user, old_id, "Child", list_reply=True))
@@ -198,7 +206,7 @@ async def test_a_stale_or_unknown_button_is_answered_politely(wa: Harness) -> No
 
 async def test_more_pages_the_regions_without_the_engine(wa: Harness) -> None:
     user = "447700900666"
-    for step in ("Hello", "en", "child", "report", "bullying", "me"):
+    for step in ("Hello", "child", "report", "bullying", "me"):
         await (wa.say(user, step) if step == "Hello" else wa.tap(user, step))
     await wa.say(user, "Someone insults me in a group chat")
     for value_ in ("instagram",):
@@ -228,7 +236,7 @@ async def test_more_pages_the_regions_without_the_engine(wa: Harness) -> None:
 
 async def test_an_image_in_the_csam_report_is_not_kept(wa: Harness) -> None:
     user = "447700900777"
-    for step in ("Hello", "en", "child", "report", "csam"):
+    for step in ("Hello", "child", "report", "csam"):
         await (wa.say(user, step) if step == "Hello" else wa.tap(user, step))
     await wa.tap(user, "someone")
     await wa.say(user, "Someone sends such pictures in a chat")
@@ -271,7 +279,7 @@ async def test_shutdown_waits_for_work_in_flight(make_harness: Any) -> None:
 
 async def test_user_text_is_not_html_escaped_and_bold_is_whatsapp_bold(wa: Harness) -> None:
     user = "447700900902"
-    for step in ("Hello", "en", "child", "report", "bullying", "me"):
+    for step in ("Hello", "child", "report", "bullying", "me"):
         await (wa.say(user, step) if step == "Hello" else wa.tap(user, step))
     await wa.say(user, DESCRIPTIONS["en"])
     for step in ("instagram", "skip", "skip", "no", "10_13", "skip", "anonymous"):

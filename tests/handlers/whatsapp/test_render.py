@@ -175,6 +175,24 @@ def test_the_whatsapp_catalog_is_complete_and_fits(translator: Translator, lang:
     assert 0 < len(translator.template("wa.more", lang)) <= 24
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_language_picker_speaks_all_three_languages(translator: Translator, lang: str) -> None:
+    """Issue 11: the picker's list button and its way out were Russian only ("Выбрать", "Главное меню")."""
+    texts = ListTexts(translator.template("wa.list_button", lang), translator.template("wa.more", lang),
+                      translator.template("wa.list_button_languages", lang))
+    say = screen("lang", ConversationState(step="lang"), DEFAULT_EMERGENCY_LINES, 1500)
+    [out] = render((say,), lang, translator, protect, 4096)
+    assert isinstance(out, OutMessage)
+    [content] = render_message(out, texts, lang).contents
+    button = content["interactive"]["action"]["button"]
+    titles = [title for _, title in choices(content)]
+    assert button == "Тіл/Язык/Language" and len(button) <= 20
+    assert titles == ["Қазақша", "Русский", "English", "Мәзір / Меню / Menu", "🆘 Көмек / Помощь / Help"]
+    # Any other list keeps the conversation's own language.
+    other = render_message(OutMessage("Pick", buttons("s", ["a", "b", "c", "d"])), texts, lang).contents[0]
+    assert other["interactive"]["action"]["button"] == translator.template("wa.list_button", lang)
+
+
 def test_kazakh_whatsapp_texts_are_kazakh(translator: Translator) -> None:
     assert translator.template("wa.list_button", "kk") != translator.template("wa.list_button", "ru")
     assert any(ch in "әғқңөұүһі" for key in CATALOG_KEYS for ch in translator.template(key, "kk").lower())
