@@ -34,6 +34,7 @@ class ConversationState:
     last_case: str | None = None
     with_operator: bool = False  # an operator holds the conversation: the bot stays silent but for SOS
     media_refused_case: bool = False  # the last case was links-only: no image is ever relayed
+    case_anonymous: bool = False  # the last case's reporter chose not to be written to
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (tuples become lists)."""

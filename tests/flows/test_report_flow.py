@@ -101,11 +101,14 @@ def test_back_returns_to_the_previous_question_and_keeps_answers() -> None:
     assert d.state.draft["category"] == "bullying"
 
 
-def test_cancel_drops_the_report() -> None:
+def test_cancel_drops_the_report_once_confirmed() -> None:
     d = start()
     d.pick("report")
     d.pick("bullying")
     d.pick("cancel")
+    assert d.state.step == "draft_cancel" and d.state.draft == {"category": "bullying"}
+    assert "report.cancelled" not in d.keys()
+    d.pick("yes")
     assert d.state.step == "menu" and d.state.draft == {}
     assert "report.cancelled" in d.keys()
 
@@ -207,6 +210,8 @@ def test_half_finished_report_can_be_resumed_after_a_restart() -> None:
     fresh2.state = fresh2.state.__class__(draft=saved, role="child")
     fresh2.text("hi")
     fresh2.pick("drop")
+    assert fresh2.state.step == "draft_cancel" and fresh2.state.draft == saved  # asked first
+    fresh2.pick("yes")
     assert fresh2.state.step == "menu" and fresh2.state.draft == {}
 
 

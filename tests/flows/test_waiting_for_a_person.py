@@ -16,7 +16,7 @@ def keys(actions: tuple[object, ...]) -> list[str]:
 
 def test_out_of_hours_says_when_operators_are_back_and_what_to_do_meanwhile() -> None:
     result = handle(QUEUED, Escalated("critical", "suicide_now", position=1, wait_minutes=4, back_at="09:00"))
-    assert keys(result.actions) == ["human.after_hours", "human.meanwhile_critical"]
+    assert keys(result.actions) == ["human.after_hours", "human.numbers_now"]
     after_hours = result.actions[0]
     assert isinstance(after_hours, Say) and after_hours.text.params == {"time": "09:00"}
 

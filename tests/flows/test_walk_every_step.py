@@ -41,7 +41,7 @@ def explore(hint: str) -> tuple[set[str], list[str]]:
         driver = queue.popleft()
         step = driver.state.step
         signature = f"{step}|{sorted(driver.state.draft)}|{driver.state.tips_topic}|{driver.state.tips_card}"
-        if signature in seen_states or len(seen_states) > 3000:
+        if signature in seen_states or len(seen_states) > 6000:
             continue
         seen_states.add(signature)
         seen_steps.add(step)
