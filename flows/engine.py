@@ -307,12 +307,13 @@ class _Turn:
 
     def heard_while_waiting(self, raw: str, signal: CrisisSignal | None) -> None:
         """Text a waiting user wrote: kept with their case like a description, read for danger."""
+        in_report = STEPS[self.state.step].in_report
+        if signal:  # help first; then the text goes to the (raised) case
+            self.crisis(signal, inline=in_report)
         text = raw.strip()
         if text and not self.too_long(text):
             self.actions.append(RelayWhileWaiting(text=text))
-        if signal:
-            self.crisis(signal, inline=True)
-        if STEPS[self.state.step].in_report:
+        if in_report:
             self.show()  # the report goes on where it stood
 
     def on_heard(self, heard: Heard) -> None:
@@ -504,11 +505,12 @@ class _Turn:
         caption = (media.caption or "").strip() or None
         if caption is not None and self.too_long(caption):
             caption = None
-        self.actions.append(RelayWhileWaiting(text=caption, media_kind=media.kind.value, media_ref=media.ref))
         signal = detect(caption) if caption else None
+        in_report = STEPS[self.state.step].in_report
         if signal:
-            self.crisis(signal, inline=True)
-        if STEPS[self.state.step].in_report:
+            self.crisis(signal, inline=in_report)
+        self.actions.append(RelayWhileWaiting(text=caption, media_kind=media.kind.value, media_ref=media.ref))
+        if in_report:
             self.show()
 
     # -- answers from the runtime -----------------------------------------------------------
@@ -544,8 +546,9 @@ class _Turn:
         numbers = numbers_block(self.config.emergency)
         person_now = escalated.person and escalated.back_at is None
         if escalated.reason == "case_filed" and self.state.case_anonymous:
-            # The user just chose not to be written to: the team reads the report, nobody writes.
-            self.say(N_("human.case_anonymous"))
+            # The user just chose not to be written to: the team reads the report, nobody writes;
+            # "talk to a person" is offered only where a person can come.
+            self.say(N_("human.case_anonymous") if escalated.person else N_("human.case_anonymous_saved"))
         elif not escalated.person:
             self.say(N_("human.nobody"))
         elif escalated.back_at is not None:

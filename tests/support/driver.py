@@ -5,17 +5,41 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from flows.actions import Action, DeleteUserData, DiscardMedia, Escalate, FileCase, LookupReport, Say
+from flows.actions import (
+    Action,
+    DeleteUserData,
+    DiscardMedia,
+    Escalate,
+    FileCase,
+    LookupReport,
+    RelayWhileWaiting,
+    Say,
+)
 from flows.engine import handle
-from flows.events import CaseFiled, DataDeleted, Escalated, Event, Media, MediaKind, Pick, ReportStatus, Text
+from flows.events import (
+    CaseFiled,
+    DataDeleted,
+    Escalated,
+    Event,
+    Heard,
+    Media,
+    MediaKind,
+    Pick,
+    ReportStatus,
+    Text,
+)
 from flows.state import ConversationState
 
 
 @dataclass
 class Driver:
-    """A conversation with a fake runtime: cases get references KZ-TEST-0001, ..."""
+    """A conversation with a fake runtime: cases get references KZ-TEST-0001, ...; `person` and
+    `back_at` stand for the operator desk (none connected, or out of hours until `back_at`)."""
 
     hint: str | None = "en"
+    person: bool = True
+    back_at: str | None = None
+    heard: list[RelayWhileWaiting] = field(default_factory=list)
     state: ConversationState = field(default_factory=ConversationState)
     filed: list[FileCase] = field(default_factory=list)
     escalations: list[Escalate] = field(default_factory=list)
@@ -49,7 +73,10 @@ class Driver:
             return CaseFiled(f"KZ-TEST-{next(self._numbers):04d}")
         elif isinstance(action, Escalate):
             self.escalations.append(action)
-            return Escalated(action.level, action.reason)
+            return Escalated(action.level, action.reason, back_at=self.back_at, person=self.person)
+        elif isinstance(action, RelayWhileWaiting):
+            self.heard.append(action)
+            return Heard(kept=True, person=self.person, back_at=self.back_at)
         elif isinstance(action, LookupReport):
             return ReportStatus(action.reference, self.statuses.get(action.reference))
         elif isinstance(action, DeleteUserData):
