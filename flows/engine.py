@@ -428,7 +428,8 @@ class _Turn:
             self.go("menu")
 
     def skip(self, step: Step) -> None:
-        if step.id == "r_links" and self.state.draft.get("category") == "csam" and not self.state.draft.get("place_note"):
+        draft = self.state.draft
+        if step.id == "r_links" and draft.get("category") == "csam" and not draft.get("place_note"):
             self.say(N_("report.links_needed"))
             self.show()
             return
