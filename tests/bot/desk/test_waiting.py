@@ -56,8 +56,8 @@ class TestHeardWhileWaiting:
         assert len(recap) == 1 and recap[0].topic == "501" and recap[0].text.params["count"] == "2"
         lines = recap[0].text.params["lines"]
         assert [line.params["time"] for line in lines] == ["10:00", "10:02"]  # type: ignore[union-attr]
-        assert lines[0].params["text"] == "мен қорқамын, маған біреу жазыңызшы"  # type: ignore[union-attr]
-        assert lines[1].params["text"].key == "op.heard_file"  # type: ignore[union-attr]
+        assert lines[0].params["text"] == "мен қорқамын, маған біреу жазыңызшы"  # type: ignore[index,union-attr]
+        assert lines[1].params["text"].key == "op.heard_file"  # type: ignore[index,union-attr]
         # Once taken, what the child writes is relayed as before, and logged once.
         await world.user(CHILD, "рақмет", hint="kk")
         assert [m.text for m in await world.store.messages(escalation.id)] == [

@@ -20,7 +20,8 @@ async def test_what_a_waiting_child_writes_reaches_the_topic_and_the_recap(make_
         assert "Хабарламаң жеткізілді" in hotline.child_got(CHILD)[-1]
         # The topic shows it as it arrives, marked as written while waiting, escaped.
         assert hotline.topic_texts(topic)[-1] == (
-            "👤 <b>Пользователь, в ожидании:</b> мен қорқамын, маған біреу жазыңызшы &lt;b&gt;тез&lt;/b&gt; &amp; қазір")
+            "👤 <b>Пользователь, в ожидании:</b> "
+            "мен қорқамын, маған біреу жазыңызшы &lt;b&gt;тез&lt;/b&gt; &amp; қазір")
 
         # The operator who takes it gets everything written while waiting, together.
         take = hotline.buttons(topic)["✋ Взять"]
