@@ -290,8 +290,8 @@ async def test_a_long_message_is_explained_with_the_real_numbers(wa: Harness, la
     """WhatsApp delivers a long message whole: the engine counts all of it, as in every other channel."""
     user = USERS[lang]
     await wa.say(user, {"kk": "Сәлем", "ru": "Привет", "en": "Hello"}[lang])
-    for value in (lang, "child", "report", "bullying", "me"):
-        await wa.tap(user, value)
+    for choice in (lang, "child", "report", "bullying", "me"):
+        await wa.tap(user, choice)
     sent = await wa.say(user, "ж" * 5000)
     assert expected in "\n".join(body_text(m) for m in sent)
     assert_within_limits(wa.graph.sent_to(user))
@@ -301,8 +301,8 @@ async def test_a_draft_survives_menu_report_back(wa: Harness) -> None:
     """Regression (trial): typing "menu", then Report, then Back deleted the draft and its resume button."""
     user = "77031234567"
     await wa.say(user, "Привет")
-    for value in ("ru", "child", "report", "blackmail", "intimate", "me"):
-        await wa.tap(user, value)
+    for choice in ("ru", "child", "report", "blackmail", "intimate", "me"):
+        await wa.tap(user, choice)
     await wa.say(user, "Он требует ещё фото, иначе выложит старые")
     await wa.say(user, "меню")
     await wa.tap(user, "report")
