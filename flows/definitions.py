@@ -27,7 +27,7 @@ CONTACT = ("anonymous", "reply_here")
 ADULT_ROLES = frozenset({"parent", "teacher"})
 # Steps whose prompt has a wording for parents and teachers (key "<prompt>.adult"): polite
 # address, and questions about the child rather than "you".
-ADULT_PROMPTS = frozenset({"menu", "r_what", "r_danger"})
+ADULT_PROMPTS = frozenset({"menu", "r_what", "r_danger", "r_no_link"})
 
 # Report fields in the order they are asked, with the step that asks each.
 REPORT_FIELDS = (

@@ -286,7 +286,7 @@ def test_a_parent_with_no_link_to_sexual_images_can_say_where_in_words() -> None
     d.pick("instagram")
     assert d.options()[0] == "no_link" and "skip" not in d.options()
     d.pick("no_link")
-    assert d.state.step == "r_no_link" and d.keys() == ["report.where_private"]
+    assert d.state.step == "r_no_link" and d.keys() == ["report.where_private.adult"]  # a parent: polite
     d.photo("never-kept", "m5")
     assert d.discarded and "evidence" not in d.state.draft
     d.text("Instagram private messages, account @stranger_42")
