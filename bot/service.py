@@ -26,10 +26,11 @@ from flows.actions import (
     LookupReport,
     RecordFeedback,
     RelayToOperator,
+    RelayWhileWaiting,
     Say,
 )
 from flows.engine import EngineConfig, handle
-from flows.events import CaseFiled, DataDeleted, Escalated, Event, ReportStatus
+from flows.events import CaseFiled, DataDeleted, Escalated, Event, Heard, ReportStatus
 from flows.flood import always_answered, flood_notice
 from flows.state import ConversationState
 from locales.labels import typed_labels
@@ -88,13 +89,29 @@ class ConversationLocks:
                 self._locks[key] = (lock, users - 1)
 
 
+@dataclass(frozen=True)
+class Availability:
+    """Whether a person can answer a waiting user in the chat, and when: told to the engine, which
+    must never promise a person who will not come."""
+
+    person: bool  # an operator front-end is connected and someone may act
+    back_at: str | None = None  # outside working hours: the local time operators are back ("09:00")
+
+
+NOBODY = Availability(person=False)
+
+
 class OperatorPort(Protocol):
     """The operators' side, as the conversation runtime sees it (bot/desk/desk.py OperatorDesk).
     Called inside the user's lock: quick, and never calling back into the same conversation."""
 
-    async def queued(self, key: StateKey, ticket: Ticket) -> str | None:
-        """Show a new or raised escalation to the operators. Returns the local time operators are
-        back ("09:00") when the user escalates outside working hours, else None."""
+    async def queued(self, key: StateKey, ticket: Ticket) -> Availability:
+        """Show a new or raised escalation to the operators; whether and when a person can answer."""
+        ...
+
+    async def heard(self, key: StateKey, relay: RelayWhileWaiting) -> Availability | None:
+        """Keep what a waiting user sent with their escalation and show it to the operators;
+        None when no escalation of theirs is waiting (closed meanwhile)."""
         ...
 
     async def relay(self, key: StateKey, relay: RelayToOperator) -> None:
@@ -232,7 +249,12 @@ class ConversationService:
 
     async def _carry_out(self, key: StateKey, state: ConversationState,
                          action: FileCase | Escalate | LookupReport | DeleteUserData | RelayToOperator
-                         | RecordFeedback, address: str | None = None) -> Event | None:
+                         | RelayWhileWaiting | RecordFeedback, address: str | None = None) -> Event | None:
+        if isinstance(action, RelayWhileWaiting):
+            found = await self.operators.heard(key, action) if self.operators is not None else None
+            if found is None:
+                return Heard(kept=False)
+            return Heard(kept=True, person=found.person, back_at=found.back_at)
         if isinstance(action, RelayToOperator | RecordFeedback):
             if self.operators is None:
                 log.warning("no operator front-end for an operator action", extra={"action": type(action).__name__})
@@ -255,8 +277,9 @@ class ConversationService:
             ticket = await self.cases.open_escalation(key.platform, key.user, state.lang or "ru", action.level,
                                                       action.reason, action.case_reference, address=address)
             log.info("escalated", extra={"ticket": ticket.id, "level": ticket.level})
-            back_at = await self.operators.queued(key, ticket) if self.operators is not None else None
-            return Escalated(action.level, action.reason, ticket.position, ticket.wait_minutes, back_at)
+            reach = await self.operators.queued(key, ticket) if self.operators is not None else NOBODY
+            return Escalated(action.level, action.reason, ticket.position, ticket.wait_minutes, reach.back_at,
+                             person=reach.person)
         if isinstance(action, LookupReport):
             attempts = await self.states.hit(f"lookup:{key.platform}:{key.user}", LOOKUP_WINDOW_SECONDS)
             if attempts > self.lookup_limit:

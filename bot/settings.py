@@ -141,6 +141,11 @@ class Settings(BaseSettings):
                 raise ValueError("TELEGRAM_WEBHOOK_SECRET must be set in production")
             if self.whatsapp_token and not self.whatsapp_app_secret:
                 raise ValueError("WHATSAPP_APP_SECRET must be set to serve WhatsApp")
+            # Children are told a person will answer only where one can: a hotline in production has one.
+            if self.operator_chat_id is None:
+                raise ValueError("production needs an operator front: set OPERATOR_CHAT_ID (docs/operators.md)")
+            if len(self.roster) == 0:
+                raise ValueError("production needs operators who may act: set OPERATORS or OPERATOR_IDS")
         return self
 
     @property

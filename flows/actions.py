@@ -75,10 +75,21 @@ class RelayToOperator:
 
 
 @dataclass(frozen=True)
+class RelayWhileWaiting:
+    """Keep what the user sent while waiting for a person with their case, and show it to the
+    operators (files by id only, never from a sexual-image context). Answered by `Heard`."""
+
+    text: str | None = None
+    media_kind: str | None = None
+    media_ref: str | None = None
+
+
+@dataclass(frozen=True)
 class RecordFeedback:
     """The user's answer to "did this help?" after an operator closed the conversation."""
 
     helpful: bool
 
 
-Action = Say | FileCase | Escalate | LookupReport | DeleteUserData | DiscardMedia | RelayToOperator | RecordFeedback
+Action = (Say | FileCase | Escalate | LookupReport | DeleteUserData | DiscardMedia | RelayToOperator
+          | RelayWhileWaiting | RecordFeedback)

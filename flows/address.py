@@ -16,7 +16,7 @@ ADULT_KEYS = frozenset({
     "report.cancelled", "report.danger_now", "check.bad_format", "check.not_found", "check.throttled",
     "privacy.deleted", "media.refused", "media.not_here", "media.voice", "notice.confidentiality",
     "operator.joined", "operator.in_chat", "operator.closed", "operator.feedback", "operator.handed_back",
-    "feedback.thanks", "input.stale",
+    "feedback.thanks", "input.stale", "report.where_private",
 })
 
 

@@ -63,7 +63,35 @@ STEPS: dict[str, Step] = {
             N_("resume.prompt"),
             (
                 Choice("continue", N_("resume.continue"), effect="resume_report"),
-                Choice("drop", N_("resume.drop"), goto="menu", effect="drop_report"),
+                Choice("drop", N_("resume.drop"), goto="draft_cancel"),
+            ),
+            back=False,
+        ),
+        # -- a draft is dropped only when the user says so -------------------------------------
+        Step(
+            "draft_which",
+            N_("draft.which"),
+            (
+                Choice("continue", N_("resume.continue"), effect="resume_report"),
+                Choice("restart", N_("draft.restart"), goto="draft_restart"),
+            ),
+            back=False,
+        ),
+        Step(
+            "draft_restart",
+            N_("draft.restart_confirm"),
+            (
+                Choice("yes", N_("draft.restart_yes"), effect="restart_report"),
+                Choice("no", N_("draft.keep"), effect="resume_report"),
+            ),
+            back=False,
+        ),
+        Step(
+            "draft_cancel",
+            N_("draft.cancel_confirm"),
+            (
+                Choice("yes", N_("draft.cancel_yes"), effect="cancel_report"),
+                Choice("no", N_("draft.keep"), effect="keep_report"),
             ),
             back=False,
         ),
@@ -161,9 +189,12 @@ STEPS: dict[str, Step] = {
         Step("r_what", N_("report.what"), input=Input.TEXT, field="description", next="r_where", in_report=True),
         Step("r_where", N_("report.where"), _choices("place", PLACES), field="place", next="r_links", in_report=True),
         Step(
-            "r_links", N_("report.links"), input=Input.LINKS, field="links", next="r_evidence",
-            optional=True, in_report=True,
+            "r_links", N_("report.links"), (Choice("no_link", N_("report.no_link"), goto="r_no_link"),),
+            input=Input.LINKS, field="links", next="r_evidence", optional=True, in_report=True,
         ),
+        # Sexual images of children, no link to give (sent in private messages): where, in words.
+        Step("r_no_link", N_("report.where_private"), input=Input.TEXT, field="place_note", next="r_evidence",
+             in_report=True),
         Step(
             "r_evidence",
             N_("report.evidence"),
@@ -226,4 +257,4 @@ STEPS: dict[str, Step] = {
 
 # Steps entered by the engine itself rather than by a choice (global words, effects, results).
 ENTRY_STEPS = ("lang", "role", "menu", "sos", "resume", "suggest", "r_done", "human_wait", "tips_audience",
-               "tips_topics", "tips_card", "check", "feedback")
+               "tips_topics", "tips_card", "check", "feedback", "draft_which", "draft_cancel")

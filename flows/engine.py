@@ -21,6 +21,7 @@ from flows.actions import (
     LookupReport,
     RecordFeedback,
     RelayToOperator,
+    RelayWhileWaiting,
     Say,
 )
 from flows.address import addressed
@@ -36,6 +37,7 @@ from flows.events import (
     DataDeleted,
     Escalated,
     Event,
+    Heard,
     Media,
     MediaKind,
     OperatorJoined,
@@ -75,6 +77,8 @@ MAX_TRAIL = 30  # back-steps remembered
 USER_REQUESTS = frozenset({"sos", "asked_for_person"})  # escalations the user asked for
 # Escalations whose cause shows the emergency numbers itself (see on_escalated).
 NUMBERS_SHOWN_BY = frozenset({"danger_now", *CRISIS_GROUPS})
+# Crisis readings that put sexual images in the conversation: no image is relayed or kept there.
+IMAGE_REASONS = frozenset({"sextortion", "grooming", "grooming_meeting"})
 REQUIRED_FIELDS = ("category", "victim", "description", "place", "danger", "age_group", "contact")
 
 
@@ -184,6 +188,8 @@ class _Turn:
             self.on_data_deleted()
         elif isinstance(event, Escalated):
             self.on_escalated(event)
+        elif isinstance(event, Heard):
+            self.on_heard(event)
         elif isinstance(event, StillWaiting):
             self.on_still_waiting()
 
@@ -231,7 +237,7 @@ class _Turn:
                 self.go("sos")
             else:
                 self.say(N_("operator.in_chat"))
-        elif event.kind.is_visual and self.state.media_refused_case:
+        elif event.kind.is_visual and self.images_refused:
             self.actions.append(DiscardMedia(event.message_ref, event.kind.value))
             self.say(N_("media.refused"))
         else:
@@ -263,8 +269,8 @@ class _Turn:
             self.command(command)
             return
         step = STEPS[self.state.step]
-        if len(raw) > MAX_TEXT_CHARS:
-            raw = raw[:MAX_TEXT_CHARS]
+        # The whole text is read and measured (a limit is told with the real count); a platform
+        # delivers at most MAX_TEXT_CHARS, so only a simulator or a pipe sends more.
         signal = detect(raw)
         if signal is None and (value := typed_choice(raw, options_for(step, self.state), self.config.labels)):
             self.on_pick(Pick(step.id, value))  # a button's label typed out is that button
@@ -276,6 +282,8 @@ class _Turn:
                 self.answer_text(step, raw)
             else:
                 self.answer_links(step, raw)
+        elif self.waiting and step.input is Input.CHOICE and not (step.id == "menu" and parse_reference(raw)):
+            self.heard_while_waiting(raw, signal)
         elif signal:
             self.crisis(signal, inline=False)
         elif step.input is Input.REFERENCE or (step.id == "menu" and looks_like_reference(raw)):
@@ -340,11 +348,53 @@ class _Turn:
         text = text.strip()
         if not text:
             self.show()
-        elif len(text) > self.config.max_description:
-            self.say(N_("report.too_long"), limit=str(self.config.max_description), length=str(len(text)))
+        elif self.too_long(text):
             self.show()
         else:
             self.answer(step, text)
+
+    def too_long(self, text: str) -> bool:
+        """Over the description limit: say so with the real numbers (the same words everywhere)."""
+        if len(text) <= self.config.max_description:
+            return False
+        self.say(N_("report.too_long"), limit=str(self.config.max_description), length=str(len(text)))
+        return True
+
+    # -- waiting for a person ----------------------------------------------------------------
+    @property
+    def waiting(self) -> bool:
+        """Queued for a person who has not taken the conversation yet."""
+        return self.state.escalated is not None and not self.state.with_operator
+
+    @property
+    def images_refused(self) -> bool:
+        """A conversation about sexual images of a child: no image is relayed, kept or shown."""
+        return (media_refused(self.state.draft) or self.state.media_refused_case
+                or bool(IMAGE_REASONS.intersection(self.state.risk_reasons)))
+
+    def heard_while_waiting(self, raw: str, signal: CrisisSignal | None) -> None:
+        """Text a waiting user wrote: kept with their case like a description, read for danger."""
+        in_report = STEPS[self.state.step].in_report
+        if signal:  # help first; then the text goes to the (raised) case
+            self.crisis(signal, inline=in_report)
+        text = raw.strip()
+        if text and not self.too_long(text):
+            self.actions.append(RelayWhileWaiting(text=text))
+        if in_report:
+            self.show()  # the report goes on where it stood
+
+    def on_heard(self, heard: Heard) -> None:
+        if not heard.kept:  # the case was closed meanwhile: nobody is waiting for this text
+            self.update(escalated=None)
+            self.say(N_("input.use_buttons"))
+            self.show()
+        elif not heard.person:
+            self.say(N_("waiting.kept_nobody"), numbers=numbers_block(self.config.emergency))
+        elif heard.back_at is not None:
+            self.say(N_("waiting.kept_after_hours"), time=heard.back_at,
+                     numbers=numbers_block(self.config.emergency))
+        else:
+            self.say(N_("waiting.passed_on"))
 
     def answer_links(self, step: Step, text: str) -> None:
         links = find_links(text)
@@ -443,13 +493,16 @@ class _Turn:
             self.go("menu")
 
     def cancel(self) -> None:
+        """A draft is dropped only when the user confirms it; with none, back to the menu."""
         if self.state.draft:
-            self.update(draft={}, reviewing=False)
-            self.say(N_("report.cancelled"))
-        self.go("menu")
+            self.go("draft_cancel")
+        else:
+            self.update(reviewing=False)
+            self.go("menu")
 
     def skip(self, step: Step) -> None:
-        if step.id == "r_links" and self.state.draft.get("category") == "csam":
+        draft = self.state.draft
+        if step.id == "r_links" and draft.get("category") == "csam" and not draft.get("place_note"):
             self.say(N_("report.links_needed"))
             self.show()
             return
@@ -492,6 +545,9 @@ class _Turn:
             self.say(N_("media.refused"))
             self.show()
             return
+        if self.waiting and STEPS[self.state.step].input is Input.CHOICE:
+            self.media_while_waiting(media)
+            return
         if self.state.step == "r_evidence" and media.kind not in (MediaKind.LOCATION, MediaKind.CONTACT,
                                                                   MediaKind.STICKER, MediaKind.OTHER):
             evidence = list(self.state.draft.get("evidence", []))
@@ -511,6 +567,27 @@ class _Turn:
             self.say(N_("media.not_here"))
         self.show()
 
+    def media_while_waiting(self, media: Media) -> None:
+        """A file while waiting goes to the case by its id, except where images are refused."""
+        if media.kind.is_visual and self.images_refused:
+            self.actions.append(DiscardMedia(media.message_ref, media.kind.value))
+            self.say(N_("media.refused"))
+            if media.caption:
+                self.heard_while_waiting(media.caption, detect(media.caption))
+            elif STEPS[self.state.step].in_report:
+                self.show()
+            return
+        caption = (media.caption or "").strip() or None
+        if caption is not None and self.too_long(caption):
+            caption = None
+        signal = detect(caption) if caption else None
+        in_report = STEPS[self.state.step].in_report
+        if signal:
+            self.crisis(signal, inline=in_report)
+        self.actions.append(RelayWhileWaiting(text=caption, media_kind=media.kind.value, media_ref=media.ref))
+        if in_report:
+            self.show()
+
     # -- answers from the runtime -----------------------------------------------------------
     def on_case_filed(self, reference: str) -> None:
         level, _ = assess(self.state.draft, self.state.risk, self.state.risk_reasons)
@@ -519,7 +596,8 @@ class _Turn:
         place = self.state.draft.get("place")
         self.update(last_case=reference, draft={}, reviewing=False, trail=(), tips_topic=topic,
                     tips_audience=audience, media_refused_case=media_refused(self.state.draft),
-                    guide_place=place if place in GUIDE_PLACES else None)
+                    guide_place=place if place in GUIDE_PLACES else None,
+                    case_anonymous=self.state.draft.get("contact") != "reply_here")
         self.show("r_done")
         if rank(level) >= rank("high"):
             self.escalate(level, "case_filed", case_reference=reference)
@@ -541,9 +619,18 @@ class _Turn:
         self.show("menu")
 
     def on_escalated(self, escalated: Escalated) -> None:
+        """Say honestly who will answer and when: never a person who will not come."""
         # After self-harm was read, the wait's advice is "stay near someone", never bullying advice.
         selfharm = crisis_family(self.state.risk_reasons) == "selfharm"
-        if escalated.back_at is not None:
+        numbers = numbers_block(self.config.emergency)
+        person_now = escalated.person and escalated.back_at is None
+        if escalated.reason == "case_filed" and self.state.case_anonymous:
+            # The user just chose not to be written to: the team reads the report, nobody writes;
+            # "talk to a person" is offered only where a person can come.
+            self.say(N_("human.case_anonymous") if escalated.person else N_("human.case_anonymous_saved"))
+        elif not escalated.person:
+            self.say(N_("human.nobody"))
+        elif escalated.back_at is not None:
             self.say(N_("human.after_hours_selfharm") if selfharm else N_("human.after_hours"),
                      time=escalated.back_at)
         elif escalated.position is not None and escalated.wait_minutes is not None:
@@ -554,10 +641,13 @@ class _Turn:
         # Inside a report, a crisis or "danger now" has just shown the numbers, and texts without buttons
         # join the next message: not twice in one message. After the SOS screen, they stood a message before.
         numbers_shown = escalated.reason in NUMBERS_SHOWN_BY and self.state.step != "sos"
-        if escalated.level == "critical" and not numbers_shown:
-            self.say(N_("human.meanwhile_critical"), numbers=numbers_block(self.config.emergency))
+        if not numbers_shown:
+            if escalated.level == "critical" and person_now:
+                self.say(N_("human.meanwhile_critical"), numbers=numbers)
+            elif escalated.level == "critical" or not person_now:
+                self.say(N_("human.numbers_now"), numbers=numbers)
         if escalated.reason in USER_REQUESTS:
-            self.go("human_wait")
+            self.go("human_wait" if escalated.person else "menu")
 
     def on_still_waiting(self) -> None:
         """A reminder while a serious case waits: only if still queued and no person holds the chat."""
@@ -584,17 +674,34 @@ class _Turn:
         return True
 
     def fx_start_report(self, _: str) -> bool:
-        self.update(draft={}, reviewing=False)
+        if self.state.draft:  # never dropped unasked: continue it, or start over (confirmed)
+            self.go("draft_which")
+            return True
+        self.update(reviewing=False)
         return False
+
+    def fx_restart_report(self, _: str) -> bool:
+        self.update(draft={}, reviewing=False, trail=("menu",))
+        self.show("r_category")
+        return True
+
+    def fx_cancel_report(self, _: str) -> bool:
+        self.update(draft={}, reviewing=False)
+        self.say(N_("report.cancelled"))
+        self.go("menu")
+        return True
+
+    def fx_keep_report(self, value: str) -> bool:
+        """Not cancelled after all: back where the user was, or to the first open question."""
+        if self.state.trail:
+            self.back()
+            return True
+        return self.fx_resume_report(value)
 
     def fx_resume_report(self, _: str) -> bool:
         self.update(trail=())
         self.go(self.first_unanswered() or "r_review")
         return True
-
-    def fx_drop_report(self, _: str) -> bool:
-        self.update(draft={})
-        return False
 
     def fx_escalate_now(self, _: str) -> bool:
         self.update(escalated=None)  # an explicit request always reaches the queue
@@ -667,6 +774,9 @@ class _Turn:
             return True
         level, reasons = assess(self.state.draft, self.state.risk, self.state.risk_reasons)
         report = {**self.state.draft, "reporter": self.state.role or "other"}
+        note = report.pop("place_note", None)
+        if note:  # where it happened, in words, when there is no link: kept with what happened
+            report["description"] = "\n\n".join(filter(None, (str(report.get("description") or ""), f"📍 {note}")))
         self.actions.append(FileCase(report, level, reasons, self.state.lang or "ru"))
         return True
 
@@ -713,7 +823,8 @@ class _Turn:
                 return "r_blackmail" if draft["category"] == "blackmail" else "r_groups"
             if field == "evidence" and media_refused(draft):
                 continue
-            if field == "links" and draft.get("category") == "csam" and not draft.get("links"):
+            if field == "links" and draft.get("category") == "csam" and not (draft.get("links")
+                                                                             or draft.get("place_note")):
                 return step_id
             if field not in draft and (not required_only or field in REQUIRED_FIELDS):
                 return step_id

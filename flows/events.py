@@ -78,6 +78,17 @@ class Escalated:
     position: int | None = None
     wait_minutes: int | None = None
     back_at: str | None = None  # outside working hours: the local time operators are back, e.g. "09:00"
+    person: bool = True  # False: no operator desk is connected (or nobody may act): no person will come
+
+
+@dataclass(frozen=True)
+class Heard:
+    """Answer to a `RelayWhileWaiting`: whether what the user wrote was kept with their waiting case,
+    and whether a person can read it now (`person`), or when operators are back (`back_at`)."""
+
+    kept: bool
+    person: bool = True
+    back_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,5 +117,5 @@ class OperatorLeft:
     closed: bool = True
 
 
-Event = (Text | Pick | Media | CaseFiled | ReportStatus | DataDeleted | Escalated | StillWaiting
+Event = (Text | Pick | Media | CaseFiled | ReportStatus | DataDeleted | Escalated | Heard | StillWaiting
          | OperatorJoined | OperatorMessage | OperatorLeft)

@@ -79,6 +79,8 @@ def _shown(step: Step, value: str, state: ConversationState) -> bool:
         return bool(state.draft)
     if step.id == "tips_topics" and value not in ("audience", "guides"):
         return value in AUDIENCE_TOPICS.get(state.tips_audience or "children", ())
+    if step.id == "r_links" and value == "no_link":
+        return state.draft.get("category") == "csam"
     if step.id == "r_fix" and value == "evidence":
         return not media_refused(state.draft)
     if step.id == "r_done" and value == "guide":
@@ -160,7 +162,8 @@ def summary(draft: Mapping[str, Any]) -> Msg:
         elif field == "description":
             shown = str(value or "")
         elif field == "links":
-            shown = "\n".join(value) if value else Msg(N_("review.none"))
+            note = draft.get("place_note")
+            shown = "\n".join(value) if value else (f"📍 {note}" if note else Msg(N_("review.none")))
         elif field == "evidence":
             shown = Msg(N_("review.files"), {"count": str(len(value or []))})
         else:

@@ -38,6 +38,7 @@ class ConversationState:
     guide_place: str | None = None  # the place of the last filed report, whose takedown guide is offered
     with_operator: bool = False  # an operator holds the conversation: the bot stays silent but for SOS
     media_refused_case: bool = False  # the last case was links-only: no image is ever relayed
+    case_anonymous: bool = False  # the last case's reporter chose not to be written to
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (tuples become lists)."""

@@ -21,8 +21,8 @@ from bot.desk.roster import Operator, Roster
 from bot.desk.shifts import WorkingHours
 from bot.desk.texts import OPERATOR_STATUSES, level_key, outcome_key, status_key
 from bot.jobs import SerialJobs
-from bot.service import ConversationService
-from flows.actions import RelayToOperator
+from bot.service import NOBODY, Availability, ConversationService
+from flows.actions import RelayToOperator, RelayWhileWaiting
 from flows.events import Event, OperatorJoined, OperatorLeft, OperatorMessage, StillWaiting
 from flows.messages import N_, Msg
 from storage.base import CASE_OUTCOMES, CaseNotFound, StateKey, Ticket
@@ -69,14 +69,33 @@ class OperatorDesk:
         self.jobs = SerialJobs("operator-desk")
 
     # -- the conversation runtime's side (inside the user's lock: the group is told behind it) --
-    async def queued(self, key: StateKey, ticket: Ticket) -> str | None:
-        """A new or raised escalation: show it to the operators (behind the user's reply).
-        Returns the local time operators are back when outside working hours, else None (also
-        when no operator front-end is connected: there are no hours to tell of then)."""
+    async def queued(self, key: StateKey, ticket: Ticket) -> Availability:
+        """A new or raised escalation: show it to the operators (behind the user's reply), and
+        tell whether a person can answer now, later (out of hours), or not at all."""
         if self.front is None:
-            return None
+            return NOBODY
         self.jobs.submit(ticket.id, lambda: self._show_case(ticket.id, ticket.position))
-        return self.hours.back_at(self.clock())
+        return self.availability()
+
+    def availability(self) -> Availability:
+        """Nobody without a front-end or without anyone allowed to act; out of hours, when they are back."""
+        if self.front is None or len(self.roster) == 0:
+            return NOBODY
+        return Availability(person=True, back_at=self.hours.back_at(self.clock()))
+
+    async def heard(self, key: StateKey, relay: RelayWhileWaiting) -> Availability | None:
+        """What a user wrote while waiting: kept in the conversation log and shown in the case's
+        topic as it arrives (after the card: the jobs of one escalation run in order)."""
+        escalation = await self.store.active_for(key)
+        if escalation is None:
+            return None
+        kind = relay.media_kind or "text"
+        await self.store.log_message(escalation.id, USER, relay.text, kind=kind)
+        await self.store.audit(USER, "message", escalation, direction="from_user", kind=kind, waiting=True)
+        if self.front is not None:
+            front, escalation_id = self.front, escalation.id
+            self.jobs.submit(escalation_id, lambda: self._show_heard(front, escalation_id, relay))
+        return self.availability()
 
     async def relay(self, key: StateKey, relay: RelayToOperator) -> None:
         escalation = await self.store.active_for(key)
@@ -205,6 +224,7 @@ class OperatorDesk:
         notice = N_("op.taken_over") if taken_over else N_("op.taken")
         await self._post(escalation.topic_id, Msg(notice, {"name": actor.name}))
         if not taken_over:
+            await self._recap_heard(escalation)
             case = await self.store.case_of(escalation)
             if case is not None and case.status == "received":
                 await self.cases.set_status(case.reference, "in_review")  # what the reporter sees now
@@ -332,6 +352,22 @@ class OperatorDesk:
         problem = NOT_DELIVERED.get(delivery)
         if problem is not None:
             await self._post(escalation.topic_id, Msg(problem))
+
+    async def _recap_heard(self, escalation: EscalationInfo) -> None:
+        """At the take, what the user wrote while waiting, together where the operator starts."""
+        heard = [m for m in await self.store.messages(escalation.id) if m.sender == USER]
+        if not heard:
+            return
+        lines = tuple(Msg(N_("op.heard_line"), {"time": self.hours.local(m.at).strftime("%H:%M"),
+                                                 "text": m.text if m.text else Msg(N_("op.heard_file"),
+                                                                                     {"kind": m.kind})})
+                      for m in heard)
+        await self._post(escalation.topic_id, Msg(N_("op.heard_recap"), {"count": str(len(heard)), "lines": lines}))
+
+    async def _show_heard(self, front: OperatorFront, escalation_id: str, relay: RelayWhileWaiting) -> None:
+        escalation = await self.store.get(escalation_id)  # read now: its topic may have been made since
+        if escalation is not None:
+            await front.relay(escalation.topic_id, escalation, relay)
 
     async def _show_case(self, escalation_id: str, position: int | None) -> None:
         escalation = await self.store.get(escalation_id)

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from bot.desk.roster import Operator
 from bot.service import Reply
-from flows.actions import RelayToOperator
+from flows.actions import RelayToOperator, RelayWhileWaiting
 from flows.messages import Msg
 from storage.base import CaseRecord
 from storage.operators import EscalationInfo
@@ -86,8 +86,10 @@ class OperatorFront(Protocol):
         """Rename the case's place (e.g. marked done after the close)."""
         ...
 
-    async def relay(self, topic_id: str | None, escalation: EscalationInfo, relay: RelayToOperator) -> None:
-        """Show what the user sent (text, or a file by its id where the front can show it)."""
+    async def relay(self, topic_id: str | None, escalation: EscalationInfo,
+                    relay: RelayToOperator | RelayWhileWaiting) -> None:
+        """Show what the user sent (text, or a file by its id where the front can show it); a
+        `RelayWhileWaiting` was written before anyone took the case."""
         ...
 
     async def post(self, topic_id: str | None, text: Msg, *, choices: Sequence[Choice] = (),

@@ -28,7 +28,7 @@ from bot.desk.desk import OperatorDesk
 from bot.desk.front import CaseCard, Choice
 from bot.desk.roster import Operator
 from bot.desk.texts import outcome_key, status_key, verb_key
-from flows.actions import RelayToOperator
+from flows.actions import RelayToOperator, RelayWhileWaiting
 from flows.messages import N_, Msg
 from handlers.operators.group_parse import (
     GroupIgnored,
@@ -99,8 +99,11 @@ class TelegramGroupFront:
         if done is not None:
             self._titles[topic_id] = name
 
-    async def relay(self, topic_id: str | None, escalation: EscalationInfo, relay: RelayToOperator) -> None:
-        caption = self._html(Msg(N_("op.from_user"), {"text": relay.text})) if relay.text else None
+    async def relay(self, topic_id: str | None, escalation: EscalationInfo,
+                    relay: RelayToOperator | RelayWhileWaiting) -> None:
+        waiting = isinstance(relay, RelayWhileWaiting)  # written before anyone took the case: marked so
+        label = N_("op.from_user_waiting") if waiting else N_("op.from_user")
+        caption = self._html(Msg(label, {"text": relay.text or ""})) if relay.text or waiting else None
         if relay.media_kind is None:
             await self._send_text(topic_id, caption or "", None)
         elif escalation.platform == "telegram" and relay.media_ref and relay.media_kind in SENDERS:

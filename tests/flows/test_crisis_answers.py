@@ -185,7 +185,7 @@ def test_after_self_harm_out_of_hours_says_the_numbers_answer_now() -> None:
     state = ConversationState(lang="ru", role="child", step="sos", escalated="high", risk_reasons=("self_harm",))
     result = handle(state, Escalated("critical", "sos", back_at="09:00"))
     keys = [a.text.key for a in result.actions if isinstance(a, Say)]
-    assert keys[:2] == ["human.after_hours_selfharm", "human.meanwhile_critical"]
+    assert keys[:2] == ["human.after_hours_selfharm", "human.numbers_now"]
 
 
 def test_other_crises_keep_the_usual_wait_text() -> None:

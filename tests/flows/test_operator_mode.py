@@ -53,3 +53,11 @@ def test_closing_asks_did_this_help_and_records_the_answer() -> None:
 def test_handing_back_returns_to_the_menu() -> None:
     result = handle(HELD, OperatorLeft(closed=False))
     assert result.state.step == "menu" and not result.state.with_operator
+
+
+def test_no_photo_is_relayed_once_the_conversation_read_as_grooming_or_sextortion() -> None:
+    for reason in ("grooming", "sextortion"):
+        held = HELD.__class__(**{**HELD.__dict__, "risk_reasons": (reason,)})
+        result = handle(held, Media(MediaKind.PHOTO, "file-3", "m3"))
+        assert not any(isinstance(a, RelayToOperator) for a in result.actions)
+        assert result.actions[-1].text.key == "media.refused"  # type: ignore[union-attr]

@@ -101,11 +101,14 @@ def test_back_returns_to_the_previous_question_and_keeps_answers() -> None:
     assert d.state.draft["category"] == "bullying"
 
 
-def test_cancel_drops_the_report() -> None:
+def test_cancel_drops_the_report_once_confirmed() -> None:
     d = start()
     d.pick("report")
     d.pick("bullying")
     d.pick("cancel")
+    assert d.state.step == "draft_cancel" and d.state.draft == {"category": "bullying"}
+    assert "report.cancelled" not in d.keys()
+    d.pick("yes")
     assert d.state.step == "menu" and d.state.draft == {}
     assert "report.cancelled" in d.keys()
 
@@ -207,6 +210,8 @@ def test_half_finished_report_can_be_resumed_after_a_restart() -> None:
     fresh2.state = fresh2.state.__class__(draft=saved, role="child")
     fresh2.text("hi")
     fresh2.pick("drop")
+    assert fresh2.state.step == "draft_cancel" and fresh2.state.draft == saved  # asked first
+    fresh2.pick("yes")
     assert fresh2.state.step == "menu" and fresh2.state.draft == {}
 
 
@@ -216,3 +221,98 @@ def test_report_done_offers_tips_for_the_category() -> None:
     d.pick("tips")
     assert d.state.step == "tips_card"
     assert d.screen.text.params["card"].key == "tip.children.bullying.1"
+
+
+# -- nothing a child wrote is lost -------------------------------------------------------------
+def a_draft(d: Driver) -> dict[str, object]:
+    d.pick("report")
+    d.pick("blackmail")
+    d.pick("intimate")
+    d.pick("me")
+    d.text("He says he will post my photos unless I send more")
+    return dict(d.state.draft)
+
+
+def test_menu_then_report_then_back_keeps_the_draft() -> None:
+    """Regression (trial): 'menu', Report, Back deleted a sextortion draft and its resume button."""
+    d = start()
+    draft = a_draft(d)
+    d.text("menu")
+    assert "resume" in d.options()
+    d.pick("report")
+    assert d.state.step == "draft_which" and d.state.draft == draft
+    assert d.options() == ["continue", "restart", "menu", "sos"]
+    d.pick("menu")
+    assert d.state.draft == draft and "resume" in d.options()
+    d.pick("resume")
+    assert d.state.step == "r_where"
+
+
+def test_starting_over_is_confirmed_and_only_then_drops_the_draft() -> None:
+    d = start()
+    draft = a_draft(d)
+    d.text("menu")
+    d.pick("report")
+    d.pick("restart")
+    assert d.state.step == "draft_restart" and d.state.draft == draft
+    d.pick("no")
+    assert d.state.step == "r_where" and d.state.draft == draft
+    d.text("menu")
+    d.pick("report")
+    d.pick("restart")
+    d.pick("yes")
+    assert d.state.step == "r_category" and d.state.draft == {}
+    d.pick("back")
+    assert d.state.step == "menu" and "resume" not in d.options()
+
+
+def test_cancel_report_asks_first_and_no_returns_where_the_user_was() -> None:
+    d = start()
+    draft = a_draft(d)
+    d.pick("cancel")
+    assert d.state.step == "draft_cancel" and d.keys() == ["draft.cancel_confirm"]
+    d.pick("no")
+    assert d.state.step == "r_where" and d.state.draft == draft
+    d.text("/cancel")
+    assert d.state.step == "draft_cancel"
+
+
+def test_a_parent_with_no_link_to_sexual_images_can_say_where_in_words() -> None:
+    d = start(role="parent")
+    d.pick("report")
+    d.pick("csam")
+    d.pick("my_child")
+    d.text("An adult sent my son such pictures in private messages")
+    d.pick("instagram")
+    assert d.options()[0] == "no_link" and "skip" not in d.options()
+    d.pick("no_link")
+    assert d.state.step == "r_no_link" and d.keys() == ["report.where_private.adult"]  # a parent: polite
+    d.photo("never-kept", "m5")
+    assert d.discarded and "evidence" not in d.state.draft
+    d.text("Instagram private messages, account @stranger_42")
+    assert d.state.step == "r_danger"  # no screenshots step: images are refused here
+    for value in ("no", "10_13", "skip", "reply_here", "send"):
+        d.pick(value)
+    (filed,) = d.filed
+    assert filed.report["links"] == []
+    assert "@stranger_42" in str(filed.report["description"]) and "place_note" not in filed.report
+
+
+def test_the_no_link_choice_is_only_for_sexual_images_of_children() -> None:
+    d = start()
+    d.pick("report")
+    d.pick("bullying")
+    d.pick("me")
+    d.text("They mock me")
+    d.pick("instagram")
+    assert "no_link" not in d.options() and "skip" in d.options()
+
+
+def test_a_long_message_is_measured_whole() -> None:
+    d = start()
+    d.pick("report")
+    d.pick("bullying")
+    d.pick("me")
+    d.text("x" * 5000)
+    (say,) = [s for s in d.last if s.text.key == "report.too_long"]
+    assert say.text.params == {"limit": "1500", "length": "5000"}

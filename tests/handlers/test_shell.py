@@ -73,3 +73,23 @@ def test_bad_settings_give_a_clear_message_not_a_traceback(tmp_path: Path) -> No
                             cwd=ROOT, env=env, timeout=60, check=False)
     assert result.returncode == 2
     assert "settings are not valid" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang,expected", [("en", "Your message is 5000 characters long, and I can take up to 1500"),
+                                           ("ru", "В сообщении 5000 символов, а можно не больше 1500"),
+                                           ("kk", "Хабарламаң 5000 таңба, ал мен 1500 таңбаға")])
+def test_a_5000_character_line_is_counted_whole(tmp_path: Path, lang: str, expected: str) -> None:
+    """Regression (trial): the shell reported the length of the clipped text, not of what was typed."""
+    result = run_shell(["hello", "1", "1", "1", "1", "ы" * 5000, "Они пишут гадости в чате"], tmp_path,
+                       "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout and "4096" not in result.stdout
+
+
+def test_a_waiting_child_in_the_shell_is_told_honestly(tmp_path: Path) -> None:
+    """No operator front in the shell: a person is never promised; what is written is kept."""
+    result = run_shell(["I want to kill myself", "hello? is anyone there?"], tmp_path, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "nobody from the hotline can answer you in this chat" in result.stdout
+    assert "A person from the hotline will answer you here" not in result.stdout
+    assert "it's kept with your request" in result.stdout

@@ -66,3 +66,38 @@ async def test_bad_input_gets_a_clear_4xx(client: httpx.AsyncClient) -> None:
     response = await client.post("/simulator/message", content=b"{not json",
                                  headers={"content-type": "application/json"})
     assert response.status_code == 422
+
+
+async def reach_what_happened(client: httpx.AsyncClient, user: str, lang: str) -> None:
+    await client.post("/simulator/message", json={"user": user, "lang": lang, "text": "hi"})
+    for value in ("role|child", "menu|report", "r_category|bullying", "r_victim|me"):
+        await client.post("/simulator/message", json={"user": user, "lang": lang, "choice": value})
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "characters long"), ("ru", "символов, а можно не больше"),
+                                             ("kk", "таңба")])
+async def test_a_5000_character_message_is_explained_with_the_real_numbers(client: httpx.AsyncClient, lang: str,
+                                                                           words: str) -> None:
+    """Regression (trial): 5,000 characters got "(error 422)" from the simulator's own limit."""
+    await reach_what_happened(client, f"long-{lang}", lang)
+    response = await client.post("/simulator/message", json={"user": f"long-{lang}", "lang": lang, "text": "я" * 5000})
+    assert response.status_code == 200
+    first = response.json()[0]["text"]
+    assert words in first and "5000" in first and "1500" in first
+
+
+@pytest.mark.parametrize(("lang", "crisis", "nobody"), [
+    ("en", "I want to kill myself", "nobody from the hotline can answer you in this chat"),
+    ("ru", "я хочу покончить с собой", "никто из горячей линии не может ответить тебе в этом чате"),
+    ("kk", "өзімді өлтіргім келеді", "жедел желіден ешкім саған осы чатта жауап бере алмайды"),
+])
+async def test_with_no_operator_front_no_person_is_promised(client: httpx.AsyncClient, lang: str, crisis: str,
+                                                            nobody: str) -> None:
+    replies = (await client.post("/simulator/message", json={"user": f"alone-{lang}", "lang": lang,
+                                                             "text": crisis})).json()
+    said = "\n".join(r["text"] for r in replies)
+    assert nobody in said and "112" in said and "111" in said
+    assert "will answer you here" not in said and "ответит тебе здесь" not in said
+    later = (await client.post("/simulator/message", json={"user": f"alone-{lang}", "lang": lang,
+                                                           "text": "hello? is anyone there?"})).json()
+    assert "112" in later[0]["text"]  # kept with the case, and the numbers that answer now

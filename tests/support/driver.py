@@ -6,19 +6,43 @@ import copy
 import itertools
 from dataclasses import dataclass, field
 
-from flows.actions import Action, DeleteUserData, DiscardMedia, Escalate, FileCase, LookupReport, Say
+from flows.actions import (
+    Action,
+    DeleteUserData,
+    DiscardMedia,
+    Escalate,
+    FileCase,
+    LookupReport,
+    RelayWhileWaiting,
+    Say,
+)
 from flows.engine import EngineConfig, handle
-from flows.events import CaseFiled, DataDeleted, Escalated, Event, Media, MediaKind, Pick, ReportStatus, Text
+from flows.events import (
+    CaseFiled,
+    DataDeleted,
+    Escalated,
+    Event,
+    Heard,
+    Media,
+    MediaKind,
+    Pick,
+    ReportStatus,
+    Text,
+)
 from flows.state import ConversationState
 from locales.labels import typed_labels
 
 
 @dataclass
 class Driver:
-    """A conversation with a fake runtime: cases get references KZ-TEST-0001, ..."""
+    """A conversation with a fake runtime: cases get references KZ-TEST-0001, ...; `person` and
+    `back_at` stand for the operator desk (none connected, or out of hours until `back_at`)."""
 
     hint: str | None = "en"
     config: EngineConfig = field(default_factory=lambda: EngineConfig(labels=typed_labels()))
+    person: bool = True
+    back_at: str | None = None
+    heard: list[RelayWhileWaiting] = field(default_factory=list)
     state: ConversationState = field(default_factory=ConversationState)
     filed: list[FileCase] = field(default_factory=list)
     escalations: list[Escalate] = field(default_factory=list)
@@ -61,7 +85,10 @@ class Driver:
             return CaseFiled(f"KZ-TEST-{next(self._numbers):04d}")
         elif isinstance(action, Escalate):
             self.escalations.append(action)
-            return Escalated(action.level, action.reason)
+            return Escalated(action.level, action.reason, back_at=self.back_at, person=self.person)
+        elif isinstance(action, RelayWhileWaiting):
+            self.heard.append(action)
+            return Heard(kept=True, person=self.person, back_at=self.back_at)
         elif isinstance(action, LookupReport):
             return ReportStatus(action.reference, self.statuses.get(action.reference))
         elif isinstance(action, DeleteUserData):

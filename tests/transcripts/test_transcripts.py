@@ -27,13 +27,16 @@ UPDATE = os.environ.get("UPDATE_TRANSCRIPTS") == "1"
 def event_for(step: dict[str, Any], driver: Driver) -> Event:
     if "text" in step:
         return Text(step["text"])
+    if "repeat" in step:  # a long message: one character repeated
+        return Text(step["repeat"] * step["times"])
     if "pick" in step:
         return Pick(step.get("step", driver.state.step), step["pick"])
     return Media(MediaKind(step["media"]), step.get("ref"), step.get("message_ref"))
 
 
 def run(case: dict[str, Any], translator: Translator) -> dict[str, Any]:
-    driver = Driver(hint=case.get("hint"))
+    desk = case.get("desk", {})  # the operator desk as the runtime would report it
+    driver = Driver(hint=case.get("hint"), person=desk.get("person", True), back_at=desk.get("back_at"))
     turns = []
     for step in case["inputs"]:
         says = driver.send(event_for(step, driver))
@@ -48,11 +51,13 @@ def run(case: dict[str, Any], translator: Translator) -> dict[str, Any]:
     final = driver.state
     return {
         "hint": case.get("hint"),
+        **({"desk": desk} if desk else {}),
         "inputs": case["inputs"],
         "turns": turns,
         "final": {"step": final.step, "lang": final.lang, "risk": final.risk,
                   "filed": [{"category": f.report.get("category"), "risk": f.risk} for f in driver.filed],
                   "escalations": [e.level for e in driver.escalations],
+                  **({"heard": [h.text or h.media_kind for h in driver.heard]} if driver.heard else {}),
                   "discarded": len(driver.discarded)},
     }
 

@@ -13,7 +13,7 @@ from bot.desk.roster import Operator, Roster
 from bot.desk.shifts import WorkingHours
 from bot.desk.watchdog import Watchdog
 from bot.service import ConversationService, Inbound, Reply
-from flows.actions import RelayToOperator, Say
+from flows.actions import RelayToOperator, RelayWhileWaiting, Say
 from flows.events import Event, Pick, Text
 from flows.messages import Msg
 from storage.base import StateKey
@@ -55,7 +55,7 @@ class RecordingFront:
     opened: list[CaseCard] = field(default_factory=list)
     cards: list[tuple[str | None, CaseCard]] = field(default_factory=list)
     titles: list[tuple[str, Msg]] = field(default_factory=list)
-    relays: list[tuple[str | None, RelayToOperator]] = field(default_factory=list)
+    relays: list[tuple[str | None, RelayToOperator | RelayWhileWaiting]] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     fail: bool = False
 
@@ -71,7 +71,8 @@ class RecordingFront:
     async def retitle(self, topic_id: str, title: Msg) -> None:
         self.titles.append((topic_id, title))
 
-    async def relay(self, topic_id: str | None, escalation: EscalationInfo, relay: RelayToOperator) -> None:
+    async def relay(self, topic_id: str | None, escalation: EscalationInfo,
+                    relay: RelayToOperator | RelayWhileWaiting) -> None:
         self._maybe_fail()
         self.relays.append((topic_id, relay))
 

@@ -166,3 +166,28 @@ async def test_other_media_in_a_private_chat_get_an_answer(tg: Harness, name: st
     update = copy.deepcopy(fixture(name))
     await tg.post(update)
     assert tg.fake.of("sendMessage", update["message"]["chat"]["id"])
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Your message is 4096 characters long, and I can take up to 1500"),
+    ("ru", "Сообщение слишком длинное (4096), а можно не больше 1500"),
+    ("kk", "Хабарламаң 4096 таңба, ал мен 1500 таңбаға"),
+])
+async def test_the_longest_telegram_message_is_measured_as_it_arrived(tg: Harness, lang: str, expected: str) -> None:
+    """Telegram delivers at most 4096 characters a message (a client splits a longer paste): the
+    engine tells that part's real length, in the same words as every other channel."""
+    await at_menu(tg, 9101, lang)
+    for value in ("report", "bullying", "me"):
+        await tg.press(9101, value, lang=lang)
+    await tg.say(9101, "ж" * 4096, lang=lang)
+    assert expected in "\n".join(tg.texts(9101)[-2:])
+
+
+async def test_a_child_waiting_for_a_person_is_heard_not_told_to_press_buttons(tg: Harness) -> None:
+    await at_menu(tg, 9102, "kk")
+    await tg.press(9102, "human", lang="kk")
+    await tg.press(9102, "confirm", lang="kk")
+    await tg.say(9102, "мен қорқамын, маған біреу жазыңызшы", lang="kk")
+    last = tg.last_text(9102)
+    assert "сақталды" in last and "112" in last  # no operator group here: kept, and the numbers now
+    assert tr(tg, "input.use_buttons", "kk") not in last
