@@ -15,7 +15,7 @@ from bot import logs
 from bot.app import build_application
 from bot.delivery import set_aside
 from bot.figures import stats
-from bot.settings import Settings
+from bot.settings import Settings, describe
 from locales import CatalogError
 
 
@@ -135,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Deleted {closed} closed case(s) older than {settings.retention_days} days and "
                   f"{drafts} draft(s) idle for {settings.draft_retention_days} days.")
     except ValidationError as error:
-        print(f"The settings are not valid:\n{error}", file=sys.stderr)
+        print(f"The settings are not valid (see the settings table in README.md):\n{describe(error)}", file=sys.stderr)
         return 2
     except CatalogError as error:
         print(f"Cannot start: {error}", file=sys.stderr)
