@@ -26,7 +26,9 @@ SECRET_SETTINGS = ("pseudonym_secret", "telegram_webhook_secret", "whatsapp_app_
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # An empty value (`OPERATOR_CHAT_ID=` in a copied .env.example) means unset, not "" or a parse error.
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
+                                      env_ignore_empty=True)
 
     environment: str = Field("development", description="development | production (exactly, lower case)")
     database_url: str = "sqlite+aiosqlite:///./data/helpline.db"
@@ -206,7 +208,7 @@ def production_problems(settings: Settings) -> list[str]:
                         "matched to phone numbers)")
     for name in SECRET_SETTINGS:
         value = getattr(settings, name)
-        if value and value != DEV_SECRET and weak_secret(value):
+        if (value or name == "pseudonym_secret") and value != DEV_SECRET and weak_secret(value):
             problems.append(f"{name.upper()}: a strong secret, at least {MIN_SECRET_CHARS} characters of "
                             f"{MIN_SECRET_DISTINCT} kinds or more (python -c 'import secrets; "
                             "print(secrets.token_urlsafe(32))')")
