@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     hook.add_argument("--drop-pending-updates", action="store_true", help="discard updates Telegram still holds")
     stats.add_parser(commands)
     commands.add_parser("purge", help="delete closed cases and stale drafts past their retention periods")
+    commands.add_parser("migrate", help="bring the case database to the newest migration (start-up does it too)")
     commands.add_parser("worker", help="process the updates webhook servers stored in Redis (run as many as needed)")
     set_aside.add_parser(commands)
     return parser
@@ -128,6 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.worker_command import main as worker
 
             return worker(settings)
+        elif args.command == "migrate":
+            from storage.factory import migrate
+
+            asyncio.run(migrate(settings.database_url))
+            print("The case database is at the newest migration.")
         elif args.command == "purge":
             from bot.privacy.retention import purge
 
