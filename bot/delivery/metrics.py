@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import math
 import re
 import time
@@ -45,6 +46,8 @@ from prometheus_client.registry import Collector
 
 if TYPE_CHECKING:
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = logging.getLogger(__name__)
 
 # `*_created` samples double the exposition and no alert of ours reads them.
 disable_created_metrics()  # type: ignore[no-untyped-call]
@@ -134,10 +137,16 @@ class Metrics:
                             {"platform": platform, "kind": kind_of_failure})
 
     def inc(self, name: str, value: float = 1.0, **labels: str) -> None:
-        self._child(name, "counter", labels).inc(value)
+        try:
+            self._child(name, "counter", labels).inc(value)
+        except ValueError:  # labels other than the family's: a bug to see in the logs, never a failed update
+            log.exception("metric not counted", extra={"metric": name})
 
     def observe(self, name: str, seconds: float, **labels: str) -> None:
-        self._child(name, "histogram", labels).observe(seconds)
+        try:
+            self._child(name, "histogram", labels).observe(seconds)
+        except ValueError:
+            log.exception("metric not observed", extra={"metric": name})
 
     def value(self, name: str, **labels: str) -> float:
         found = self.registry.get_sample_value(name, {k: label(v) for k, v in labels.items()})

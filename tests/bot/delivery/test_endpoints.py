@@ -106,3 +106,10 @@ async def test_metrics_port_serves_the_exposition_and_health_apart(tmp: Path, fa
     head, _, text = answer.partition("\r\n\r\n")
     assert head.startswith("HTTP/1.0 200")
     assert sample(samples(text), "helpline_updates_set_aside_total", platform="telegram") == 0
+
+
+def test_a_counter_used_with_other_labels_is_logged_not_raised() -> None:
+    metrics = Metrics()
+    metrics.inc("helpline_updates_received_total", platform="telegram", extra="x")  # a bug, not an outage
+    metrics.inc("helpline_updates_received_total", platform="telegram")
+    assert metrics.value("helpline_updates_received_total", platform="telegram") == 1
