@@ -24,6 +24,7 @@ import pytest
 
 from bot.settings import Settings
 from tests.bot.delivery.support import free_port, until
+from tests.bot.delivery.test_endpoints import sample, samples
 from tests.handlers.telegram.harness import TOKEN
 from tests.support.databases import fresh_postgres_url, redis_url
 from tests.support.fake_telegram import FakeTelegram
@@ -93,19 +94,22 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 
 @contextmanager
-def _processes(env: dict[str, str], folder: Path, *commands: list[str]) -> Iterator[list[subprocess.Popen[bytes]]]:
-    started: list[subprocess.Popen[bytes]] = []
+def _processes(env: dict[str, str], folder: Path, *commands: list[str]
+               ) -> Iterator[list[tuple[subprocess.Popen[bytes], int]]]:
+    """The processes, each with its own METRICS_PORT (as each container has in Compose)."""
+    started: list[tuple[subprocess.Popen[bytes], int]] = []
     try:
         for i, command in enumerate(commands):
             log = (folder / f"process-{i}.log").open("wb")
-            started.append(subprocess.Popen([sys.executable, "-m", "bot", *command], cwd=folder,
-                                            env={**env, "METRICS_PORT": str(free_port())},
-                                            stdout=log, stderr=subprocess.STDOUT))
+            port = free_port()
+            started.append((subprocess.Popen([sys.executable, "-m", "bot", *command], cwd=folder,
+                                             env={**env, "METRICS_PORT": str(port)},
+                                             stdout=log, stderr=subprocess.STDOUT), port))
         yield started
     finally:
-        for process in started:
+        for process, _ in started:
             process.terminate()
-        for process in started:
+        for process, _ in started:
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -129,7 +133,7 @@ async def test_the_topology_as_processes_answers_a_webhook_update(tmp_path: Path
         with _processes(env, tmp_path, ["serve"], ["worker"], ["worker"]) as processes:
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
                 async def ready() -> bool:
-                    assert all(p.poll() is None for p in processes), _logs(tmp_path)
+                    assert all(p.poll() is None for p, _ in processes), _logs(tmp_path)
                     try:
                         return (await client.get("/readyz")).status_code == 200
                     except httpx.TransportError:
@@ -144,11 +148,24 @@ async def test_the_topology_as_processes_answers_a_webhook_update(tmp_path: Path
                 assert posted.status_code == 200
                 await until(lambda: bool(fake.of("sendMessage", 5150)), 60, "a reply on the fake Bot API")
                 assert (await client.post("/simulator/message", json={"user": "a", "text": "hi"})).status_code == 404
+                assert (await client.get("/metrics")).status_code == 404  # only on each process's METRICS_PORT
+                scraped: list[dict[tuple[str, frozenset[tuple[str, str]]], float]] = []
+
+                async def processed_once() -> bool:  # "processed" is counted just after the reply is sent
+                    scraped[:] = [samples((await client.get(f"http://127.0.0.1:{port}/metrics")).text)
+                                  for _, port in processes]
+                    return sum(sample(w, "helpline_updates_processed_total", platform="telegram") or 0
+                               for w in scraped[1:]) == 1
+
+                await until(processed_once, 30, "a worker to count the update processed")
         purge = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot", "purge"], cwd=tmp_path,
                                         env=env, capture_output=True, text=True, timeout=120)
     assert purge.returncode == 0, purge.stderr
     assert "Deleted 0 closed case(s)" in purge.stdout
     assert fake.of("sendMessage", 5150)[0]["text"]
+    web, *workers = scraped
+    assert sample(web, "helpline_updates_received_total", platform="telegram") == 1
+    assert sum(sample(w, "helpline_updates_processed_total", platform="telegram") or 0 for w in workers) == 1
 
 
 def _logs(folder: Path) -> str:
