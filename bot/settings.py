@@ -132,12 +132,19 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _check_operator_side(self) -> Settings:
         WorkingHours.parse(self.working_hours, self.timezone)  # raises with the reason
-        if self.operator_chat_id is not None and not (self.operators or self.operator_ids):
-            raise ValueError("OPERATOR_CHAT_ID is set but nobody may act there: list them in OPERATORS "
-                             "or OPERATOR_IDS (membership of the group alone is not enough)")
-        if self.operator_chat_id is not None and not self.telegram_bot_token:
-            raise ValueError("OPERATOR_CHAT_ID is a Telegram group: set TELEGRAM_BOT_TOKEN too")
+        problems = self.operator_side_problems()
+        if problems and not self.production:  # production lists them with everything else
+            raise ValueError(problems[0])
         return self
+
+    def operator_side_problems(self) -> list[str]:
+        problems: list[str] = []
+        if self.operator_chat_id is not None and not (self.operators or self.operator_ids):
+            problems.append("OPERATOR_CHAT_ID is set but nobody may act there: list them in OPERATORS "
+                            "or OPERATOR_IDS (membership of the group alone is not enough)")
+        if self.operator_chat_id is not None and not self.telegram_bot_token:
+            problems.append("OPERATOR_CHAT_ID is a Telegram group: set TELEGRAM_BOT_TOKEN too")
+        return problems
 
     @field_validator("emergency_lines")
     @classmethod
@@ -197,6 +204,7 @@ def production_problems(settings: Settings) -> list[str]:
         problems.append("TELEGRAM_BOT_TOKEN or WHATSAPP_TOKEN: a platform to serve")
     if not settings.operator_fronts():
         problems.append("an operator front: OPERATOR_CHAT_ID with TELEGRAM_BOT_TOKEN (docs/operators.md)")
+    problems += settings.operator_side_problems()
     if settings.telegram_bot_token and not settings.telegram_webhook_secret:
         problems.append("TELEGRAM_WEBHOOK_SECRET: Telegram's calls are checked with it")
     if settings.whatsapp_token:

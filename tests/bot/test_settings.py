@@ -86,3 +86,8 @@ def test_the_command_line_says_what_is_missing_without_a_traceback(tmp_path: Pat
     refused = subprocess.run([sys.executable, "-m", "bot", "purge"], cwd=tmp_path,
                              env={**env, "ENVIRONMENT": "Production"}, capture_output=True, text=True, timeout=60)
     assert refused.returncode == 2 and "ENVIRONMENT" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_an_operator_group_nobody_may_act_in_is_listed_with_the_rest() -> None:
+    message = problems(operator_ids=None, redis_url=None)
+    assert "nobody may act there" in message and "REDIS_URL" in message
