@@ -155,7 +155,9 @@ class Metrics:
     def render(self, scraped: Mapping[tuple[str, str], float]) -> str:
         """The exposition, with the figures read at scrape time: (family, label value) -> value."""
         self._scraped.clear()
-        self._scraped.update({(name, label(part)): value for (name, part), value in scraped.items()})
+        for (name, part), value in scraped.items():  # names that became "other" add up
+            key = (name, label(part) if part else "")
+            self._scraped[key] = self._scraped.get(key, 0.0) + value
         return generate_latest(self.registry).decode("utf-8")
 
 

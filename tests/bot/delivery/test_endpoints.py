@@ -89,10 +89,10 @@ def test_a_label_no_metric_can_show_is_exposed_as_other() -> None:
     metrics = Metrics()
     metrics.inc("helpline_updates_received_total", platform="tele\ud800gram")
     metrics.inc("helpline_updates_received_total", platform='x"}\nfake 1')
-    text = metrics.render({("helpline_channel_total", "kind:\udcff"): 2})
+    text = metrics.render({("helpline_channel_total", "kind:\udcff"): 2, ("helpline_channel_total", "a\nb"): 3})
     found = samples(text)
     assert sample(found, "helpline_updates_received_total", platform="other") == 2
-    assert sample(found, "helpline_channel_total", counter="other") == 2
+    assert sample(found, "helpline_channel_total", counter="other") == 5
     assert "fake" not in text
 
 
