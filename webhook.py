@@ -1,6 +1,9 @@
 """The web application: platform webhooks, health, readiness, metrics, and the web chat simulator.
 
 Thin on purpose: verify, parse, store (bot/delivery/intake.py), answer; workers process behind it.
+With ENVIRONMENT=production only the webhooks, /healthz and /readyz are served here: no simulator
+(anyone could file cases and alert the operators with it), no OpenAPI schema, and /metrics only on
+METRICS_PORT, a port of its own kept off the public network (docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -26,18 +29,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.application = application
         if application.pipeline is not None and (settings.serve_worker or not settings.redis_url):
             application.pipeline.start_worker()  # the embedded default always processes in-process
+        server = None
+        if settings.metrics_port is not None:
+            server = await metrics.start_server(application, settings.host, settings.metrics_port)
         try:
             yield
         finally:
+            if server is not None:
+                server.close()
             await application.close()
 
-    app = FastAPI(title="Helpline bot", lifespan=lifespan, docs_url=None, redoc_url=None)
+    production = settings.production
+    app = FastAPI(title="Helpline bot", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  openapi_url=None if production else "/openapi.json")
 
     app.add_middleware(metrics.WebhookTimer, metrics=lambda: _metrics_of(app))
-    app.include_router(metrics.router)  # /healthz, /readyz, /metrics
+    app.include_router(metrics.health_router)  # /healthz, /readyz: the load balancer asks
+    if not production:
+        app.include_router(metrics.metrics_router)  # in production: METRICS_PORT only
     app.include_router(telegram.router)
     app.include_router(whatsapp.router)
-    app.include_router(simulator.router)
+    if not production:
+        app.include_router(simulator.router)
     return app
 
 

@@ -15,7 +15,7 @@ from bot import logs
 from bot.app import build_application
 from bot.delivery import set_aside
 from bot.figures import stats
-from bot.settings import Settings
+from bot.settings import Settings, describe
 from locales import CatalogError
 
 
@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     hook.add_argument("--drop-pending-updates", action="store_true", help="discard updates Telegram still holds")
     stats.add_parser(commands)
     commands.add_parser("purge", help="delete closed cases and stale drafts past their retention periods")
+    commands.add_parser("migrate", help="bring the case database to the newest migration (start-up does it too)")
     commands.add_parser("worker", help="process the updates webhook servers stored in Redis (run as many as needed)")
     set_aside.add_parser(commands)
     return parser
@@ -128,6 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.worker_command import main as worker
 
             return worker(settings)
+        elif args.command == "migrate":
+            from storage.factory import migrate
+
+            asyncio.run(migrate(settings.database_url))
+            print("The case database is at the newest migration.")
         elif args.command == "purge":
             from bot.privacy.retention import purge
 
@@ -135,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Deleted {closed} closed case(s) older than {settings.retention_days} days and "
                   f"{drafts} draft(s) idle for {settings.draft_retention_days} days.")
     except ValidationError as error:
-        print(f"The settings are not valid:\n{error}", file=sys.stderr)
+        print(f"The settings are not valid (see the settings table in README.md):\n{describe(error)}", file=sys.stderr)
         return 2
     except CatalogError as error:
         print(f"Cannot start: {error}", file=sys.stderr)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.desk.roster import Roster, parse_operator
@@ -16,12 +16,21 @@ from bot.desk.shifts import WorkingHours
 from flows.emergency import DEFAULT_EMERGENCY_LINES, EmergencyLine
 
 DEV_SECRET = "dev-only-pseudonym-secret"
+ENVIRONMENTS = ("development", "production")
+# A secret in production: at least this long and this varied (secrets.token_urlsafe(32) gives 43
+# characters of 64 kinds; a Meta app secret is 32 hex digits). Short or repetitive values are guessable.
+MIN_SECRET_CHARS = 32
+MIN_SECRET_DISTINCT = 10
+# The settings that hold secrets: each has a minimum strength in production when it is set.
+SECRET_SETTINGS = ("pseudonym_secret", "telegram_webhook_secret", "whatsapp_app_secret", "whatsapp_verify_token")
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # An empty value (`OPERATOR_CHAT_ID=` in a copied .env.example) means unset, not "" or a parse error.
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
+                                      env_ignore_empty=True)
 
-    environment: str = Field("development", description="development | production")
+    environment: str = Field("development", description="development | production (exactly, lower case)")
     database_url: str = "sqlite+aiosqlite:///./data/helpline.db"
     redis_url: str | None = None
     pseudonym_secret: str = DEV_SECRET
@@ -77,6 +86,15 @@ class Settings(BaseSettings):
     critical_realert_minutes: int = Field(5, ge=1)
     operator_silence_minutes: int = Field(10, ge=1)
 
+    @field_validator("environment")
+    @classmethod
+    def _check_environment(cls, value: str) -> str:
+        # "Production" or "prod" must not start quietly in development with its public secret.
+        if value not in ENVIRONMENTS:
+            raise ValueError(f"must be one of {', '.join(ENVIRONMENTS)} (exactly, lower case), "
+                             f"not {value!r}")
+        return value
+
     @field_validator("emergency_lines", mode="before")
     @classmethod
     def _parse_lines(cls, value: Any) -> Any:
@@ -116,12 +134,19 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _check_operator_side(self) -> Settings:
         WorkingHours.parse(self.working_hours, self.timezone)  # raises with the reason
-        if self.operator_chat_id is not None and not (self.operators or self.operator_ids):
-            raise ValueError("OPERATOR_CHAT_ID is set but nobody may act there: list them in OPERATORS "
-                             "or OPERATOR_IDS (membership of the group alone is not enough)")
-        if self.operator_chat_id is not None and not self.telegram_bot_token:
-            raise ValueError("OPERATOR_CHAT_ID is a Telegram group: set TELEGRAM_BOT_TOKEN too")
+        problems = self.operator_side_problems()
+        if problems and not self.production:  # production lists them with everything else
+            raise ValueError(problems[0])
         return self
+
+    def operator_side_problems(self) -> list[str]:
+        problems: list[str] = []
+        if self.operator_chat_id is not None and not (self.operators or self.operator_ids):
+            problems.append("OPERATOR_CHAT_ID is set but nobody may act there: list them in OPERATORS "
+                            "or OPERATOR_IDS (membership of the group alone is not enough)")
+        if self.operator_chat_id is not None and not self.telegram_bot_token:
+            problems.append("OPERATOR_CHAT_ID is a Telegram group: set TELEGRAM_BOT_TOKEN too")
+        return problems
 
     @field_validator("emergency_lines")
     @classmethod
@@ -134,19 +159,27 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _production_needs_secrets(self) -> Settings:
-        if self.environment == "production":
-            if self.pseudonym_secret == DEV_SECRET:
-                raise ValueError("PSEUDONYM_SECRET must be set in production")
-            if self.telegram_bot_token and not self.telegram_webhook_secret:
-                raise ValueError("TELEGRAM_WEBHOOK_SECRET must be set in production")
-            if self.whatsapp_token and not self.whatsapp_app_secret:
-                raise ValueError("WHATSAPP_APP_SECRET must be set to serve WhatsApp")
-            # Children are told a person will answer only where one can: a hotline in production has one.
-            if self.operator_chat_id is None:
-                raise ValueError("production needs an operator front: set OPERATOR_CHAT_ID (docs/operators.md)")
-            if len(self.roster) == 0:
-                raise ValueError("production needs operators who may act: set OPERATORS or OPERATOR_IDS")
+        if self.production:
+            problems = production_problems(self)
+            if problems:
+                raise ValueError("ENVIRONMENT=production needs:\n  - " + "\n  - ".join(problems))
         return self
+
+    @property
+    def production(self) -> bool:
+        return self.environment == "production"
+
+    def operator_fronts(self) -> list[str]:
+        """The desk's fronts this configuration brings up (a front-end that can take a case)."""
+        fronts: list[str] = []
+        if self.operator_chat_id is not None and self.telegram_bot_token:
+            fronts.append("telegram_group")
+        return fronts
+
+    def platforms(self) -> list[str]:
+        """The messaging platforms this configuration serves."""
+        return [name for name, token in (("telegram", self.telegram_bot_token), ("whatsapp", self.whatsapp_token))
+                if token]
 
     @property
     def roster(self) -> Roster:
@@ -159,3 +192,49 @@ class Settings(BaseSettings):
     @property
     def emergency(self) -> tuple[EmergencyLine, ...]:
         return tuple(EmergencyLine(i["number"], i["service"]) for i in self.emergency_lines)
+
+
+def production_problems(settings: Settings) -> list[str]:
+    """Everything a production configuration lacks, all at once (empty: it may start)."""
+    problems: list[str] = []
+    if not settings.redis_url:
+        problems.append("REDIS_URL: the durable intake and state (memory loses updates on a crash)")
+    if not settings.database_url.startswith(("postgresql://", "postgresql+asyncpg://")):
+        problems.append("DATABASE_URL: a PostgreSQL database, e.g. postgresql+asyncpg://helpline@db/helpline "
+                        "(SQLite is for development)")
+    if not settings.platforms():
+        problems.append("TELEGRAM_BOT_TOKEN or WHATSAPP_TOKEN: a platform to serve")
+    if not settings.operator_fronts():
+        problems.append("an operator front: OPERATOR_CHAT_ID with TELEGRAM_BOT_TOKEN (docs/operators.md)")
+    problems += settings.operator_side_problems()
+    if settings.telegram_bot_token and not settings.telegram_webhook_secret:
+        problems.append("TELEGRAM_WEBHOOK_SECRET: Telegram's calls are checked with it")
+    if settings.whatsapp_token:
+        for name in ("whatsapp_phone_number_id", "whatsapp_app_secret", "whatsapp_verify_token"):
+            if not getattr(settings, name):
+                problems.append(f"{name.upper()}: to serve WhatsApp")
+    if settings.pseudonym_secret == DEV_SECRET:
+        problems.append("PSEUDONYM_SECRET: set it (the development value is public: with it, pseudonyms can be "
+                        "matched to phone numbers)")
+    for name in SECRET_SETTINGS:
+        value = getattr(settings, name)
+        if (value or name == "pseudonym_secret") and value != DEV_SECRET and weak_secret(value):
+            problems.append(f"{name.upper()}: a strong secret, at least {MIN_SECRET_CHARS} characters of "
+                            f"{MIN_SECRET_DISTINCT} kinds or more (python -c 'import secrets; "
+                            "print(secrets.token_urlsafe(32))')")
+    return problems
+
+
+def weak_secret(value: str) -> bool:
+    """Too short, too repetitive, or the public development value."""
+    return value == DEV_SECRET or len(value) < MIN_SECRET_CHARS or len(set(value)) < MIN_SECRET_DISTINCT
+
+
+def describe(error: ValidationError) -> str:
+    """A validation error for a person at a terminal: one line per setting, no pydantic links."""
+    lines: list[str] = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"]).upper()
+        message = str(item["msg"]).removeprefix("Value error, ")
+        lines.append(f"{where}: {message}" if where else message)
+    return "\n".join(lines)

@@ -1,7 +1,8 @@
 """The web chat simulator: the same engine in a browser page, several users side by side.
 
 It is a development tool: it runs on the embedded defaults and is served only on the
-address the app listens on (127.0.0.1 unless told otherwise).
+address the app listens on (127.0.0.1 unless told otherwise), and never with
+ENVIRONMENT=production (webhook.py does not mount it: anyone could file cases with it).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from redis.backoff import ExponentialBackoff
 
 from bot.delivery.intake import Intake, IntakeUnavailable, LaneQueue, MemoryIntake
 from bot.delivery.intake_redis import RedisIntake
-from bot.delivery.metrics import Labels, Metrics
+from bot.delivery.metrics import Metrics
 from bot.delivery.ordering import LocalOrdering, Ordering, RedisOrdering
 from bot.delivery.outbox import DurableSender
 from bot.delivery.pacing import pacer_for
@@ -75,6 +75,7 @@ class Pipeline:
         for platform, route in routes.items():
             self.routes[platform] = route
             route.wrap_senders(self.durable)
+        self.metrics.prime(self.routes)
         self.worker = Worker(self.queue, self.ordering, self.states, self.routes, self.metrics,
                              concurrency=self.settings.worker_concurrency,
                              max_attempts=self.settings.update_max_attempts,
@@ -149,17 +150,17 @@ class Pipeline:
             await self.worker.wait_idle()
 
     async def exposition(self) -> str:
-        gauges: dict[tuple[str, Labels], float] = {}
+        scraped: dict[tuple[str, str], float] = {}
         with contextlib.suppress(Exception):  # the queue figures are left out while Redis is down
             for name, value in (await self.queue.depth()).items():
-                gauges[("helpline_queue", (("part", name),))] = value
-        gauges[("helpline_worker_active", ())] = self.worker.active if self.worker is not None else 0
+                scraped[("helpline_queue", name)] = value
+        scraped[("helpline_worker_active", "")] = self.worker.active if self.worker is not None else 0
         for name, value in self.outbox_counts.items():
-            self.metrics.counters[("helpline_outbox_total", (("event", name),))] = value
+            scraped[("helpline_outbox_total", name)] = value
         for route in self.routes.values():
             for name, value in route.counters().items():
-                self.metrics.counters[("helpline_channel_total", (("counter", name),))] = value
-        return self.metrics.render(gauges)
+                scraped[("helpline_channel_total", name)] = value
+        return self.metrics.render(scraped)
 
     async def close(self) -> None:
         self._stop.set()

@@ -263,6 +263,15 @@ def _period(args: argparse.Namespace) -> Period:
     return stats.date_range(args.first, args.last) if ranged else Period()
 
 
+def charts_installed() -> bool:
+    """Whether the `charts` extra (matplotlib) is installed: `pip install -e '.[charts]'`."""
+    try:
+        import matplotlib.backends.backend_agg  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def _fail(message: str) -> int:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return 2
@@ -277,6 +286,11 @@ def run(args: argparse.Namespace, settings: Settings | None = None) -> int:
         return _fail(str(error))
     except ValidationError as error:
         return _fail(f"the settings are not valid:\n{error}")
+    if args.chart is not None and not charts_installed():
+        print(f"{PROG}: error: --chart needs matplotlib, an optional part of the bot. Install it with\n"
+              f"    pip install -e '.[charts]'\n(in the project folder, inside .venv; scripts/bootstrap does it)",
+              file=sys.stderr)
+        return 2
     logging.getLogger("alembic").setLevel(logging.WARNING)  # the start-up migration is not news here
     try:
         report = asyncio.run(collect(database_url, period, args.by, years=args.chart is not None))

@@ -1,18 +1,18 @@
 """POST /telegram/webhook: verify the secret, read the update, hand it over, answer at once.
 
 Answers: 403 without the right X-Telegram-Bot-Api-Secret-Token (nothing read further);
-413 for a body over MAX_BODY_BYTES and 400 for one that is not a Telegram update (both
-final: nothing stored); 200 once the update is stored (bot/delivery/intake.py), even one the installed
-aiogram cannot read (the worker logs it), so Telegram never retries it forever; 503 when it
-cannot be stored (Redis down, the in-memory queue full): Telegram retries later. Processing
-happens behind the answer, in workers. A stored press whose answer needs no state
+413 for a body over MAX_BODY_BYTES and 400 for one that is not a Telegram update in strict
+UTF-8 JSON (handlers/json_body.py; both final: nothing stored); 200 once the update is stored
+(bot/delivery/intake.py), even one the installed aiogram cannot read (the worker logs it), so
+Telegram never retries it forever; 503 when it cannot be stored (Redis down, the in-memory
+queue full): Telegram retries later. Processing happens behind the answer, in workers.
+A stored press whose answer needs no state
 (`parse.answerable_at_once`) is answered in the 200's body, a Bot API request Telegram makes
 for us ("Making requests when getting updates"); the worker then skips its answerCallbackQuery.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from bot.delivery.intake import hand_over
+from handlers.json_body import read_json
 
 if TYPE_CHECKING:
     from handlers.telegram.channel import TelegramChannel
@@ -81,10 +82,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def _update_from(body: bytes) -> dict[str, Any] | None:
-    try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested beyond reason
-        return None
+    data = read_json(body)  # None: not UTF-8, not JSON, a lone surrogate, or nested beyond reason
     if not isinstance(data, dict):
         return None
     update_id = data.get("update_id")

@@ -26,7 +26,7 @@ from handlers.render import Discard, render
 from handlers.whatsapp.client import GraphClient
 from handlers.whatsapp.language import guess_language
 from handlers.whatsapp.outbox import Outbox, SendOutcome
-from handlers.whatsapp.parse import ErrorNotice, Ignored, Incoming, MorePage, Record, StatusUpdate
+from handlers.whatsapp.parse import KNOWN_KINDS, ErrorNotice, Ignored, Incoming, MorePage, Record, StatusUpdate
 from handlers.whatsapp.render import (
     TEXT_LIMIT,
     Content,
@@ -162,7 +162,8 @@ class WhatsAppChannel:
             self.stats["duplicate"] += 1
             return None
         self.stats["received"] += 1
-        self.stats[f"kind:{message.kind}"] += 1
+        # Counted by kinds this bot knows: the type is the sender's to write (bot/delivery/metrics.py).
+        self.stats[f"kind:{message.kind if message.kind in KNOWN_KINDS else 'other'}"] += 1
         for error in message.errors:
             log.info("whatsapp message with an error", extra={"code": error.code, "kind": message.kind})
         await self.window.touch(self.outbox.user(message.sender), message.timestamp)

@@ -25,6 +25,10 @@ _MEDIA_KINDS = {
     "document": MediaKind.DOCUMENT,
     "sticker": MediaKind.STICKER,
 }
+# Every message type Meta documents (counted by these in /metrics; any other as "other").
+KNOWN_KINDS = frozenset({"text", "interactive", "button", "image", "video", "document", "sticker", "audio",
+                         "location", "contacts", "order", "unsupported", "reaction", "revoke", "edit", "system",
+                         "ephemeral", "request_welcome", "unknown"})
 # Kinds that carry nothing for the engine: a reaction, the user deleting or editing a message,
 # a system notice (number or identity changed).
 _IGNORED_KINDS = frozenset({"reaction", "revoke", "edit", "system", "ephemeral"})

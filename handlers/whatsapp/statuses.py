@@ -17,6 +17,8 @@ from handlers.whatsapp.parse import ErrorNotice, StatusUpdate
 log = logging.getLogger(__name__)
 
 MAX_FAILURES = 500
+# Meta's documented statuses; anything else is counted as "other" (the payload's words never become labels).
+STATUSES = frozenset({"sent", "delivered", "read", "played", "failed", "deleted", "warning"})
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class DeliveryLog:
     failures: deque[FailedDelivery] = field(default_factory=lambda: deque(maxlen=MAX_FAILURES))
 
     def status(self, update: StatusUpdate) -> FailedDelivery | None:
-        self.statuses[update.status] += 1
+        self.statuses[update.status if update.status in STATUSES else "other"] += 1
         if update.status != "failed":
             return None
         error = update.errors[0] if update.errors else None
@@ -45,13 +47,18 @@ class DeliveryLog:
         failure = FailedDelivery(update.message_id, self.pseudonymize(update.recipient), code,
                                  error.title if error else "", self.clock())
         self.failures.append(failure)
-        self.error_codes[str(code)] += 1
+        self.error_codes[_code(code)] += 1
         log.warning("whatsapp delivery failed", extra={"code": code, "title": failure.title,
                                                        "message_id": update.message_id, "user": failure.user})
         return failure
 
     def notice(self, notice: ErrorNotice) -> None:
         for error in notice.errors:
-            self.error_codes[str(error.code)] += 1
+            self.error_codes[_code(error.code)] += 1
             log.warning("whatsapp reported an error", extra={"code": error.code, "title": error.title,
                                                              "details": error.details})
+
+
+def _code(code: int | None) -> str:
+    """Meta's error codes have at most 6 digits; a larger number is not one of theirs."""
+    return str(code) if code is not None and 0 <= code < 1_000_000 else "other"

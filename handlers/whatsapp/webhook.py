@@ -9,13 +9,13 @@ retries); workers process it behind the answer.
 
 from __future__ import annotations
 
-import json
 import logging
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from bot.delivery.intake import hand_over
+from handlers.json_body import read_json
 from handlers.whatsapp.channel import WhatsAppChannel
 from handlers.whatsapp.parse import PayloadError, parse_payload
 
@@ -72,9 +72,8 @@ async def receive(request: Request) -> Response:
         channel.stats["rejected_signature"] += 1
         log.warning("whatsapp webhook with a wrong signature")
         return _error(403, "bad signature")
-    try:
-        payload = json.loads(body)
-    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+    payload = read_json(body)  # strict UTF-8 JSON whose every string the worker can write back
+    if payload is None:
         channel.stats["rejected_json"] += 1
         return _error(400, "malformed JSON")
     try:

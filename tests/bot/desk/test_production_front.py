@@ -7,8 +7,10 @@ from pydantic import ValidationError
 
 from bot.settings import Settings
 
-SECRETS = {"environment": "production", "pseudonym_secret": "p" * 32, "telegram_bot_token": "123:ABC",
-           "telegram_webhook_secret": "s3cret"}
+STRONG = "Xy7-kQ2_mN9pLr4TvW8sZb1CdEfGhJkA"  # 32 characters, many kinds
+SECRETS = {"environment": "production", "pseudonym_secret": STRONG, "telegram_bot_token": "123:ABC",
+           "telegram_webhook_secret": STRONG[::-1], "redis_url": "redis://redis:6379/0",
+           "database_url": "postgresql+asyncpg://helpline@db/helpline"}
 
 
 def test_production_refuses_to_start_without_an_operator_front() -> None:

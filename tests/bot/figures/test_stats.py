@@ -375,3 +375,15 @@ class TestCommand:
         assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert "Traceback" not in done.stderr
 
+
+
+def test_a_chart_without_matplotlib_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """matplotlib is the optional `charts` extra: without it, a message and a non-zero exit, no traceback."""
+    for name in [n for n in sys.modules if n == "matplotlib" or n.startswith("matplotlib.")] + ["matplotlib"]:
+        monkeypatch.setitem(sys.modules, name, None)  # `import matplotlib...` now fails as if not installed
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/none.db")
+    assert cli.main(["stats", "--chart", str(tmp_path / "shares.png")]) == 2
+    err = capsys.readouterr().err
+    assert "pip install -e '.[charts]'" in err and "matplotlib" in err and "Traceback" not in err
+    assert not (tmp_path / "shares.png").exists()
