@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flows.adults import MAX_ADULTS
 from flows.messages import N_
 from flows.steps import Choice, Input, Step
 from flows.tips import TOPICS
@@ -78,6 +79,7 @@ STEPS: dict[str, Step] = {
                 Choice("tips", N_("menu.tips"), effect="open_tips"),
                 Choice("human", N_("menu.human"), goto="human"),
                 Choice("check", N_("menu.check"), goto="check"),
+                Choice("adults", N_("menu.adults"), goto="adults"),
                 Choice("privacy", N_("menu.privacy"), goto="privacy"),
                 Choice("language", N_("menu.language"), goto="lang"),
             ),
@@ -87,8 +89,50 @@ STEPS: dict[str, Step] = {
         Step(
             "sos",
             N_("sos.prompt"),
-            (Choice("person", N_("sos.person"), effect="escalate_now"),),
+            (
+                Choice("alert", N_("sos.alert"), effect="alert_adults"),  # only with a linked adult
+                Choice("person", N_("sos.person"), effect="escalate_now"),
+                Choice("add_adult", N_("sos.add_adult"), effect="add_adult"),  # only without one
+            ),
         ),
+        # -- trusted adults (flows/adults.py, flows/adult_turn.py) ----------------------------
+        Step(
+            "adults",
+            N_("adults.prompt"),
+            (
+                Choice("add", N_("adults.add"), effect="add_adult"),  # only below MAX_ADULTS
+                Choice("remove", N_("adults.remove"), goto="adults_remove"),  # only with one
+            ),
+        ),
+        Step(
+            "adults_remove",
+            N_("adults.remove_prompt"),
+            tuple(Choice(str(n), N_("adults.remove_one"), effect="remove_adult") for n in range(1, MAX_ADULTS + 1)),
+        ),
+        Step("adult_self", N_("adults.self_prompt"), input=Input.TEXT, next="adult_code"),
+        Step("adult_code", N_("adults.code_wait"), (Choice("to_menu", N_("common.to_menu"), goto="menu"),), back=False),
+        Step("adult_name", N_("adults.name_prompt"), input=Input.TEXT, next="adults", back=False),
+        Step(
+            "adult_confirm",
+            N_("adults.confirm_prompt"),
+            (
+                Choice("agree", N_("adults.agree"), effect="confirm_link"),
+                Choice("decline", N_("adults.decline"), goto="menu", effect="decline_link"),
+            ),
+            back=False,
+        ),
+        Step(
+            "alert_more",
+            N_("alert.more_prompt"),
+            (
+                Choice("location", N_("alert.location"), goto="alert_location"),
+                Choice("note", N_("alert.note"), goto="alert_note"),
+            ),
+            back=False,
+        ),
+        Step("alert_location", N_("alert.location_prompt"),
+             (Choice("not_now", N_("alert.not_now"), goto="alert_more"),), back=False),
+        Step("alert_note", N_("alert.note_prompt"), input=Input.TEXT, next="alert_more", back=False),
         Step(
             "human",
             N_("human.prompt"),
@@ -209,4 +253,5 @@ STEPS: dict[str, Step] = {
 
 # Steps entered by the engine itself rather than by a choice (global words, effects, results).
 ENTRY_STEPS = ("lang", "role", "menu", "sos", "resume", "r_done", "human_wait", "tips_audience", "tips_topics",
-               "tips_card", "check", "feedback")
+               "tips_card", "check", "feedback", "adult_self", "adult_code", "adult_name", "adult_confirm",
+               "alert_more")

@@ -22,6 +22,7 @@ from flows.actions import (
     RelayToOperator,
     Say,
 )
+from flows.adult_turn import AdultSteps
 from flows.commands import Command, read_command
 from flows.crisis import CrisisSignal, detect
 from flows.definitions import ENTRY_STEPS, LANGUAGES, REPORT_FIELDS, STEPS
@@ -97,8 +98,8 @@ def language_from_script(text: str) -> str:
     return "en" if read_command(text) is None and any(ch.isalpha() for ch in text) else "ru"
 
 
-class _Turn:
-    """Accumulates the new state and the actions of one event."""
+class _Turn(AdultSteps):
+    """Accumulates the new state and the actions of one event (trusted adults: flows/adult_turn.py)."""
 
     def __init__(self, state: ConversationState, config: EngineConfig) -> None:
         self.state = state
@@ -139,6 +140,8 @@ class _Turn:
 
     # -- dispatch ---------------------------------------------------------------------------
     def dispatch(self, event: Event, hint: str | None) -> None:
+        if self.adults_first(event, hint):
+            return
         if self.state.with_operator and isinstance(event, Text | Pick | Media):
             self.with_operator(event)
         elif self.state.step not in STEPS and isinstance(event, Text | Pick | Media):

@@ -6,6 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from flows.actions import Option, Say
+from flows.adult_screens import (
+    ADULT_CHOICES,
+    ADULT_PROMPTS_WITH_PARAMS,
+    adult_choice_shown,
+    adult_prompt,
+    choice_label,
+)
 from flows.definitions import ADULT_PROMPTS, ADULT_ROLES, REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
 from flows.messages import N_, Msg, Param
@@ -35,7 +42,8 @@ def nav_option(value: str) -> Option:
 
 def options_for(step: Step, state: ConversationState) -> tuple[Option, ...]:
     """The step's own choices, then skip, back, cancel or menu, and SOS."""
-    own = [Option(c.value, Msg(c.label)) for c in step.choices if _shown(step, c.value, state)]
+    own = [Option(c.value, choice_label(step, c.value, c.label, state)) for c in step.choices
+           if _shown(step, c.value, state)]
     if step.optional and not (step.id == "r_links" and state.draft.get("category") == "csam"):
         own.append(nav_option("skip"))
     goes_to_menu = any(c.goto == "menu" for c in step.choices)
@@ -51,6 +59,8 @@ def options_for(step: Step, state: ConversationState) -> tuple[Option, ...]:
 
 
 def _shown(step: Step, value: str, state: ConversationState) -> bool:
+    if step.id in ADULT_CHOICES:
+        return adult_choice_shown(step.id, value, state)
     if step.id == "menu" and value == "resume":
         return bool(state.draft)
     if step.id == "tips_topics" and value != "audience":
@@ -74,6 +84,8 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
                max_description: int) -> Msg:
     """The step's prompt with whatever it needs to show (numbers, a summary, a card)."""
     key = prompt_key(step, state)
+    if step.id in ADULT_PROMPTS_WITH_PARAMS:
+        return adult_prompt(step.id, step.prompt, state)
     if step.id == "sos":
         return Msg(step.prompt, {"numbers": numbers_block(emergency)})
     if step.id == "r_review":

@@ -34,6 +34,12 @@ class ConversationState:
     last_case: str | None = None
     with_operator: bool = False  # an operator holds the conversation: the bot stays silent but for SOS
     media_refused_case: bool = False  # the last case was links-only: no image is ever relayed
+    # Trusted adults (flows/adults.py): (link id, the child's name for them), mirrored from the case
+    # store and read back from it when the state is new; how the child wants adults to know them;
+    # the link being named.
+    adults: tuple[tuple[str, str], ...] = ()
+    alias: str | None = None
+    naming: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (tuples become lists)."""
@@ -41,6 +47,7 @@ class ConversationState:
         data["draft"] = dict(self.draft)
         data["trail"] = list(self.trail)
         data["risk_reasons"] = list(self.risk_reasons)
+        data["adults"] = [list(adult) for adult in self.adults]
         data["v"] = STATE_VERSION
         return data
 
@@ -52,4 +59,5 @@ class ConversationState:
         values["trail"] = tuple(values.get("trail", ()))
         values["risk_reasons"] = tuple(values.get("risk_reasons", ()))
         values["draft"] = dict(values.get("draft", {}))
+        values["adults"] = tuple((str(a[0]), str(a[1])) for a in values.get("adults", ()))
         return cls(**values)
