@@ -217,7 +217,7 @@ class AdultSteps:
             self.alerted(event)
         elif isinstance(event, AdultAnswered):
             self.say(f"alert.answer.{event.answer}" if event.answer in ANSWERS else N_("alert.answer.coming"),
-                     name=event.name)
+                     name=adult_name(event.name))
 
     def alerted(self, event: AdultsAlerted) -> None:
         sent = tuple(Msg(N_("alert.row_sent"), {"name": adult_name(o.name), "time": o.at or ""})

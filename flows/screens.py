@@ -42,7 +42,7 @@ def nav_option(value: str) -> Option:
 
 def options_for(step: Step, state: ConversationState) -> tuple[Option, ...]:
     """The step's own choices, then skip, back, cancel or menu, and SOS."""
-    own = [Option(c.value, choice_label(step, c.value, c.label, state)) for c in step.choices
+    own = [Option(c.value, choice_label(step.id, c.value, c.label, state)) for c in step.choices
            if _shown(step, c.value, state)]
     if step.optional and not (step.id == "r_links" and state.draft.get("category") == "csam"):
         own.append(nav_option("skip"))
