@@ -187,12 +187,12 @@ class TrustedAdults:
         outcomes: list[AlertOutcome] = []
         for link in links:
             reply = Reply(link.adult_language, self._alert_says(link, action, alert_id, at))
-            delivered = await self._send(link.adult_platform, link.adult_address, reply, action.location)
-            outcomes.append(AlertOutcome(link.name, delivered, at if delivered else None))
+            sent = await self._send(link.adult_platform, link.adult_address, reply, action.location)
+            outcomes.append(AlertOutcome(link.name, sent, at if sent else None))
+        delivered = sum(o.delivered for o in outcomes)
         if not follow_up:
-            await self.store.count_alert(len(links), sum(o.delivered for o in outcomes))
-        log.info("trusted adults alerted", extra={"adults": len(outcomes), "delivered": sum(o.delivered for o in outcomes),
-                                                  "follow_up": follow_up})
+            await self.store.count_alert(len(links), delivered)
+        log.info("trusted adults alerted", extra={"adults": len(outcomes), "delivered": delivered, "follow_up": follow_up})
         return AdultsAlerted(tuple(outcomes), follow_up)
 
     def _alert_says(self, link: Link, action: AlertAdults, alert_id: str, at: str) -> tuple[Say, ...]:

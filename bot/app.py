@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.adults import TrustedAdults
 from bot.delivery.pipeline import Pipeline
 from bot.delivery.prefetch import ContextStates
 from bot.desk.desk import OperatorDesk
@@ -17,7 +18,9 @@ from flows.engine import EngineConfig
 from handlers import telegram, whatsapp
 from handlers.base import Channel
 from locales import CatalogError, Translator
+from storage.adults import SqlAdultStore
 from storage.base import CaseStore, StateStore
+from storage.cases import SqlCaseStore
 from storage.factory import build_case_store, build_state_store, migrate
 
 # The platform adapters the composition root wires in (handlers/<platform>/__init__.py).
@@ -52,6 +55,24 @@ class Application:
         await self.cases.close()
 
 
+def wire_adults(settings: Settings, service: ConversationService, cases: CaseStore,
+                channels: dict[str, Channel]) -> None:
+    """The trusted adults' runtime (bot/adults.py), reaching adults through the connected channels."""
+    from handlers.adult_links import telegram_adult_link, whatsapp_adult_link
+    from handlers.telegram.channel import TelegramChannel
+    from handlers.whatsapp.channel import WhatsAppChannel
+
+    if not isinstance(cases, SqlCaseStore):
+        return
+    adults = TrustedAdults(service, SqlAdultStore(cases), timezone=settings.timezone)
+    for channel in channels.values():
+        if isinstance(channel, TelegramChannel):
+            adults.links[channel.platform] = telegram_adult_link(channel)
+        elif isinstance(channel, WhatsAppChannel):
+            adults.links[channel.platform] = whatsapp_adult_link(channel)
+    service.adults = adults
+
+
 def load_translator() -> Translator:
     """Load the catalogs and refuse to start on an incomplete one."""
     translator = Translator.load()
@@ -83,6 +104,7 @@ async def build_application(settings: Settings | None = None) -> Application:
         channel = module.build_channel(settings, service, translator)
         if channel is not None:
             application.channels[channel.platform] = channel
+    wire_adults(settings, service, cases, application.channels)
     application.desk, application.watchdog = build_operator_side(settings, service, cases, translator,
                                                                  application.channels)
     pipeline.attach({platform: ADAPTERS[platform].build_route(channel, service)

@@ -7,7 +7,7 @@ on a crisis signal or a report, and nothing about the child but the alert reache
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from flows.actions import (
     Action,
@@ -23,8 +23,8 @@ from flows.actions import (
 from flows.adults import ALERT_STEP, ANSWERS, MAX_ADULTS, MAX_NOTE_CHARS, clean_name, parse_code
 from flows.commands import read_command
 from flows.crisis import detect
-from flows.definitions import STEPS
-from flows.emergency import numbers_block
+from flows.definitions import LANGUAGES, STEPS
+from flows.emergency import EmergencyLine, numbers_block
 from flows.events import (
     AdultAnswered,
     AdultLinked,
@@ -43,7 +43,13 @@ from flows.steps import Input
 
 if TYPE_CHECKING:
     from flows.crisis import CrisisSignal
-    from flows.engine import EngineConfig
+
+
+class _Config(Protocol):
+    """What this part reads of the engine's configuration (flows/engine.py EngineConfig)."""
+
+    @property
+    def emergency(self) -> tuple[EmergencyLine, ...]: ...
 
 # Steps whose typed text is the child's words for this part (never a report field).
 TYPED_STEPS = frozenset({"adult_self", "adult_name", "alert_note"})
@@ -58,7 +64,7 @@ def adult_name(name: str) -> Msg | str:
 
 class AdultSteps:
     state: ConversationState
-    config: EngineConfig
+    config: _Config
     actions: list[Action]
 
     if TYPE_CHECKING:
@@ -95,9 +101,8 @@ class AdultSteps:
     # -- the adult's side ---------------------------------------------------------------------
     def redeem(self, code: str, hint: str | None) -> None:
         if self.state.lang is None or self.state.step not in STEPS:
-            from flows.engine import language_from_hint
-
-            self.update(lang=self.state.lang or language_from_hint(hint) or "ru", step="menu")
+            hinted = (hint or "").replace("_", "-").split("-")[0].lower()
+            self.update(lang=self.state.lang or (hinted if hinted in LANGUAGES else "ru"), step="menu")
         self.actions.append(RedeemLinkCode(code))
 
     def answer_alert(self, value: str) -> None:

@@ -101,6 +101,8 @@ def language_from_script(text: str) -> str:
 class _Turn(AdultSteps):
     """Accumulates the new state and the actions of one event (trusted adults: flows/adult_turn.py)."""
 
+    config: EngineConfig
+
     def __init__(self, state: ConversationState, config: EngineConfig) -> None:
         self.state = state
         self.config = config
