@@ -192,7 +192,8 @@ class TrustedAdults:
         delivered = sum(o.delivered for o in outcomes)
         if not follow_up:
             await self.store.count_alert(len(links), delivered)
-        log.info("trusted adults alerted", extra={"adults": len(outcomes), "delivered": delivered, "follow_up": follow_up})
+        log.info("trusted adults alerted",
+                 extra={"adults": len(outcomes), "delivered": delivered, "follow_up": follow_up})
         return AdultsAlerted(tuple(outcomes), follow_up)
 
     def _alert_says(self, link: Link, action: AlertAdults, alert_id: str, at: str) -> tuple[Say, ...]:
