@@ -8,7 +8,7 @@ from flows.messages import N_, Msg
 from flows.state import ConversationState
 
 ADULT_CHOICES = frozenset({"sos", "adults", "adults_remove"})
-ADULT_PROMPTS_WITH_PARAMS = frozenset({"adults"})
+ADULT_PROMPTS_WITH_PARAMS = frozenset({"adults", "privacy"})
 
 
 def _name(name: str) -> Msg | str:
@@ -37,7 +37,10 @@ def choice_label(step_id: str, value: str, label: str, state: ConversationState)
 
 
 def adult_prompt(step_id: str, key: str, state: ConversationState) -> Msg:
-    """The adults screen lists them, a line each, or says there are none yet."""
+    """The adults screen lists them, a line each, or says there are none yet; the privacy screen
+    says what a trusted adult gets (its own key, so the privacy wording can change apart)."""
+    if step_id == "privacy":
+        return Msg(N_("privacy.with_adults"), {"text": Msg(key), "adults": Msg(N_("privacy.adults"))})
     rows = tuple(Msg(N_("adults.row"), {"name": _name(name)}) for _, name in state.adults)
     if not rows:
         return Msg(N_("adults.prompt_none"), {"limit": str(MAX_ADULTS)})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from flows.messages import N_
 from flows.references import ALPHABET
 
 CODE_SYMBOLS = 10
@@ -18,6 +19,10 @@ MAX_ADULTS = 3
 MAX_NAME_CHARS = 16  # "Alert <name>" must fit a WhatsApp button (20 characters)
 MAX_NOTE_CHARS = 300
 ANSWERS = ("coming", "calling")
+# Texts made by the runtime (bot/adults.py) for the adult, in the adult's language, and the answers.
+ADULT_MESSAGES = (N_("alert.to_adult"), N_("alert.note_to_adult"), N_("alert.location_to_adult"),
+                  N_("alert.answer_button.coming"), N_("alert.answer_button.calling"),
+                  N_("alert.answer.coming"), N_("alert.answer.calling"))
 ALERT_STEP = "adult_alert"  # the step of the adult's answer buttons; the adult's state never moves there
 
 _LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "К": "K", "З": "3", "Х": "X", "Р": "P",

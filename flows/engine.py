@@ -328,6 +328,8 @@ class _Turn(AdultSteps):
         if not self.state.notice_shown:
             self.update(notice_shown=True)
             self.say(N_("notice.confidentiality"))
+            if self.state.adults:  # only the child's own tap alerts them (flows/adult_turn.py)
+                self.say(N_("notice.adults"))
 
     # -- pressed choices --------------------------------------------------------------------
     def on_pick(self, pick: Pick) -> None:
