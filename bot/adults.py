@@ -149,7 +149,7 @@ class TrustedAdults:
             return LinkCodeChecked(None)  # a code works once
         await self.states.mark(token, "", 1)
         await self.states.mark(_pending_token(key), found or "", CODE_SECONDS)
-        return LinkCodeChecked(str(record["alias"]))
+        return LinkCodeChecked(str(record["alias"]), lang=str(record["lang"]))
 
     async def _confirm(self, key: StateKey, state: ConversationState, address: str | None) -> Event:
         found = (await self.states.marks([_pending_token(key)]))[0]

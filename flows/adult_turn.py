@@ -102,7 +102,8 @@ class AdultSteps:
     def redeem(self, code: str, hint: str | None) -> None:
         if self.state.lang is None or self.state.step not in STEPS:
             hinted = (hint or "").replace("_", "-").split("-")[0].lower()
-            self.update(lang=self.state.lang or (hinted if hinted in LANGUAGES else "ru"), step="menu")
+            # No language yet: the child's, when the code is good (LinkCodeChecked).
+            self.update(lang=self.state.lang or (hinted if hinted in LANGUAGES else None), step="menu")
         self.actions.append(RedeemLinkCode(code))
 
     def answer_alert(self, value: str) -> None:
@@ -197,6 +198,8 @@ class AdultSteps:
                 self.say(N_("adults.code"), code=event.code, minutes=str(event.minutes))
                 self.go("adult_code")
         elif isinstance(event, LinkCodeChecked):
+            if self.state.lang is None:
+                self.update(lang=event.lang if event.lang in LANGUAGES else "ru")
             if event.throttled:
                 self.say(N_("adults.code_throttled"))
                 self.go("menu")

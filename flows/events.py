@@ -128,10 +128,12 @@ class LinkCodeCreated:
 
 @dataclass(frozen=True)
 class LinkCodeChecked:
-    """Answer to `RedeemLinkCode`: `alias` is the child's chosen name when the code was good."""
+    """Answer to `RedeemLinkCode`: `alias` is the child's chosen name when the code was good;
+    `lang` the child's language, the adult's too until they choose one."""
 
     alias: str | None
     throttled: bool = False
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
