@@ -211,6 +211,8 @@ class AdultSteps:
                 self.go("adult_confirm")
         elif isinstance(event, AdultLinkMade):
             if event.ok:
+                if self.state.role is None:
+                    self.update(role="parent")  # the menu addresses them as an adult from now on
                 self.say(N_("adults.linked_adult"), numbers=numbers_block(self.config.emergency))
             else:
                 self.say(PROBLEMS.get(event.problem or "", N_("adults.link_expired")))
