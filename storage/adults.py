@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.cases import SqlCaseStore
 from storage.models import AdultAlert, AdultLink
@@ -37,6 +38,18 @@ class AdultFigures:
     links: int
     alerts: int
     alerts_delivered: int
+
+
+async def figures(session: AsyncSession, since: datetime | None = None, until: datetime | None = None) -> AdultFigures:
+    """Links now, alerts in the period (`since` included, `until` not): counts only."""
+    links = await session.scalar(select(func.count()).select_from(AdultLink)) or 0
+    alerts = select(func.count(), func.coalesce(func.sum(AdultAlert.delivered), 0)).select_from(AdultAlert)
+    if since is not None:
+        alerts = alerts.where(AdultAlert.at >= since)
+    if until is not None:
+        alerts = alerts.where(AdultAlert.at < until)
+    count, delivered = (await session.execute(alerts)).one()
+    return AdultFigures(int(links), int(count), int(delivered))
 
 
 def _link(row: AdultLink) -> Link:
@@ -117,11 +130,4 @@ class SqlAdultStore:
     async def figures(self, since: datetime | None = None, until: datetime | None = None) -> AdultFigures:
         """Links now, alerts in the period: counts only."""
         async with self.cases.session() as session:
-            links = await session.scalar(select(func.count()).select_from(AdultLink)) or 0
-            alerts = select(func.count(), func.coalesce(func.sum(AdultAlert.delivered), 0)).select_from(AdultAlert)
-            if since is not None:
-                alerts = alerts.where(AdultAlert.at >= since)
-            if until is not None:
-                alerts = alerts.where(AdultAlert.at < until)
-            count, delivered = (await session.execute(alerts)).one()
-        return AdultFigures(int(links), int(count), int(delivered))
+            return await figures(session, since, until)
