@@ -92,6 +92,8 @@ class TrustedAdults:
         self.clock = clock
         self.new_code = code_factory
         self.links: dict[str, AdultLink] = {}  # by platform, set by the composition root
+        # Tells the operators of an active case that the child alerted their adults (bot/desk/desk.py).
+        self.operators_notice: Callable[[StateKey], Awaitable[None]] | None = None
 
     # -- the service's side -------------------------------------------------------------------
     async def mirror(self, key: StateKey) -> tuple[tuple[tuple[str, str], ...], str | None]:
@@ -188,10 +190,12 @@ class TrustedAdults:
         for link in links:
             reply = Reply(link.adult_language, self._alert_says(link, action, alert_id, at))
             sent = await self._send(link.adult_platform, link.adult_address, reply, action.location)
-            outcomes.append(AlertOutcome(link.name, sent, at if sent else None))
+            outcomes.append(AlertOutcome(link.name, sent, at if sent else None, link.id))
         delivered = sum(o.delivered for o in outcomes)
         if not follow_up:
             await self.store.count_alert(len(links), delivered)
+            if self.operators_notice is not None:
+                await self.operators_notice(key)
         log.info("trusted adults alerted",
                  extra={"adults": len(outcomes), "delivered": delivered, "follow_up": follow_up})
         return AdultsAlerted(tuple(outcomes), follow_up)

@@ -107,6 +107,8 @@ async def build_application(settings: Settings | None = None) -> Application:
     wire_adults(settings, service, cases, application.channels)
     application.desk, application.watchdog = build_operator_side(settings, service, cases, translator,
                                                                  application.channels)
+    if service.adults is not None and isinstance(service.adults, TrustedAdults):
+        service.adults.operators_notice = application.desk.adult_alerted
     pipeline.attach({platform: ADAPTERS[platform].build_route(channel, service)
                      for platform, channel in application.channels.items()})
     drafts.start()

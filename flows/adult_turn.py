@@ -230,11 +230,17 @@ class AdultSteps:
                      name=adult_name(event.name))
 
     def alerted(self, event: AdultsAlerted) -> None:
+        # The links as stored: an adult who erased their data is gone from the copy too.
+        self.update(adults=tuple((o.link_id, o.name) for o in event.outcomes if o.link_id is not None))
+        if not event.outcomes:
+            self.say(N_("alert.nobody"), numbers=numbers_block(self.config.emergency))
+            self.go("adults")
+            return
         sent = tuple(Msg(N_("alert.row_sent"), {"name": adult_name(o.name), "time": o.at or ""})
                      for o in event.outcomes if o.delivered)
         lost = tuple(Msg(N_("alert.row_lost"), {"name": adult_name(o.name)}) for o in event.outcomes if not o.delivered)
         if sent:
             self.say(N_("alert.extra_sent") if event.follow_up else N_("alert.sent"), rows=sent)
-        if lost or not event.outcomes:
+        if lost:
             self.say(N_("alert.not_delivered"), rows=lost, numbers=numbers_block(self.config.emergency))
         self.go("alert_more")

@@ -158,6 +158,7 @@ class AlertOutcome:
     name: str
     delivered: bool
     at: str | None = None
+    link_id: str | None = None  # the link as stored now: the conversation's copy follows it
 
 
 @dataclass(frozen=True)

@@ -102,8 +102,8 @@ class Driver:
         if isinstance(action, ConfirmAdultLink):
             return AdultLinkMade(True)
         if isinstance(action, AlertAdults):
-            return AdultsAlerted(tuple(AlertOutcome(name, name not in self.unreachable, "17:32")
-                                       for _, name in self.state.adults),
+            return AdultsAlerted(tuple(AlertOutcome(name, name not in self.unreachable, "17:32", link_id)
+                                       for link_id, name in self.state.adults),
                                  follow_up=action.note is not None or action.location is not None)
         return None
 

@@ -201,3 +201,18 @@ async def test_a_code_works_once(make_hotline: HotlineFactory) -> None:
         code = code_in(family.tg_texts(TG_CHILD))
         await family.tg_says(TG_PARENT, code, "en")
         assert "This code does not work" in family.tg_texts(TG_PARENT)[-2]
+
+
+async def test_operators_of_an_active_case_are_told_an_adult_was_alerted_never_who(
+        make_hotline: HotlineFactory) -> None:
+    async with make_hotline() as hotline:
+        family = Family(hotline)
+        await link_telegram_child_to_whatsapp_parent(family)
+        await family.tg_says(TG_CHILD, "/sos", "ru")
+        await family.tg_presses(TG_CHILD, "person", "ru")  # a person first: the case has its topic
+        topic = list(hotline.tg.topics)[-1]
+        await family.tg_says(TG_CHILD, "/sos", "ru")
+        await family.tg_presses(TG_CHILD, "alert", "ru")
+        posts = hotline.topic_texts(topic)
+        assert "🔔 Ребёнок отправил сигнал SOS близкому взрослому (кому — не показывается)." in posts
+        assert "Мама" not in " ".join(posts) and WA_PARENT not in str(hotline.tg.calls)
