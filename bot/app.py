@@ -17,6 +17,7 @@ from flows.catalog_keys import tip_keys, ui_keys
 from flows.engine import EngineConfig
 from handlers import telegram, whatsapp
 from handlers.base import Channel
+from handlers.simulator import SimulatorInbox
 from locales import CatalogError, Translator
 from storage.adults import SqlAdultStore
 from storage.base import CaseStore, StateStore
@@ -39,6 +40,7 @@ class Application:
     desk: OperatorDesk | None = None  # the operators' side (bot/desk/desk.py)
     watchdog: Watchdog | None = None  # no one left waiting (bot/desk/watchdog.py)
     drafts: DraftPort | None = None  # the case store's copy of drafts (bot/drafts.py)
+    simulator_inbox: SimulatorInbox | None = None  # what reaches a simulated user between turns
 
     async def close(self) -> None:
         if self.watchdog is not None:
@@ -56,7 +58,7 @@ class Application:
 
 
 def wire_adults(settings: Settings, service: ConversationService, cases: CaseStore,
-                channels: dict[str, Channel]) -> None:
+                channels: dict[str, Channel], simulator: SimulatorInbox) -> None:
     """The trusted adults' runtime (bot/adults.py), reaching adults through the connected channels."""
     from handlers.adult_links import telegram_adult_link, whatsapp_adult_link
     from handlers.telegram.channel import TelegramChannel
@@ -70,6 +72,7 @@ def wire_adults(settings: Settings, service: ConversationService, cases: CaseSto
             adults.links[channel.platform] = telegram_adult_link(channel)
         elif isinstance(channel, WhatsAppChannel):
             adults.links[channel.platform] = whatsapp_adult_link(channel)
+    adults.links["web"] = simulator.link()  # the chat simulator (handlers/simulator.py)
     service.adults = adults
 
 
@@ -104,7 +107,8 @@ async def build_application(settings: Settings | None = None) -> Application:
         channel = module.build_channel(settings, service, translator)
         if channel is not None:
             application.channels[channel.platform] = channel
-    wire_adults(settings, service, cases, application.channels)
+    application.simulator_inbox = SimulatorInbox(translator)
+    wire_adults(settings, service, cases, application.channels, application.simulator_inbox)
     application.desk, application.watchdog = build_operator_side(settings, service, cases, translator,
                                                                  application.channels)
     if service.adults is not None and isinstance(service.adults, TrustedAdults):
