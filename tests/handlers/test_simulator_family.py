@@ -50,7 +50,7 @@ async def test_a_child_and_a_parent_in_the_simulator(client: httpx.AsyncClient) 
     assert "Your adult confirmed the code" in told[0]["text"]
     await say(client, "kid", text="Mum")
     sos = await say(client, "kid", text="/sos")
-    assert [b["label"] for b in sos[-1]["buttons"]][0] == "🔔 Alert Mum"
+    assert sos[-1]["buttons"][0]["label"] == "🔔 Alert Mum"
     sent = await say(client, "kid", choice=choice(sos, "alert"))
     assert "✅ Mum: delivered at" in sent[0]["text"]
     alert = (await client.get("/simulator/inbox", params={"user": "mum"})).json()
