@@ -36,8 +36,9 @@ def test_a_crisis_never_alerts_the_adults_and_the_notice_says_so() -> None:
     driver = child("Mum")
     driver.pick("report")
     driver.pick("bullying")
-    driver.pick("me")
-    driver.text("my father hits me every day")
+    driver.pick("family")  # "someone at home"
+    driver.text("my father hits my little brother every day")
+    assert driver.state.draft["victim"] == "family"
     assert not [a for a in driver.adult_actions if isinstance(a, AlertAdults)]
 
 
