@@ -131,6 +131,9 @@ class AlertAdults:
     note: str | None = None
     location: tuple[float, float] | None = None
 
+    def __repr__(self) -> str:  # neither the child's words nor where they are may reach a log
+        return f"AlertAdults(note={self.note is not None}, location={self.location is not None})"
+
 
 @dataclass(frozen=True)
 class AnswerAlert:
