@@ -53,6 +53,9 @@ class _Config(Protocol):
 
 # Steps whose typed text is the child's words for this part (never a report field).
 TYPED_STEPS = frozenset({"adult_self", "adult_name", "alert_note"})
+# The alert's own choices, which work while a person holds the chat too (like SOS itself).
+ALERT_PICKS = frozenset({("sos", "alert"), ("alert_more", "location"), ("alert_more", "note"),
+                         ("alert_location", "not_now")})
 ANSWERS_FROM_RUNTIME = (LinkCodeCreated, LinkCodeChecked, AdultLinkMade, AdultLinked, AdultsAlerted, AdultAnswered)
 PROBLEMS = {"expired": N_("adults.link_expired"), "full": N_("adults.link_full"), "self": N_("adults.link_self")}
 
@@ -74,6 +77,7 @@ class AdultSteps:
         def go(self, step_id: str) -> None: ...
         def escalate(self, level: str, reason: str, case_reference: str | None = None) -> None: ...
         def crisis(self, signal: CrisisSignal, *, inline: bool) -> None: ...
+        def on_pick(self, pick: Pick) -> None: ...
 
     def adults_first(self, event: Event, hint: str | None) -> bool:
         """Handle the event here if it belongs to this part; False lets the engine go on."""
@@ -83,9 +87,12 @@ class AdultSteps:
             self.on_location(event)
         elif isinstance(event, ANSWERS_FROM_RUNTIME):
             self.on_adult_answer(event)
-        elif not isinstance(event, Text) or self.state.with_operator:
+        elif isinstance(event, Pick) and self.state.with_operator and event.step == self.state.step \
+                and (event.step, event.value) in ALERT_PICKS:
+            self.on_pick(event)  # with a person in the chat, the alert still works: it is SOS
+        elif not isinstance(event, Text):
             return False
-        elif (code := parse_code(event.text)) is not None and not self.typing():
+        elif (code := parse_code(event.text)) is not None and not self.typing() and not self.state.with_operator:
             self.redeem(code, hint)
         elif self.state.step in TYPED_STEPS and read_command(event.text) is None:
             self.on_adult_text(event.text)
@@ -181,7 +188,7 @@ class AdultSteps:
             self.go("adults")
 
     def on_location(self, location: Location) -> None:
-        if self.state.step == "alert_location" and self.state.adults and not self.state.with_operator:
+        if self.state.step == "alert_location" and self.state.adults:
             self.actions.append(AlertAdults(location=(location.latitude, location.longitude)))
             return
         self.say(N_("location.not_kept"))

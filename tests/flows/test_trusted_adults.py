@@ -123,3 +123,21 @@ def test_a_new_adult_sees_the_confirmation_in_the_childs_language() -> None:
     adult.text("7K4MQ-2XDAB")
     assert adult.state.lang == "ru"  # the fake runtime's child has no language: the default
     assert adult.keys() == ["adults.confirm_intro", "adults.confirm_prompt"]
+
+
+def test_the_alert_works_while_a_person_holds_the_chat() -> None:
+    driver = Driver(hint="en", state=ConversationState(lang="en", role="child", step="human_wait", alias="Aru",
+                                                       adults=(("l1", "Mum"),), with_operator=True))
+    driver.pick("sos")
+    driver.pick("alert")
+    assert driver.adult_actions == [AlertAdults()]
+    driver.pick("location")
+    driver.send(Location(43.2, 76.9))
+    driver.pick("note")
+    driver.text("I'm at school")
+    assert driver.adult_actions[1:] == [AlertAdults(location=(43.2, 76.9)), AlertAdults(note="I'm at school")]
+    driver.text("thank you")  # anywhere else, words go to the person as before
+    assert len(driver.adult_actions) == 3
+    driver.pick("sos")
+    driver.pick("person")  # the rest of SOS behaves as before with a person in the chat
+    assert driver.keys() == ["operator.in_chat"]
