@@ -43,7 +43,7 @@ _AFTER_RELEASE: ContextVar[list[Callable[[], Awaitable[None]]] | None] = Context
 
 
 def after_release(job: Callable[[], Awaitable[None]]) -> None:
-    """Run `job` when the conversation being handled is released (at once outside one)."""
+    """Run `job` once the conversation being handled (`handle_key`) is released."""
     jobs = _AFTER_RELEASE.get()
     if jobs is None:
         raise RuntimeError("after_release outside ConversationService.handle_key")
