@@ -92,6 +92,8 @@ class TrustedAdults:
         self.clock = clock
         self.new_code = code_factory
         self.links: dict[str, AdultLink] = {}  # by platform, set by the composition root
+        # Telegram's deep link for a code ("https://t.me/<bot>?start=<code>"), when the bot is on Telegram.
+        self.deep_link: Callable[[str], Awaitable[str | None]] | None = None
         # Tells the operators of an active case that the child alerted their adults (bot/desk/desk.py).
         self.operators_notice: Callable[[StateKey], Awaitable[None]] | None = None
 
@@ -135,7 +137,16 @@ class TrustedAdults:
                   "lang": state.lang or "ru"}
         await self.states.mark(_code_token(code), json.dumps(record), CODE_SECONDS)
         log.info("trusted adult code made")
-        return LinkCodeCreated(format_code(code), CODE_MINUTES)
+        return LinkCodeCreated(format_code(code), CODE_MINUTES, await self._deep_link(code))
+
+    async def _deep_link(self, code: str) -> str | None:
+        if self.deep_link is None:
+            return None
+        try:
+            return await self.deep_link(code)
+        except Exception:  # the code alone is enough
+            log.warning("no Telegram link for a trusted adult code", exc_info=True)
+            return None
 
     async def _redeem(self, key: StateKey, action: RedeemLinkCode, address: str | None) -> Event:
         tries = await self.states.hit(f"adult-redeem:{key.platform}:{key.user}", REDEEM_WINDOW)

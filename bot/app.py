@@ -60,7 +60,7 @@ class Application:
 def wire_adults(settings: Settings, service: ConversationService, cases: CaseStore,
                 channels: dict[str, Channel], simulator: SimulatorInbox) -> None:
     """The trusted adults' runtime (bot/adults.py), reaching adults through the connected channels."""
-    from handlers.adult_links import telegram_adult_link, whatsapp_adult_link
+    from handlers.adult_links import telegram_adult_link, telegram_deep_link, whatsapp_adult_link
     from handlers.telegram.channel import TelegramChannel
     from handlers.whatsapp.channel import WhatsAppChannel
 
@@ -70,6 +70,7 @@ def wire_adults(settings: Settings, service: ConversationService, cases: CaseSto
     for channel in channels.values():
         if isinstance(channel, TelegramChannel):
             adults.links[channel.platform] = telegram_adult_link(channel)
+            adults.deep_link = telegram_deep_link(channel)
         elif isinstance(channel, WhatsAppChannel):
             adults.links[channel.platform] = whatsapp_adult_link(channel)
     adults.links["web"] = simulator.link()  # the chat simulator (handlers/simulator.py)

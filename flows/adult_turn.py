@@ -203,6 +203,8 @@ class AdultSteps:
                 self.go("adults")
             else:
                 self.say(N_("adults.code"), code=event.code, minutes=str(event.minutes))
+                if event.link:
+                    self.say(N_("adults.code_link"), link=event.link)
                 self.go("adult_code")
         elif isinstance(event, LinkCodeChecked):
             if self.state.lang is None:

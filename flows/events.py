@@ -124,6 +124,7 @@ class LinkCodeCreated:
 
     code: str | None
     minutes: int = 15
+    link: str | None = None  # Telegram's deep link with the code, when the bot is on Telegram
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ own channel (its limits and retries). True only when the platform took every mes
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from bot.adults import AdultLink
 from bot.service import Reply
 from handlers.telegram.channel import TelegramChannel
@@ -22,6 +24,15 @@ def telegram_adult_link(channel: TelegramChannel) -> AdultLink:
         return True
 
     return send
+
+
+def telegram_deep_link(channel: TelegramChannel) -> Callable[[str], Awaitable[str | None]]:
+    """The link that opens the bot on Telegram with a code already typed (/start <code>)."""
+    async def link(code: str) -> str | None:
+        me = await channel.bot.me()  # asked once: aiogram keeps the answer
+        return f"https://t.me/{me.username}?start={code}" if me.username else None
+
+    return link
 
 
 def whatsapp_adult_link(channel: WhatsAppChannel) -> AdultLink:

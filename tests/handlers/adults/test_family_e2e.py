@@ -98,8 +98,10 @@ async def test_a_whatsapp_child_links_a_telegram_parent_who_reads_english(make_h
         await family.wa_says(WA_CHILD, "Ару")
         code = code_in(family.wa_texts(WA_CHILD))
         assert "Код бір рет қана және 15 минут жұмыс істейді" in "\n".join(family.wa_texts(WA_CHILD)[-2:])
-        # Telegram's deep link: /start <code>.
-        await family.tg_says(TG_PARENT, f"/start {code.replace('-', '')}", "en")
+        # Telegram's deep link: opening it sends /start <code>.
+        link = f"https://t.me/helpline_test_bot?start={code.replace('-', '')}"
+        assert f"Telegram-да ересекке мына сілтемені ашу жеткілікті: {link}" in "\n".join(family.wa_texts(WA_CHILD))
+        await family.tg_says(TG_PARENT, f"/start {link.rsplit('=', 1)[1]}", "en")
         assert "<b>Ару</b> asks you to be their trusted adult" in "\n".join(family.tg_texts(TG_PARENT))
         await family.tg_presses(TG_PARENT, "agree", "en")
         assert "Ересек кодты растады" in "\n".join(family.wa_texts(WA_CHILD)[-2:])
