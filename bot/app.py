@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.adults import TrustedAdults
 from bot.delivery.pipeline import Pipeline
 from bot.delivery.prefetch import ContextStates
 from bot.desk.desk import OperatorDesk
@@ -17,8 +18,11 @@ from flows.engine import EngineConfig
 from flows.privacy import KeepingPeriods
 from handlers import telegram, whatsapp
 from handlers.base import Channel
+from handlers.simulator import SimulatorInbox
 from locales import CatalogError, Translator
+from storage.adults import SqlAdultStore
 from storage.base import CaseStore, StateStore
+from storage.cases import SqlCaseStore
 from storage.factory import build_case_store, build_state_store, migrate
 
 # The platform adapters the composition root wires in (handlers/<platform>/__init__.py).
@@ -37,6 +41,7 @@ class Application:
     desk: OperatorDesk | None = None  # the operators' side (bot/desk/desk.py)
     watchdog: Watchdog | None = None  # no one left waiting (bot/desk/watchdog.py)
     drafts: DraftPort | None = None  # the case store's copy of drafts (bot/drafts.py)
+    simulator_inbox: SimulatorInbox | None = None  # what reaches a simulated user between turns
 
     async def close(self) -> None:
         if self.watchdog is not None:
@@ -51,6 +56,26 @@ class Application:
             await self.drafts.close()
         await self.states.close()
         await self.cases.close()
+
+
+def wire_adults(settings: Settings, service: ConversationService, cases: CaseStore,
+                channels: dict[str, Channel], simulator: SimulatorInbox) -> None:
+    """The trusted adults' runtime (bot/adults.py), reaching adults through the connected channels."""
+    from handlers.adult_links import telegram_adult_link, telegram_deep_link, whatsapp_adult_link
+    from handlers.telegram.channel import TelegramChannel
+    from handlers.whatsapp.channel import WhatsAppChannel
+
+    if not isinstance(cases, SqlCaseStore):
+        return
+    adults = TrustedAdults(service, SqlAdultStore(cases), timezone=settings.timezone)
+    for channel in channels.values():
+        if isinstance(channel, TelegramChannel):
+            adults.links[channel.platform] = telegram_adult_link(channel)
+            adults.deep_link = telegram_deep_link(channel)
+        elif isinstance(channel, WhatsAppChannel):
+            adults.links[channel.platform] = whatsapp_adult_link(channel)
+    adults.links["web"] = simulator.link()  # the chat simulator (handlers/simulator.py)
+    service.adults = adults
 
 
 def load_translator() -> Translator:
@@ -86,8 +111,12 @@ async def build_application(settings: Settings | None = None) -> Application:
         channel = module.build_channel(settings, service, translator)
         if channel is not None:
             application.channels[channel.platform] = channel
+    application.simulator_inbox = SimulatorInbox(translator)
+    wire_adults(settings, service, cases, application.channels, application.simulator_inbox)
     application.desk, application.watchdog = build_operator_side(settings, service, cases, translator,
                                                                  application.channels)
+    if service.adults is not None and isinstance(service.adults, TrustedAdults):
+        service.adults.operators_notice = application.desk.adult_alerted
     pipeline.attach({platform: ADAPTERS[platform].build_route(channel, service)
                      for platform, channel in application.channels.items()})
     drafts.start()

@@ -29,6 +29,8 @@ EFFECT_TARGETS = {
     "escalate_now": "human_wait", "escalate_request": "human_wait", "delete_data": "menu",
     "open_tips": "tips_topics / tips_audience", "set_audience": "tips_topics", "open_topic": "tips_card",
     "tip_next": "tips_card", "tips_for_case": "tips_card", "file_report": "r_done",
+    "add_adult": "adult_self / adult_code", "remove_adult": "adults", "alert_adults": "alert_more",
+    "confirm_link": "menu",
 }
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -19,6 +20,7 @@ from bot.context import IDEMPOTENCY_TTL_SECONDS, current_update, encode_reply, u
 from bot.drafts import DraftPort, WriteThrough
 from bot.records import reach_record
 from flows.actions import (
+    AdultAction,
     DeleteUserData,
     DiscardMedia,
     Escalate,
@@ -38,6 +40,19 @@ from storage.base import CaseStore, NewCase, StateKey, StateStore, Ticket
 from storage.pseudonym import pseudonymize
 
 log = logging.getLogger(__name__)
+
+# Work on another conversation that an action asked for (bot/adults.py: tell a child their adult
+# confirmed), run once this conversation is released, so no two conversations are ever held at once.
+_AFTER_RELEASE: ContextVar[list[Callable[[], Awaitable[None]]] | None] = ContextVar("after_release", default=None)
+
+
+def after_release(job: Callable[[], Awaitable[None]]) -> None:
+    """Run `job` once the conversation being handled (`handle_key`) is released."""
+    jobs = _AFTER_RELEASE.get()
+    if jobs is None:
+        raise RuntimeError("after_release outside ConversationService.handle_key")
+    jobs.append(job)
+
 
 MAX_ENGINE_ROUNDS = 8  # engine <-> runtime round trips for one inbound event
 LOOKUP_WINDOW_SECONDS = 3600
@@ -123,6 +138,19 @@ class OperatorPort(Protocol):
         ...
 
 
+class AdultPort(Protocol):
+    """The trusted adults (bot/adults.py TrustedAdults), as the conversation runtime sees it."""
+
+    async def carry_out(self, key: StateKey, state: ConversationState, action: AdultAction,
+                        address: str | None) -> Event | None: ...
+
+    async def mirror(self, key: StateKey) -> tuple[tuple[tuple[str, str], ...], str | None]:
+        """The child's adults (link id, name) and alias, for a new conversation state."""
+        ...
+
+    async def forget(self, key: StateKey) -> None: ...
+
+
 class ConversationService:
     def __init__(self, states: StateStore, cases: CaseStore, *, secret: str,
                  config: EngineConfig | None = None, lookup_limit: int = 10,
@@ -140,6 +168,7 @@ class ConversationService:
         self.lookup_limit = lookup_limit
         self.inbound_limit = inbound_limit  # a user's messages a minute before the bot stops answering; 0: none
         self.locks: ConversationHold = locks or ConversationLocks()
+        self.adults: AdultPort | None = None  # bot/adults.py, set by the composition root
 
     def key_for(self, platform: str, user_id: str) -> StateKey:
         return StateKey(platform, pseudonymize(self.secret, platform, user_id))
@@ -201,14 +230,24 @@ class ConversationService:
         """Process an event for a conversation known by its pseudonymous key (the operators' side
         reaches users this way, never by a platform id). `address` is the raw chat id the user
         wrote from: kept on an escalation while it is active, so an operator's answer can reach them."""
-        async with self.locks.hold(key):
-            state = await self._load(key)
-            before = dict(state.draft)
-            outward: list[Say | DiscardMedia] = []
-            state = await self._run(key, state, event, hint, outward, address)
-            reply = Reply(state.lang or "ru", tuple(outward))
-            await self._persist(key, state, before, reply)
-            return reply
+        jobs: list[Callable[[], Awaitable[None]]] = []
+        token = _AFTER_RELEASE.set(jobs)
+        try:
+            async with self.locks.hold(key):
+                state = await self._load(key)
+                before = dict(state.draft)
+                outward: list[Say | DiscardMedia] = []
+                state = await self._run(key, state, event, hint, outward, address)
+                reply = Reply(state.lang or "ru", tuple(outward))
+                await self._persist(key, state, before, reply)
+        finally:
+            _AFTER_RELEASE.reset(token)
+        for job in jobs:
+            try:
+                await job()
+            except Exception:  # the conversation's own reply must still go
+                log.exception("work after a conversation failed")
+        return reply
 
     async def _run(self, key: StateKey, state: ConversationState, event: Event, hint: str | None,
                    outward: list[Say | DiscardMedia], address: str | None = None, depth: int = 0) -> ConversationState:
@@ -234,7 +273,8 @@ class ConversationService:
             return ConversationState.from_dict(data)
         # A new or expired conversation: a report left half-way survives in the case store.
         draft = await self.drafts.load(key)
-        return ConversationState(draft=draft or {})
+        adults, alias = await self.adults.mirror(key) if self.adults is not None else ((), None)
+        return ConversationState(draft=draft or {}, adults=adults, alias=alias)
 
     async def _persist(self, key: StateKey, state: ConversationState, draft_before: dict[str, object],
                        reply: Reply) -> None:
@@ -249,12 +289,19 @@ class ConversationService:
 
     async def _carry_out(self, key: StateKey, state: ConversationState,
                          action: FileCase | Escalate | LookupReport | DeleteUserData | RelayToOperator
-                         | RelayWhileWaiting | RecordFeedback, address: str | None = None) -> Event | None:
+                         | RelayWhileWaiting | RecordFeedback | AdultAction,
+                         address: str | None = None) -> Event | None:
         if isinstance(action, RelayWhileWaiting):
             found = await self.operators.heard(key, action) if self.operators is not None else None
             if found is None:
                 return Heard(kept=False)
             return Heard(kept=True, person=found.person, back_at=found.back_at)
+        if not isinstance(action, FileCase | Escalate | LookupReport | DeleteUserData | RelayToOperator
+                          | RecordFeedback):
+            if self.adults is None:
+                log.warning("no trusted adults runtime for an adult action", extra={"action": type(action).__name__})
+                return None
+            return await self.adults.carry_out(key, state, action, address)
         if isinstance(action, RelayToOperator | RecordFeedback):
             if self.operators is None:
                 log.warning("no operator front-end for an operator action", extra={"action": type(action).__name__})
@@ -287,6 +334,8 @@ class ConversationService:
             return ReportStatus(action.reference, await self.cases.status_of(action.reference))
         if isinstance(action, DeleteUserData):
             count = await self.cases.forget_user(key.platform, key.user)
+            if self.adults is not None:
+                await self.adults.forget(key)
             self.drafts.forget(key)  # nor may a draft waiting to be written survive the erasure
             await self.states.delete(key)
             return DataDeleted(count)

@@ -91,5 +91,71 @@ class RecordFeedback:
     helpful: bool
 
 
+# -- trusted adults (flows/adults.py; carried out by bot/adults.py) --------------------------------
+@dataclass(frozen=True)
+class CreateLinkCode:
+    """Make a one-time code for the child to give a trusted adult; answered by `LinkCodeCreated`.
+    `alias` is how the child wants the adult to know them."""
+
+    alias: str
+
+
+@dataclass(frozen=True)
+class RedeemLinkCode:
+    """An adult typed a code: take it (it works once) and hold it for their confirmation;
+    answered by `LinkCodeChecked`."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class ConfirmAdultLink:
+    """The adult agreed: make the link and tell the child; answered by `AdultLinkMade`."""
+
+
+@dataclass(frozen=True)
+class DeclineAdultLink:
+    """The adult said no: forget the code they took. Nothing is made, the child is not told."""
+
+
+@dataclass(frozen=True)
+class NameAdult:
+    """The child's name for a linked adult ("Mum", "Апа")."""
+
+    link_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RemoveAdult:
+    """Unlink an adult, silently: they are never told."""
+
+    link_id: str
+
+
+@dataclass(frozen=True)
+class AlertAdults:
+    """Send the child's SOS to every linked adult, or a follow-up to it: a few words (`note`) or
+    the child's location, forwarded and never kept. Answered by `AdultsAlerted`."""
+
+    note: str | None = None
+    location: tuple[float, float] | None = None
+
+    def __repr__(self) -> str:  # neither the child's words nor where they are may reach a log
+        return f"AlertAdults(note={self.note is not None}, location={self.location is not None})"
+
+
+@dataclass(frozen=True)
+class AnswerAlert:
+    """An adult's answer to an alert ("coming", "calling"), passed on to the child."""
+
+    alert_id: str
+    answer: str
+
+
 Action = (Say | FileCase | Escalate | LookupReport | DeleteUserData | DiscardMedia | RelayToOperator
-          | RelayWhileWaiting | RecordFeedback)
+          | RelayWhileWaiting | RecordFeedback
+          | CreateLinkCode | RedeemLinkCode | ConfirmAdultLink | DeclineAdultLink | NameAdult | RemoveAdult
+          | AlertAdults | AnswerAlert)
+AdultAction = (CreateLinkCode | RedeemLinkCode | ConfirmAdultLink | DeclineAdultLink | NameAdult | RemoveAdult
+               | AlertAdults | AnswerAlert)

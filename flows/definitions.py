@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flows.adults import MAX_ADULTS
 from flows.guides import GUIDE_PLACES
 from flows.messages import N_
 from flows.steps import Choice, Input, Step
@@ -14,7 +15,7 @@ AUDIENCES = ("children", "parents", "teachers")
 CATEGORIES = ("bullying", "blackmail", "grooming", "csam", "privacy", "groups", "other")
 BLACKMAIL_KINDS = ("intimate", "violence", "money")
 GROUP_KINDS = ("selfharm", "drugs", "extremism", "fraud")
-VICTIMS = ("me", "my_child", "my_student", "someone")
+VICTIMS = ("me", "my_child", "my_student", "family", "someone")  # family: someone at home
 PLACES = ("instagram", "tiktok", "telegram", "whatsapp", "vk", "youtube", "game", "other")
 DANGER = ("yes", "no", "unsure")
 AGE_GROUPS = ("under10", "10_13", "14_17", "adult", "unknown")
@@ -105,6 +106,7 @@ STEPS: dict[str, Step] = {
                 Choice("tips", N_("menu.tips"), effect="open_tips"),
                 Choice("human", N_("menu.human"), goto="human"),
                 Choice("check", N_("menu.check"), goto="check"),
+                Choice("adults", N_("menu.adults"), goto="adults"),
                 Choice("privacy", N_("menu.privacy"), goto="privacy"),
                 Choice("language", N_("menu.language"), goto="lang"),
             ),
@@ -115,7 +117,9 @@ STEPS: dict[str, Step] = {
             "sos",
             N_("sos.prompt"),
             (
+                Choice("alert", N_("sos.alert"), effect="alert_adults"),  # only with a linked adult
                 Choice("person", N_("sos.person"), effect="escalate_now"),
+                Choice("add_adult", N_("sos.add_adult"), effect="add_adult"),  # only without one
                 Choice("language", N_("sos.language"), goto="lang"),
             ),
         ),
@@ -131,6 +135,44 @@ STEPS: dict[str, Step] = {
             ),
             back=False,
         ),
+        # -- trusted adults (flows/adults.py, flows/adult_turn.py) ----------------------------
+        Step(
+            "adults",
+            N_("adults.prompt"),
+            (
+                Choice("add", N_("adults.add"), effect="add_adult"),  # only below MAX_ADULTS
+                Choice("remove", N_("adults.remove"), goto="adults_remove"),  # only with one
+            ),
+        ),
+        Step(
+            "adults_remove",
+            N_("adults.remove_prompt"),
+            tuple(Choice(str(n), N_("adults.remove_one"), effect="remove_adult") for n in range(1, MAX_ADULTS + 1)),
+        ),
+        Step("adult_self", N_("adults.self_prompt"), input=Input.TEXT, next="adult_code"),
+        Step("adult_code", N_("adults.code_wait"), (Choice("to_menu", N_("common.to_menu"), goto="menu"),), back=False),
+        Step("adult_name", N_("adults.name_prompt"), input=Input.TEXT, next="adults", back=False),
+        Step(
+            "adult_confirm",
+            N_("adults.confirm_prompt"),
+            (
+                Choice("agree", N_("adults.agree"), effect="confirm_link"),
+                Choice("decline", N_("adults.decline"), goto="menu", effect="decline_link"),
+            ),
+            back=False,
+        ),
+        Step(
+            "alert_more",
+            N_("alert.more_prompt"),
+            (
+                Choice("location", N_("alert.location"), goto="alert_location"),
+                Choice("note", N_("alert.note"), goto="alert_note"),
+            ),
+            back=False,
+        ),
+        Step("alert_location", N_("alert.location_prompt"),
+             (Choice("not_now", N_("alert.not_now"), goto="alert_more"),), back=False),
+        Step("alert_note", N_("alert.note_prompt"), input=Input.TEXT, next="alert_more", back=False),
         Step(
             "human",
             N_("human.prompt"),
@@ -257,4 +299,5 @@ STEPS: dict[str, Step] = {
 
 # Steps entered by the engine itself rather than by a choice (global words, effects, results).
 ENTRY_STEPS = ("lang", "role", "menu", "sos", "resume", "suggest", "r_done", "human_wait", "tips_audience",
-               "tips_topics", "tips_card", "check", "feedback", "draft_which", "draft_cancel")
+               "tips_topics", "tips_card", "check", "feedback", "draft_which", "draft_cancel", "adult_self",
+               "adult_code", "adult_name", "adult_confirm", "alert_more")

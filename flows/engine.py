@@ -25,6 +25,7 @@ from flows.actions import (
     Say,
 )
 from flows.address import addressed
+from flows.adult_turn import AdultSteps
 from flows.commands import Command, read_command
 from flows.crisis import CrisisSignal, detect
 from flows.crisis_answers import answer as crisis_answer
@@ -124,8 +125,10 @@ def language_from_script(text: str) -> str:
     return "en" if read_command(text) is None and any(ch.isalpha() for ch in text) else "ru"
 
 
-class _Turn:
-    """Accumulates the new state and the actions of one event."""
+class _Turn(AdultSteps):
+    """Accumulates the new state and the actions of one event (trusted adults: flows/adult_turn.py)."""
+
+    config: EngineConfig
 
     def __init__(self, state: ConversationState, config: EngineConfig) -> None:
         self.state = state
@@ -168,6 +171,8 @@ class _Turn:
 
     # -- dispatch ---------------------------------------------------------------------------
     def dispatch(self, event: Event, hint: str | None) -> None:
+        if self.adults_first(event, hint):
+            return
         if self.state.with_operator and isinstance(event, Text | Pick | Media):
             self.with_operator(event)
         elif self.state.step not in STEPS and isinstance(event, Text | Pick | Media):
@@ -446,6 +451,8 @@ class _Turn:
         if not self.state.notice_shown:
             self.update(notice_shown=True)
             self.say(N_("notice.confidentiality"))
+            if self.state.adults:  # only the child's own tap alerts them (flows/adult_turn.py)
+                self.say(N_("notice.adults"))
 
     # -- pressed choices --------------------------------------------------------------------
     def on_pick(self, pick: Pick) -> None:

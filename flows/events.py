@@ -49,6 +49,17 @@ class Media:
     caption: str | None = None
 
 
+@dataclass(frozen=True)
+class Location:
+    """A location the user shared. Only ever forwarded to the child's trusted adults: never kept."""
+
+    latitude: float
+    longitude: float
+
+    def __repr__(self) -> str:  # a location must not reach a log through a repr
+        return "Location(<not shown>)"
+
+
 # Events the runtime feeds back after it carried out an action for the engine.
 @dataclass(frozen=True)
 class CaseFiled:
@@ -117,5 +128,67 @@ class OperatorLeft:
     closed: bool = True
 
 
+# -- trusted adults (flows/adults.py) -------------------------------------------------------
+@dataclass(frozen=True)
+class LinkCodeCreated:
+    """Answer to `CreateLinkCode`: the code (None when the child has the most adults already)."""
+
+    code: str | None
+    minutes: int = 15
+    link: str | None = None  # Telegram's deep link with the code, when the bot is on Telegram
+
+
+@dataclass(frozen=True)
+class LinkCodeChecked:
+    """Answer to `RedeemLinkCode`: `alias` is the child's chosen name when the code was good;
+    `lang` the child's language, the adult's too until they choose one."""
+
+    alias: str | None
+    throttled: bool = False
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class AdultLinkMade:
+    """Answer to `ConfirmAdultLink`: made, or why not ("expired", "full", "self")."""
+
+    ok: bool
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class AdultLinked:
+    """Delivered to the child's conversation: an adult confirmed the child's code."""
+
+    link_id: str
+
+
+@dataclass(frozen=True)
+class AlertOutcome:
+    """One adult's alert: delivered (at `at`, the local time) or not."""
+
+    name: str
+    delivered: bool
+    at: str | None = None
+    link_id: str | None = None  # the link as stored now: the conversation's copy follows it
+
+
+@dataclass(frozen=True)
+class AdultsAlerted:
+    """Answer to `AlertAdults`: one outcome per linked adult (none left linked: empty)."""
+
+    outcomes: tuple[AlertOutcome, ...]
+    follow_up: bool = False
+
+
+@dataclass(frozen=True)
+class AdultAnswered:
+    """Delivered to the child's conversation: a linked adult answered the alert."""
+
+    name: str
+    answer: str
+
+
 Event = (Text | Pick | Media | CaseFiled | ReportStatus | DataDeleted | Escalated | Heard | StillWaiting
-         | OperatorJoined | OperatorMessage | OperatorLeft)
+         | OperatorJoined | OperatorMessage | OperatorLeft | Location | LinkCodeCreated | LinkCodeChecked
+         | AdultLinkMade | AdultLinked | AdultsAlerted | AdultAnswered)

@@ -7,6 +7,12 @@ from typing import Any
 
 from flows.actions import Option, Say
 from flows.address import addressed
+from flows.adult_screens import (
+    ADULT_CHOICES,
+    adult_choice_shown,
+    adult_prompt,
+    choice_label,
+)
 from flows.definitions import REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
 from flows.freetext import worded
@@ -69,12 +75,14 @@ def options_for(step: Step, state: ConversationState) -> tuple[Option, ...]:
 def _option(step: Step, value: str, label: str, state: ConversationState) -> Option:
     if step.id == "suggest" and value == "yes" and state.offer.get("category"):
         return Option(value, Msg(label, {"category": Msg(f"category.{state.offer['category']}")}))
-    return Option(value, Msg(label))
+    return Option(value, choice_label(step.id, value, label, state))
 
 
 def _shown(step: Step, value: str, state: ConversationState) -> bool:
     if step.id == "suggest":
         return value == _suggest_choices(state) or (value == "other" and _suggest_choices(state) == "yes")
+    if step.id in ADULT_CHOICES:
+        return adult_choice_shown(step.id, value, state)
     if step.id == "menu" and value == "resume":
         return bool(state.draft)
     if step.id == "tips_topics" and value not in ("audience", "guides"):
@@ -107,6 +115,8 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
                max_description: int, periods: KeepingPeriods = DEFAULT_PERIODS) -> Msg:
     """The step's prompt with whatever it needs to show (numbers, a summary, a card)."""
     key = prompt_key(step, state)
+    if step.id == "adults":
+        return adult_prompt(step.id, step.prompt, state)
     if step.id == "sos":
         return Msg(step.prompt, {"numbers": numbers_block(emergency)})
     if step.id == "r_review":
@@ -132,8 +142,8 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
         return Msg(worded(N_("suggest.prompt_draft") if offer == "add" else N_("suggest.prompt_plain"), state.role))
     if step.id == "r_done":
         return Msg(key, {"ref": state.last_case or ""})
-    if step.id == "privacy":
-        return Msg(key, periods.params())
+    if step.id == "privacy":  # what is kept and for how long, then what a trusted adult gets
+        return adult_prompt(step.id, Msg(key, periods.params()), state)
     return Msg(key)
 
 

@@ -39,6 +39,12 @@ class ConversationState:
     with_operator: bool = False  # an operator holds the conversation: the bot stays silent but for SOS
     media_refused_case: bool = False  # the last case was links-only: no image is ever relayed
     case_anonymous: bool = False  # the last case's reporter chose not to be written to
+    # Trusted adults (flows/adults.py): (link id, the child's name for them), mirrored from the case
+    # store and read back from it when the state is new; how the child wants adults to know them;
+    # the link being named.
+    adults: tuple[tuple[str, str], ...] = ()
+    alias: str | None = None
+    naming: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (tuples become lists)."""
@@ -47,6 +53,7 @@ class ConversationState:
         data["offer"] = dict(self.offer)
         data["trail"] = list(self.trail)
         data["risk_reasons"] = list(self.risk_reasons)
+        data["adults"] = [list(adult) for adult in self.adults]
         data["v"] = STATE_VERSION
         return data
 
@@ -59,4 +66,5 @@ class ConversationState:
         values["risk_reasons"] = tuple(values.get("risk_reasons", ()))
         values["draft"] = dict(values.get("draft", {}))
         values["offer"] = dict(values.get("offer", {}))
+        values["adults"] = tuple((str(a[0]), str(a[1])) for a in values.get("adults", ()))
         return cls(**values)

@@ -8,6 +8,7 @@ ENVIRONMENT=production (webhook.py does not mount it: anyone could file cases wi
 from __future__ import annotations
 
 import html
+from collections import deque
 from pathlib import Path
 from typing import Literal
 
@@ -15,12 +16,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
-from bot.service import ConversationService, Inbound
+from bot.adults import AdultLink
+from bot.service import ConversationService, Inbound, Reply
 from flows.events import Event, Text
 from handlers.render import DISCARD_NOTE, Discard, decode_choice, render, strip_markup
 from locales import Translator
 
 PLATFORM = "web"
+INBOX_LIMIT = 50  # messages kept per simulated user until the page fetches them
 PAGE = Path(__file__).with_name("simulator.html")
 # Longer than any platform delivers, so the engine (not a 422) explains its own limits with the real
 # numbers (flows/engine.py MAX_TEXT_CHARS, MAX_DESCRIPTION_CHARS); a bound, as for any web form.
@@ -45,6 +48,54 @@ class SimulatorReply(BaseModel):
     buttons: list[SimulatorButton] = []
 
 
+class SimulatorInbox:
+    """Messages that reach a simulated user outside their own turn (a trusted adult's alert, a
+    child told their adult confirmed): kept in memory until the page fetches them."""
+
+    def __init__(self, translator: Translator) -> None:
+        self.translator = translator
+        self.pending: dict[str, deque[SimulatorReply]] = {}
+
+    def link(self) -> AdultLink:
+        async def send(address: str, reply: Reply, location: tuple[float, float] | None) -> bool:
+            box = self.pending.setdefault(address, deque(maxlen=INBOX_LIMIT))
+            box.extend(rendered(reply, self.translator))
+            if location is not None:  # the real apps show a map; the simulator keeps no coordinates
+                box.append(SimulatorReply(text="📍 (a location: shown on a map in Telegram and WhatsApp)"))
+            return True
+
+        return send
+
+    def take(self, user: str) -> list[SimulatorReply]:
+        return list(self.pending.pop(user, ()))
+
+
+def rendered(reply: Reply, translator: Translator) -> list[SimulatorReply]:
+    """A reply as the page shows it."""
+    replies: list[SimulatorReply] = []
+    for out in render(reply.actions, reply.lang, translator, html.escape, 4096):
+        if isinstance(out, Discard):
+            replies.append(SimulatorReply(text=DISCARD_NOTE))
+        else:
+            replies.append(SimulatorReply(
+                text=strip_markup(out.text),
+                buttons=[SimulatorButton(label=b.label, choice=b.data) for b in out.buttons],
+            ))
+    return replies
+
+
+def _inbox(request: Request) -> SimulatorInbox | None:
+    found = getattr(request.app.state.application, "simulator_inbox", None)
+    return found if isinstance(found, SimulatorInbox) else None
+
+
+@router.get("/simulator/inbox")
+async def inbox(user: str, request: Request) -> list[SimulatorReply]:
+    """What reached a simulated user since the page last asked (the page polls)."""
+    found = _inbox(request)
+    return found.take(user[:64]) if found is not None else []
+
+
 @router.get("/", response_class=HTMLResponse)
 async def page() -> HTMLResponse:
     return HTMLResponse(PAGE.read_text(encoding="utf-8"))
@@ -60,13 +111,5 @@ async def message(body: SimulatorMessage, request: Request) -> list[SimulatorRep
     if event is None:
         event = Text(body.text or "")
     reply = await service.handle(Inbound(PLATFORM, body.user, event, body.lang or None))
-    replies: list[SimulatorReply] = []
-    for out in render(reply.actions, reply.lang, translator, html.escape, 4096):
-        if isinstance(out, Discard):
-            replies.append(SimulatorReply(text=DISCARD_NOTE))
-        else:
-            replies.append(SimulatorReply(
-                text=strip_markup(out.text),
-                buttons=[SimulatorButton(label=b.label, choice=b.data) for b in out.buttons],
-            ))
-    return replies
+    found = _inbox(request)
+    return rendered(reply, translator) + (found.take(body.user) if found is not None else [])

@@ -176,3 +176,37 @@ class AuditLog(Base):
     escalation_id: Mapped[str | None] = mapped_column(String(32))
     case_id: Mapped[str | None] = mapped_column(String(32))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class AdultLink(Base):
+    """A child's trusted adult (docs/families.md): who to alert, never anything about the child's
+    cases. Both people appear as pseudonymous ids; `adult_address` is the raw chat id that reaches
+    the adult (in one column, so it can be encrypted at rest with the other free text)."""
+
+    __tablename__ = "adult_links"
+    __table_args__ = (
+        Index(None, "child_platform", "child_user", "adult_platform", "adult_user", unique=True),
+        Index(None, "adult_platform", "adult_user"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    child_platform: Mapped[str] = mapped_column(String(SHORT))
+    child_user: Mapped[str] = mapped_column(String(SHORT))
+    child_alias: Mapped[str] = mapped_column(String(SHORT))  # how the child wants the adult to know them
+    adult_platform: Mapped[str] = mapped_column(String(SHORT))
+    adult_user: Mapped[str] = mapped_column(String(SHORT))
+    adult_address: Mapped[str] = mapped_column(Text)
+    adult_language: Mapped[str] = mapped_column(String(SHORT))
+    name: Mapped[str] = mapped_column(String(SHORT))  # the child's name for them
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AdultAlert(Base):
+    """One SOS alert, counted for the hotline's figures: when, to how many, how many got it. Never who."""
+
+    __tablename__ = "adult_alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    adults: Mapped[int] = mapped_column(Integer)
+    delivered: Mapped[int] = mapped_column(Integer)

@@ -115,6 +115,13 @@ class OperatorDesk:
             text = Msg(N_("op.feedback.yes") if helpful else N_("op.feedback.no"))
             self._post_later(escalation, text)
 
+    async def adult_alerted(self, key: StateKey) -> None:
+        """The child alerted their trusted adults (bot/adults.py): say so in the case's topic, never who.
+        A new escalation says it in its card's reason instead (`adult_alert`)."""
+        escalation = await self.store.active_for(key)
+        if escalation is not None and escalation.topic_id is not None and self.front is not None:
+            self._post_later(escalation, Msg(N_("op.adult_alerted")))
+
     # -- what operators do -------------------------------------------------------------------
     async def press(self, actor: Actor, choice: Choice) -> Answer:
         """A button pressed in the operator front-end; the answer is shown to the one who pressed."""

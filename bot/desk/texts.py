@@ -28,7 +28,7 @@ REASONS = (
     "suicide_now", "abuse_now", "threat_now", "grooming_meeting", "self_harm", "abuse", "threat_violence",
     "sextortion", "grooming", "blackmail", "recruitment_drugs", "recruitment_extremism", "death_group",
     "incitement", "danger_now", "danger_unsure", "refused_media", "sos", "asked_for_person", "case_filed",
-    "category",
+    "category", "adult_alert",
 )
 
 

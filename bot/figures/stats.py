@@ -33,6 +33,7 @@ from flows.triage import LEVELS
 from locales import CatalogError
 from locales.translator import Translator
 from storage import stats
+from storage.adults import AdultFigures, figures
 from storage.base import CASE_OUTCOMES
 from storage.engine import make_engine
 from storage.migrate import migrate
@@ -79,6 +80,7 @@ class Report:
     total: int
     tables: tuple[Table, ...]
     by_year: Mapping[int, Table]  # category shares per local year (only when a chart is asked for)
+    adults: AdultFigures | None = None  # trusted adults: links now, SOS alerts in the period (numbers only)
 
 
 def largest_remainder(counts: Sequence[int], units: int = SHARE_UNITS) -> list[int]:
@@ -124,10 +126,11 @@ async def collect(database_url: str, period: Period, dimensions: Sequence[str], 
                 total = await stats.total(session, period)
                 tables = [make_table(d, await stats.counts_by(session, d, period)) for d in dimensions]
                 by_year = await stats.category_by_year(session, period) if years and total else {}
+                adults = await figures(session, *period.utc_bounds())
     finally:
         await engine.dispose()
     return Report(period, total, tuple(tables),
-                  {year: make_table("category", counts) for year, counts in by_year.items()})
+                  {year: make_table("category", counts) for year, counts in by_year.items()}, adults)
 
 
 # -- rendering ---------------------------------------------------------------------------------
@@ -161,6 +164,11 @@ def render_table(report: Report, label: Callable[[str, str], str]) -> str:
         lines += [f"  {name:<{width}}  {row.count:>7}  {row.share:>7}" for name, row in zip(names, table.rows,
                                                                                           strict=True)]
         lines.append(f"  {'Total':<{width}}  {table.total:>7}  {'100.0':>7}")
+    if report.adults is not None:
+        lines += ["", "Trusted adults (docs/families.md)",
+                  f"  Links now: {report.adults.links}",
+                  f"  SOS alerts to them in the period: {report.adults.alerts} "
+                  f"({report.adults.alerts_delivered} adults reached)"]
     return "\n".join(lines) + "\n"
 
 

@@ -18,7 +18,16 @@ from aiohttp import ClientError, ClientTimeout
 
 from bot.delivery.sending import RecipientGone
 from handlers.telegram.errors import classify, is_entity_error
-from handlers.telegram.render import PARSE_MODE, DeleteMessage, Outgoing, SendText, inline_keyboard, plain, sos_keyboard
+from handlers.telegram.render import (
+    PARSE_MODE,
+    DeleteMessage,
+    Outgoing,
+    SendLocation,
+    SendText,
+    inline_keyboard,
+    plain,
+    sos_keyboard,
+)
 
 log = logging.getLogger(__name__)
 _JSON = {"Content-Type": "application/json"}
@@ -79,6 +88,8 @@ class BotApi:
         try:
             if isinstance(item, DeleteMessage):
                 await self.bot.delete_message(chat_id=int(chat), message_id=item.message_id)
+            elif isinstance(item, SendLocation):
+                await self.bot.send_location(chat_id=int(chat), latitude=item.latitude, longitude=item.longitude)
             else:
                 await self._send_text(int(chat), item)
         except AiogramError as error:

@@ -38,7 +38,7 @@ from handlers.telegram.parse import (
     answerable_at_once,
     parse_update,
 )
-from handlers.telegram.render import TEXT_LIMIT, SendText, escape, to_outgoing, with_sos_keyboard
+from handlers.telegram.render import TEXT_LIMIT, SendLocation, SendText, escape, to_outgoing, with_sos_keyboard
 from locales import Translator
 from locales.translator import LANGUAGES
 
@@ -80,6 +80,12 @@ class TelegramChannel:
     async def send_reply(self, address: str, reply: Reply) -> DeliveryReport:
         """Send a reply to a user known by the raw chat id kept on their escalation (the operator desk)."""
         return await self.deliver(int(address), reply)
+
+    async def send_location(self, address: str, latitude: float, longitude: float) -> DeliveryReport:
+        """Forward a child's location to their trusted adult (bot/adults.py): sent, never kept."""
+        if await self.service.is_unreachable(PLATFORM, address):
+            return DeliveryReport(failed=["recipient_gone"], recipient_gone=True)
+        return self._count(await self.sender.send_all(self.api.send, address, [SendLocation(latitude, longitude)]))
 
     # -- intake -----------------------------------------------------------------------------
     def secret_matches(self, header: str | None) -> bool:

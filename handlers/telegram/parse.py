@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, ChatMemberUpdated, Message, Update
 from pydantic import ValidationError
 
 from flows.commands import read_command
-from flows.events import Event, Media, MediaKind, Pick, Text
+from flows.events import Event, Location, Media, MediaKind, Pick, Text
 from handlers.render import decode_choice
 
 SOS_COMMAND = "/sos"
@@ -164,6 +164,10 @@ def _event(message: Message, sos_labels: Collection[str]) -> Event | None:
     if message.text is not None:
         text = message.text
         return Text(SOS_COMMAND if text.strip() in sos_labels else text)
+    where = message.location or (message.venue.location if message.venue else None)
+    if where is not None:
+        # Forwarded only to the child's trusted adults (bot/adults.py), never kept.
+        return Location(where.latitude, where.longitude)
     kind = _MEDIA_KINDS.get(ContentType(message.content_type))
     if kind is None:
         return None

@@ -46,7 +46,18 @@ class DeleteMessage:
     message_id: int
 
 
-Outgoing = SendText | DeleteMessage
+@dataclass(frozen=True)
+class SendLocation:
+    """A child's location, forwarded to their trusted adult (bot/adults.py); never kept."""
+
+    latitude: float
+    longitude: float
+
+    def __repr__(self) -> str:  # never in a log
+        return "SendLocation(<not shown>)"
+
+
+Outgoing = SendText | DeleteMessage | SendLocation
 
 
 def to_outgoing(messages: Iterable[OutMessage | Discard], limit: int = TEXT_LIMIT) -> list[Outgoing]:

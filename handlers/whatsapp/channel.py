@@ -25,7 +25,7 @@ from flows.messages import Msg
 from handlers.render import Discard, render
 from handlers.whatsapp.client import GraphClient
 from handlers.whatsapp.language import guess_language
-from handlers.whatsapp.outbox import Outbox, SendOutcome
+from handlers.whatsapp.outbox import Outbox, Outcome, SendOutcome
 from handlers.whatsapp.parse import KNOWN_KINDS, ErrorNotice, Ignored, Incoming, MorePage, Record, StatusUpdate
 from handlers.whatsapp.render import (
     TEXT_LIMIT,
@@ -213,6 +213,21 @@ class WhatsAppChannel:
         """Send a reply to a user known by the wa_id kept on their escalation (the operator desk):
         the same rendering and 24-hour window as any reply."""
         return await self.reply(address, reply)
+
+    async def send_now(self, wa_id: str, reply: Reply, location: tuple[float, float] | None = None) -> SendOutcome:
+        """A trusted adult's alert (bot/adults.py): sent now or not at all. Outside the 24-hour window
+        WhatsApp takes no free-form message, and an alert that waits is no alert: the child is told
+        at once instead, and nothing of it is held (a location above all)."""
+        if not await self.window.is_open(self.outbox.user(wa_id)):
+            return SendOutcome(Outcome.NEEDS_TEMPLATE)
+        held = len(self.outbox.held)
+        outcome = await self.reply(wa_id, reply)
+        if outcome.outcome is Outcome.SENT and location is not None:
+            content = {"type": "location", "location": {"latitude": location[0], "longitude": location[1]}}
+            outcome = await self.outbox.deliver(wa_id, [content])
+        while len(self.outbox.held) > held:  # held by a 131047 met on the way: drop it, the child knows
+            self.outbox.held.pop()
+        return outcome
 
     async def send_text(self, wa_id: str, text: str) -> SendOutcome:
         """A message the hotline sends on its own (an operator's answer); held after 24 hours."""

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flows.events import Event, Media, MediaKind, Pick, Text
+from flows.events import Event, Location, Media, MediaKind, Pick, Text
 from handlers.render import decode_choice
 
 OBJECT = "whatsapp_business_account"
@@ -183,7 +183,10 @@ def event_of(kind: str, message: Mapping[str, Any]) -> Event | MorePage:
         caption = part.get("caption")
         return Media(media_kind, ref if isinstance(ref, str) else None, wamid,
                      caption if isinstance(caption, str) and caption else None)
-    if kind == "location":  # coordinates are never kept: a child's whereabouts
+    if kind == "location":  # forwarded only to the child's trusted adults (bot/adults.py), never kept
+        latitude, longitude = part.get("latitude"), part.get("longitude")
+        if isinstance(latitude, int | float) and isinstance(longitude, int | float) and not isinstance(latitude, bool):
+            return Location(float(latitude), float(longitude))
         return Media(MediaKind.LOCATION, None, wamid)
     if kind == "contacts":  # other people's numbers are never kept
         return Media(MediaKind.CONTACT, None, wamid)

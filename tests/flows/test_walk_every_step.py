@@ -9,7 +9,7 @@ from collections import deque
 import pytest
 
 from flows.definitions import STEPS
-from flows.events import Media, MediaKind, OperatorLeft, Pick, Text
+from flows.events import AdultLinked, Location, Media, MediaKind, OperatorLeft, Pick, Text
 from flows.state import ConversationState
 from flows.steps import Input
 from tests.support.driver import Driver
@@ -36,7 +36,16 @@ def explore(hint: str) -> tuple[set[str], list[str]]:
     closed = Driver(hint=hint, state=ConversationState(lang=hint, role="child", step="human_wait",
                                                        with_operator=True))
     closed.send(OperatorLeft(closed=True))
-    queue: deque[Driver] = deque([first, restarted, closed])
+    # A child with a trusted adult (the alert), one whose adult just confirmed (naming), and an
+    # adult typing a child's code (the confirmation).
+    linked = Driver(hint=hint, state=ConversationState(lang=hint, role="child", step="menu", alias="Aru",
+                                                       adults=(("l1", "Mum"),)))
+    linked.pick("sos")
+    confirmed = Driver(hint=hint, state=ConversationState(lang=hint, role="child", step="menu", alias="Aru"))
+    confirmed.send(AdultLinked("l2"))
+    adult = Driver(hint=hint)
+    adult.text(adult.code)
+    queue: deque[Driver] = deque([first, restarted, closed, linked, confirmed, adult])
     seen_steps: set[str] = set()
     seen_states: set[str] = set()
     while queue:
@@ -51,12 +60,14 @@ def explore(hint: str) -> tuple[set[str], list[str]]:
         values = [o.value for o in screen.options]
         if "sos" not in values and step != "sos":
             problems.append(f"{step}: no SOS choice")
-        events: list[Pick | Text | Media] = [Pick(step, v) for v in values]
+        events: list[Pick | Text | Media | Location] = [Pick(step, v) for v in values]
         sample = SAMPLE_INPUTS.get(STEPS[step].input)
         if sample:
             events.append(Text(sample))
         if step in ("menu", "r_victim"):  # before and inside a report (more would only slow the walk)
             events.append(Text(FREE_TEXT))
+        if step == "alert_location":
+            events.append(Location(43.2, 76.9))
         if STEPS[step].input is Input.EVIDENCE:
             events.append(Media(MediaKind.PHOTO, "f1", "m1"))
         for event in events:

@@ -8,21 +8,33 @@ from dataclasses import dataclass, field
 
 from flows.actions import (
     Action,
+    AlertAdults,
+    AnswerAlert,
+    ConfirmAdultLink,
+    CreateLinkCode,
     DeleteUserData,
     DiscardMedia,
     Escalate,
     FileCase,
     LookupReport,
+    NameAdult,
+    RedeemLinkCode,
     RelayWhileWaiting,
+    RemoveAdult,
     Say,
 )
 from flows.engine import EngineConfig, handle
 from flows.events import (
+    AdultLinkMade,
+    AdultsAlerted,
+    AlertOutcome,
     CaseFiled,
     DataDeleted,
     Escalated,
     Event,
     Heard,
+    LinkCodeChecked,
+    LinkCodeCreated,
     Media,
     MediaKind,
     Pick,
@@ -49,6 +61,10 @@ class Driver:
     discarded: list[DiscardMedia] = field(default_factory=list)
     statuses: dict[str, str] = field(default_factory=dict)
     last: list[Say] = field(default_factory=list)
+    # The trusted adults' side: the code handed out, who cannot be reached, what was asked.
+    code: str = "7K4MQ-2XDAB"
+    unreachable: frozenset[str] = frozenset()
+    adult_actions: list[Action] = field(default_factory=list)
     _numbers: itertools.count = field(default_factory=lambda: itertools.count(1))  # type: ignore[type-arg]
 
     def __deepcopy__(self, memo: dict[int, object]) -> Driver:
@@ -93,6 +109,23 @@ class Driver:
             return ReportStatus(action.reference, self.statuses.get(action.reference))
         elif isinstance(action, DeleteUserData):
             return DataDeleted(len(self.filed))
+        elif isinstance(action, CreateLinkCode | RedeemLinkCode | ConfirmAdultLink | AlertAdults | NameAdult
+                        | RemoveAdult | AnswerAlert):
+            self.adult_actions.append(action)
+            return self._adults(action)
+        return None
+
+    def _adults(self, action: Action) -> Event | None:
+        if isinstance(action, CreateLinkCode):
+            return LinkCodeCreated(self.code)
+        if isinstance(action, RedeemLinkCode):
+            return LinkCodeChecked("Aru" if action.code == self.code else None)
+        if isinstance(action, ConfirmAdultLink):
+            return AdultLinkMade(True)
+        if isinstance(action, AlertAdults):
+            return AdultsAlerted(tuple(AlertOutcome(name, name not in self.unreachable, "17:32", link_id)
+                                       for link_id, name in self.state.adults),
+                                 follow_up=action.note is not None or action.location is not None)
         return None
 
     def text(self, text: str) -> list[Say]:

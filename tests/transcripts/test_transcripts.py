@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from flows.events import Event, Media, MediaKind, Pick, Text
+from flows.events import AdultAnswered, AdultLinked, Event, Location, Media, MediaKind, Pick, Text
 from handlers.render import Discard, render, strip_markup
 from locales import Translator
 from tests.support.driver import Driver
@@ -31,12 +31,20 @@ def event_for(step: dict[str, Any], driver: Driver) -> Event:
         return Text(step["repeat"] * step["times"])
     if "pick" in step:
         return Pick(step.get("step", driver.state.step), step["pick"])
+    # The trusted adults' side, as the runtime delivers it (bot/adults.py).
+    if "linked" in step:
+        return AdultLinked(step["linked"])
+    if "adult_answer" in step:
+        return AdultAnswered(*step["adult_answer"])
+    if "location" in step:
+        return Location(*step["location"])
     return Media(MediaKind(step["media"]), step.get("ref"), step.get("message_ref"))
 
 
 def run(case: dict[str, Any], translator: Translator) -> dict[str, Any]:
     desk = case.get("desk", {})  # the operator desk as the runtime would report it
-    driver = Driver(hint=case.get("hint"), person=desk.get("person", True), back_at=desk.get("back_at"))
+    driver = Driver(hint=case.get("hint"), person=desk.get("person", True), back_at=desk.get("back_at"),
+                    unreachable=frozenset(case.get("unreachable", ())))
     turns = []
     for step in case["inputs"]:
         says = driver.send(event_for(step, driver))
@@ -49,16 +57,19 @@ def run(case: dict[str, Any], translator: Translator) -> dict[str, Any]:
                             "choices": [b.label for b in out.buttons]})
         turns.append({"input": step, "replies": replies})
     final = driver.state
+    adults = {"adults": [name for _, name in final.adults],
+              "adult_actions": [type(a).__name__ for a in driver.adult_actions]} if driver.adult_actions else {}
     return {
         "hint": case.get("hint"),
         **({"desk": desk} if desk else {}),
+        **({"unreachable": case["unreachable"]} if "unreachable" in case else {}),
         "inputs": case["inputs"],
         "turns": turns,
         "final": {"step": final.step, "lang": final.lang, "risk": final.risk,
                   "filed": [{"category": f.report.get("category"), "risk": f.risk} for f in driver.filed],
                   "escalations": [e.level for e in driver.escalations],
                   **({"heard": [h.text or h.media_kind for h in driver.heard]} if driver.heard else {}),
-                  "discarded": len(driver.discarded)},
+                  "discarded": len(driver.discarded), **adults},
     }
 
 

@@ -170,7 +170,7 @@ async def test_other_media_in_a_private_chat_get_an_answer(tg: Harness, name: st
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", "Your message is 4096 characters long, and I can take up to 1500"),
-    ("ru", "Сообщение слишком длинное (4096), а можно не больше 1500"),
+    ("ru", "В сообщении 4096 символов, а можно не больше 1500"),
     ("kk", "Хабарламаң 4096 таңба, ал мен 1500 таңбаға"),
 ])
 async def test_the_longest_telegram_message_is_measured_as_it_arrived(tg: Harness, lang: str, expected: str) -> None:

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from flows.events import Media, MediaKind, Pick, Text
+from flows.events import Location, Media, MediaKind, Pick, Text
 from handlers.telegram.parse import (
     Converse,
     Edited,
@@ -46,7 +46,8 @@ EXPECTED: dict[str, Incoming | type[Unparseable]] = {
     "forwarded_forward_origin_user": Converse(1, 456, 456, Text("Ciao"), "en"),
     "legacy_entities_bold_italic": Converse(10000, 1111111, 1111111, Text("Bold and italics"), None),
     "legacy_forward_from_chat": Converse(10000, 1111111, 1111111, Text("/start"), None),
-    "location": Converse(123456789, 12345, 12345, Media(MediaKind.LOCATION, None, "123456"), "it"),
+    # Locations are events of their own, forwarded only to a child's trusted adults, never kept.
+    "location": Converse(123456789, 12345, 12345, Location(41.899977, 12.501028), "it"),
     "message_reaction_custom_emoji": Ignored(1, "update type message_reaction"),
     "message_reaction_removed_anonymous_cyrillic": Ignored(767844136, "update type message_reaction"),
     "message_reaction_supergroup": Ignored(71651249, "update type message_reaction"),
@@ -65,7 +66,7 @@ EXPECTED: dict[str, Incoming | type[Unparseable]] = {
     "supergroup_report_command_reply_to_story": Ignored(439432600, "group message"),  # /report: not ours
     "text_message_private": Converse(123456789, 12345678, 12345678, Text("aaaaaaaaaa"), "it"),
     "text_private_real_capture": Converse(892252934, 218485655, 218485655, Text("hello there"), "en"),
-    "venue": Converse(900000006, 0, 0, Media(MediaKind.LOCATION, None, "0"), None),
+    "venue": Converse(900000006, 0, 0, Location(0.0, 0.0), None),
     "video_note": Converse(123456789, 12345, 12345, Media(MediaKind.VIDEO, "dfgfdgdfgdfggdfgdf", "123456"), "it"),
     "voice": Converse(123456789, 12345, 12345, Media(MediaKind.VOICE, "dfghjjghdjhgd", "123456"), "it"),
 }

@@ -291,14 +291,14 @@ async def test_user_text_is_not_html_escaped_and_bold_is_whatsapp_bold(wa: Harne
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", "Your message is 5000 characters long, and I can take up to 1500"),
-    ("ru", "Сообщение слишком длинное (5000), а можно не больше 1500"),
+    ("ru", "В сообщении 5000 символов, а можно не больше 1500"),
     ("kk", "Хабарламаң 5000 таңба, ал мен 1500 таңбаға"),
 ])
 async def test_a_long_message_is_explained_with_the_real_numbers(wa: Harness, lang: str, expected: str) -> None:
     """WhatsApp delivers a long message whole: the engine counts all of it, as in every other channel."""
     user = USERS[lang]
     await wa.say(user, {"kk": "Сәлем", "ru": "Привет", "en": "Hello"}[lang])
-    for choice in (lang, "child", "report", "bullying", "me"):
+    for choice in ("child", "report", "bullying", "me"):  # the greeting's words chose the language
         await wa.tap(user, choice)
     sent = await wa.say(user, "ж" * 5000)
     assert expected in "\n".join(body_text(m) for m in sent)
@@ -309,7 +309,7 @@ async def test_a_draft_survives_menu_report_back(wa: Harness) -> None:
     """Regression (trial): typing "menu", then Report, then Back deleted the draft and its resume button."""
     user = "77031234567"
     await wa.say(user, "Привет")
-    for choice in ("ru", "child", "report", "blackmail", "intimate", "me"):
+    for choice in ("child", "report", "blackmail", "intimate", "me"):  # "Привет" chose Russian
         await wa.tap(user, choice)
     await wa.say(user, "Он требует ещё фото, иначе выложит старые")
     await wa.say(user, "меню")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from flows.events import Media, MediaKind, Pick, Text
+from flows.events import Location, Media, MediaKind, Pick, Text
 from handlers.whatsapp.parse import (
     STALE,
     ErrorNotice,
@@ -53,8 +53,9 @@ EXPECTED: dict[str, list[tuple[Any, ...]]] = {
                                     Media(MediaKind.OTHER, None, "wamid.ABGGFlA5FpafAgo6tHcNmNjXmuSf"))],
     "list_reply": [("message", "interactive", STALE_PICK)],
     "list_reply_with_description": [("message", "interactive", STALE_PICK)],
-    "location_current": [("message", "location", Media(MediaKind.LOCATION, None, W))],  # coordinates not kept
-    "location_named_place": [("message", "location", Media(MediaKind.LOCATION, None, W))],
+    # Coordinates are forwarded only to a child's trusted adults, never kept; names and addresses are dropped.
+    "location_current": [("message", "location", Location(12.25089, 43.90539))],
+    "location_named_place": [("message", "location", Location(37.4611978, -122.2164385))],
     "message_edited_image_caption": [("ignored", "type:edit")],
     "message_revoked_deleted": [("ignored", "type:revoke")],
     "meta_docs_text_message": [("message", "text", Text("Does it come in another color?"))],
