@@ -67,11 +67,16 @@ class DiscardMedia:
 
 @dataclass(frozen=True)
 class RelayToOperator:
-    """Pass what the user sent to the operator who holds the conversation (files by id only)."""
+    """Pass what the user sent to the operator who holds the conversation (files by id only).
+
+    `refused`: a file of a sexual-image conversation (flows.images) that was not kept; the operator
+    is told one came, never shown it (`media_ref` is then None).
+    """
 
     text: str | None = None
     media_kind: str | None = None
     media_ref: str | None = None
+    refused: bool = False
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,11 @@ from flows.events import (
     StillWaiting,
     Text,
 )
+from flows.images import sexual_image_context
 from flows.links import find_links
 from flows.messages import N_, Msg
 from flows.references import parse_reference
-from flows.screens import media_refused, screen
+from flows.screens import screen
 from flows.state import ConversationState
 from flows.steps import Input, Step, validate
 from flows.tips import CATEGORY_TOPIC, ROLE_AUDIENCE
@@ -203,8 +204,10 @@ class _Turn:
                 self.go("sos")
             else:
                 self.say(N_("operator.in_chat"))
-        elif event.kind.is_visual and self.state.media_refused_case:
+        elif event.kind.is_visual and sexual_image_context(self.state):
+            # Deleted from the user's chat where the platform allows; the operator is told one was refused.
             self.actions.append(DiscardMedia(event.message_ref, event.kind.value))
+            self.actions.append(RelayToOperator(text=event.caption, media_kind=event.kind.value, refused=True))
             self.say(N_("media.refused"))
         else:
             self.actions.append(RelayToOperator(text=event.caption, media_kind=event.kind.value, media_ref=event.ref))
@@ -300,6 +303,8 @@ class _Turn:
         """Help at once: the numbers now, the risk raised, a person called for serious signals."""
         reasons = tuple(dict.fromkeys((*self.state.risk_reasons, *signal.reasons)))
         self.update(risk=highest((self.state.risk, signal.level)), risk_reasons=reasons)
+        if sexual_image_context(self.state):
+            self.set_draft(evidence=None)  # files kept before the disclosure could be such images
         if inline:
             self.say(N_("crisis.inline"), numbers=numbers_block(self.config.emergency))
         else:
@@ -394,7 +399,7 @@ class _Turn:
         if step.id == "r_category":
             self.set_draft(subcategory=None)
         if step.id in ("r_category", "r_blackmail", "r_groups"):
-            if media_refused(self.state.draft):
+            if sexual_image_context(self.state):
                 self.set_draft(evidence=None)  # never keep a file that could be an intimate image
             if value in SENSITIVE_CATEGORIES or self.state.draft.get("subcategory") in ("intimate", "selfharm"):
                 self.notice()
@@ -405,16 +410,17 @@ class _Turn:
 
     def next_after(self, step: Step) -> str:
         target = step.next or "menu"
-        if target == "r_evidence" and media_refused(self.state.draft):
+        if target == "r_evidence" and sexual_image_context(self.state):
             target = STEPS["r_evidence"].next or "menu"
         return target
 
     # -- files ------------------------------------------------------------------------------
     def on_media(self, media: Media) -> None:
         in_report = self.state.step.startswith("r_")
-        if media.kind.is_visual and in_report and media_refused(self.state.draft):
+        if media.kind.is_visual and sexual_image_context(self.state):
             self.actions.append(DiscardMedia(media.message_ref, media.kind.value))
-            self.set_draft(refused_media=int(self.state.draft.get("refused_media", 0)) + 1)
+            if in_report:
+                self.set_draft(refused_media=int(self.state.draft.get("refused_media", 0)) + 1)
             self.say(N_("media.refused"))
             self.show()
             return
@@ -442,8 +448,9 @@ class _Turn:
         level, _ = assess(self.state.draft, self.state.risk, self.state.risk_reasons)
         topic = CATEGORY_TOPIC.get(str(self.state.draft.get("category")), "evidence")
         audience = ROLE_AUDIENCE.get(self.state.role or "", "children")
+        refused = sexual_image_context(self.state)  # before the draft goes: it stays refused after
         self.update(last_case=reference, draft={}, reviewing=False, trail=(), tips_topic=topic,
-                    tips_audience=audience, media_refused_case=media_refused(self.state.draft))
+                    tips_audience=audience, media_refused_case=refused)
         self.show("r_done")
         if rank(level) >= rank("high"):
             self.escalate(level, "case_filed", case_reference=reference)
@@ -584,7 +591,7 @@ class _Turn:
         for field, step_id in REPORT_FIELDS:
             if field == "victim" and draft.get("category") in ("blackmail", "groups") and not draft.get("subcategory"):
                 return "r_blackmail" if draft["category"] == "blackmail" else "r_groups"
-            if field == "evidence" and media_refused(draft):
+            if field == "evidence" and sexual_image_context(self.state):
                 continue
             if field == "links" and draft.get("category") == "csam" and not draft.get("links"):
                 return step_id

@@ -8,6 +8,7 @@ from typing import Any
 from flows.actions import Option, Say
 from flows.definitions import ADULT_PROMPTS, ADULT_ROLES, REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
+from flows.images import sexual_image_context
 from flows.messages import N_, Msg, Param
 from flows.state import ConversationState
 from flows.steps import Step
@@ -20,13 +21,6 @@ NAV_LABELS = {
     "sos": N_("nav.sos"),
     "skip": N_("nav.skip"),
 }
-
-
-def media_refused(draft: Mapping[str, Any]) -> bool:
-    """Reports where no image is ever accepted: sexual images of children, intimate-image blackmail."""
-    return draft.get("category") == "csam" or (
-        draft.get("category") == "blackmail" and draft.get("subcategory") == "intimate"
-    )
 
 
 def nav_option(value: str) -> Option:
@@ -56,7 +50,7 @@ def _shown(step: Step, value: str, state: ConversationState) -> bool:
     if step.id == "tips_topics" and value != "audience":
         return value in AUDIENCE_TOPICS.get(state.tips_audience or "children", ())
     if step.id == "r_fix" and value == "evidence":
-        return not media_refused(state.draft)
+        return not sexual_image_context(state)
     if step.id == "tips_card" and value == "next":
         cards = deck(state.tips_audience or "", state.tips_topic or "")
         return state.tips_card + 1 < len(cards)
@@ -77,7 +71,7 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
     if step.id == "sos":
         return Msg(step.prompt, {"numbers": numbers_block(emergency)})
     if step.id == "r_review":
-        return Msg(step.prompt, {"summary": summary(state.draft)})
+        return Msg(step.prompt, {"summary": summary(state.draft, images_refused=sexual_image_context(state))})
     if step.id == "r_what":
         return Msg(key, {"limit": str(max_description)})
     if step.id == "r_links" and state.draft.get("category") == "csam":
@@ -104,7 +98,7 @@ def screen(step_id: str, state: ConversationState, emergency: tuple[EmergencyLin
     return Say(prompt_for(step, state, emergency, max_description), options_for(step, state), step.id)
 
 
-def summary(draft: Mapping[str, Any]) -> Msg:
+def summary(draft: Mapping[str, Any], *, images_refused: bool = False) -> Msg:
     """The report so far, a line per answered field, for the review step."""
     rows: list[Msg] = []
     for field, _step in REPORT_FIELDS:
@@ -123,7 +117,7 @@ def summary(draft: Mapping[str, Any]) -> Msg:
         else:
             prefix = "age" if field == "age_group" else field
             shown = Msg(f"{prefix}.{value}") if value else Msg(N_("review.none"))
-        if field == "evidence" and media_refused(draft):
+        if field == "evidence" and images_refused:
             continue
         rows.append(Msg(N_("review.row"), {"field": Msg(f"field.{field}"), "value": shown}))
     return Msg(N_("review.rows"), {"rows": tuple(rows)})

@@ -33,7 +33,7 @@ class ConversationState:
     tips_card: int = 0
     last_case: str | None = None
     with_operator: bool = False  # an operator holds the conversation: the bot stays silent but for SOS
-    media_refused_case: bool = False  # the last case was links-only: no image is ever relayed
+    media_refused_case: bool = False  # a case of this conversation involved sexual images (flows.images)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (tuples become lists)."""

@@ -84,8 +84,9 @@ class OperatorDesk:
             log.warning("a message for an operator, but no operator holds the conversation")
             return
         await self.store.touch(escalation.id, by_operator=False)
-        await self.store.log_message(escalation.id, "user", relay.text or None, kind=relay.media_kind or "text")
-        await self.store.audit(USER, "message", escalation, direction="from_user", kind=relay.media_kind or "text")
+        kind = relay_kind(relay)
+        await self.store.log_message(escalation.id, "user", relay.text or None, kind=kind)
+        await self.store.audit(USER, "message", escalation, direction="from_user", kind=kind)
         if self.front is not None:  # no topic (it could not be made): the General topic
             front, topic = self.front, escalation.topic_id
             self.jobs.submit(escalation.id, lambda: front.relay(topic, escalation, relay))
@@ -362,3 +363,11 @@ class OperatorDesk:
 
     def _minutes_since(self, since: datetime) -> str:
         return str(max(0, int((self.clock() - since).total_seconds() // 60)))
+
+
+def relay_kind(relay: RelayToOperator) -> str:
+    """How a relayed message is logged: "text", a media kind, or "refused_<kind>" for a file of a
+    sexual-image conversation that was deleted, not kept (flows.images)."""
+    if relay.media_kind is None:
+        return "text"
+    return f"refused_{relay.media_kind}" if relay.refused else relay.media_kind

@@ -101,7 +101,12 @@ class TelegramGroupFront:
 
     async def relay(self, topic_id: str | None, escalation: EscalationInfo, relay: RelayToOperator) -> None:
         caption = self._html(Msg(N_("op.from_user"), {"text": relay.text})) if relay.text else None
-        if relay.media_kind is None:
+        if relay.refused:  # a sexual-image conversation: told, never shown (flows.images)
+            note = Msg(N_("op.user_file_refused") if escalation.platform == "telegram"
+                       else N_("op.user_file_refused_kept_in_chat"),
+                       {"kind": relay.media_kind or "", "platform": platform_label(escalation.platform)})
+            await self._send_text(topic_id, "\n\n".join(filter(None, (self._html(note), caption))), None)
+        elif relay.media_kind is None:
             await self._send_text(topic_id, caption or "", None)
         elif escalation.platform == "telegram" and relay.media_ref and relay.media_kind in SENDERS:
             await self._send_file(topic_id, relay.media_kind, relay.media_ref, caption)

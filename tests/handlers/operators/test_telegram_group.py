@@ -107,10 +107,16 @@ class TestCards:
         assert forum.of("sendVoice")[0]["voice"] == "AwACAgIAAxkBAAIC"
         assert all(int(p["message_thread_id"]) == int(topic or 0) for p in forum.of("sendPhoto"))
 
-    @pytest.mark.parametrize("category,subcategory", [("csam", None), ("blackmail", "intimate")])
+    @pytest.mark.parametrize("category,subcategory,reasons", [
+        ("csam", None, ()), ("blackmail", "intimate", ()), ("grooming", None, ()),
+        ("bullying", None, ("sextortion",)),  # what the child said, whatever the report's category
+        ("other", None, ("grooming_meeting",)),
+    ])
     async def test_nothing_from_a_links_only_report_is_ever_sent(self, forum: FakeForum, front: TelegramGroupFront,
-                                                                 category: str, subcategory: str | None) -> None:
-        case = dataclasses.replace(CASE, category=category, subcategory=subcategory)
+                                                                 category: str, subcategory: str | None,
+                                                                 reasons: tuple[str, ...]) -> None:
+        case = dataclasses.replace(CASE, category=category, subcategory=subcategory,
+                                   risk_reasons=(*reasons, f"category:{category}"))
         await front.open_case(build_card(ESCALATION, case, ROSTER, HOURS))
         assert forum.of("sendPhoto") == forum.of("sendVoice") == []
         assert "только ссылки" in forum.of("sendMessage")[0]["text"]
