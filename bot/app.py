@@ -78,6 +78,7 @@ async def build_application(settings: Settings | None = None) -> Application:
         config=EngineConfig(emergency=settings.emergency), lookup_limit=settings.lookup_limit_per_hour,
         locks=pipeline.ordering, drafts=drafts,
     )
+    service.erasers.append(pipeline.forget)
     application = Application(settings, translator, states, cases, service, pipeline=pipeline, drafts=drafts)
     for module in ADAPTERS.values():
         channel = module.build_channel(settings, service, translator)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Protocol
@@ -116,6 +116,10 @@ class ConversationService:
         self.config = config or EngineConfig()
         self.lookup_limit = lookup_limit
         self.locks: ConversationHold = locks or ConversationLocks()
+        # Copies of a user's data outside the stores, erased with it (the operator front's topics,
+        # updates set aside): registered by the composition root, run before the case store forgets
+        # who the user is. An eraser that fails fails the update, which is retried (all are idempotent).
+        self.erasers: list[Callable[[StateKey], Awaitable[object]]] = []
 
     def key_for(self, platform: str, user_id: str) -> StateKey:
         return StateKey(platform, pseudonymize(self.secret, platform, user_id))
@@ -238,6 +242,8 @@ class ConversationService:
                 return ReportStatus(action.reference, None, throttled=True)
             return ReportStatus(action.reference, await self.cases.status_of(action.reference))
         if isinstance(action, DeleteUserData):
+            for erase in self.erasers:
+                await erase(key)
             count = await self.cases.forget_user(key.platform, key.user)
             self.drafts.forget(key)  # nor may a draft waiting to be written survive the erasure
             await self.states.delete(key)

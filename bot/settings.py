@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     lock_timeout_seconds: float = Field(30.0, gt=0, description="a dead holder releases a conversation after")
     claim_idle_seconds: float = Field(15.0, gt=0, description="unfinished work is taken over after this idle")
     update_max_attempts: int = Field(5, ge=1, description="failures (not outages) before an update is set aside")
+    set_aside_retention_hours: int = Field(168, ge=1, description="updates set aside (raw payloads: a child's "
+                                           "words and ids) are deleted after this")
     metrics_port: int | None = Field(None, description="`worker` serves /metrics, /healthz, /readyz here")
     log_format: str = Field("text", pattern="^(text|json)$", description="text | json (one object a line)")
     # Send pacing (bot/delivery/pacing.py); unset: the platform's limits, 0: off. With REDIS_URL the rate and group

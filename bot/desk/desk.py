@@ -11,6 +11,7 @@ card showed it), and written with a compare-and-set; refusals are audited.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -90,6 +91,14 @@ class OperatorDesk:
         if self.front is not None:  # no topic (it could not be made): the General topic
             front, topic = self.front, escalation.topic_id
             self.jobs.submit(escalation.id, lambda: front.relay(topic, escalation, relay))
+
+    async def forget(self, key: StateKey) -> None:
+        """The user asked to delete their data: their cases' topics go from the operator front (card
+        and relayed messages), behind the reply. Called before the case store forgets who they are."""
+        for escalation in await self.store.topics_of(key):
+            await self.store.audit(USER, "erased", escalation)
+            if self.front is not None and escalation.topic_id is not None:
+                self.jobs.submit(escalation.id, functools.partial(self.front.erase, escalation.topic_id))
 
     async def feedback(self, key: StateKey, helpful: bool) -> None:
         escalation = await self.store.record_feedback(key, helpful)

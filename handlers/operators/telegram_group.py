@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from aiogram import Bot
-from aiogram.exceptions import AiogramError
+from aiogram.exceptions import AiogramError, TelegramBadRequest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 
 from bot.delivery.sending import Pacer, Sender
@@ -113,6 +113,20 @@ class TelegramGroupFront:
         else:
             note = Msg(N_("op.user_file"), {"kind": relay.media_kind, "platform": platform_label(escalation.platform)})
             await self._send_text(topic_id, "\n\n".join(filter(None, (self._html(note), caption))), None)
+
+    async def erase(self, topic_id: str) -> None:
+        """Delete the case's topic with all its messages (deleteForumTopic: the card, what the user
+        sent, the operators' answers). Where the bot may not (it lacks "delete messages"), the topic
+        is closed and the General topic says it must be deleted by hand."""
+        done = await self._call(lambda: self.bot.delete_forum_topic(chat_id=self.chat_id,
+                                                                    message_thread_id=int(topic_id)))
+        self._titles.pop(topic_id, None)
+        if done:
+            await self.post(None, Msg(N_("op.erased")))
+            return
+        log.error("operator topic not deleted: it must be deleted by hand", extra={"topic": topic_id})
+        await self._call(lambda: self.bot.close_forum_topic(chat_id=self.chat_id, message_thread_id=int(topic_id)))
+        await self.post(None, Msg(N_("op.erase_failed"), {"link": _topic_link(self.chat_id, topic_id)}))
 
     async def post(self, topic_id: str | None, text: Msg, *, choices: Sequence[Choice] = (),
                    mention: Sequence[Operator] = ()) -> None:
@@ -241,3 +255,25 @@ def _thread(topic_id: str | None) -> int | None:
 
 def _escape(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def _topic_link(chat_id: int, topic_id: str) -> str:
+    """The topic's address for the group's members (t.me/c/<id without -100>/<topic>)."""
+    return f"https://t.me/c/{str(chat_id).removeprefix('-100')}/{int(topic_id)}"
+
+
+async def delete_topics(bot: Bot, chat_id: int, topics: Sequence[str]) -> int:
+    """Retention (`python -m bot purge`): delete these topics of the operator group with everything
+    in them. A topic already gone counts as deleted. Returns how many could not be deleted."""
+    left = 0
+    for topic in topics:
+        try:
+            await bot.delete_forum_topic(chat_id=chat_id, message_thread_id=int(topic))
+        except TelegramBadRequest as error:
+            if not any(word in str(error).lower() for word in ("not found", "invalid")):
+                left += 1
+                log.error("operator topic not deleted by retention", extra={"topic": topic})
+        except (AiogramError, ValueError):
+            left += 1
+            log.error("operator topic not deleted by retention", extra={"topic": topic})
+    return left
