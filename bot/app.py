@@ -17,6 +17,7 @@ from flows.engine import EngineConfig
 from handlers import telegram, whatsapp
 from handlers.base import Channel
 from locales import CatalogError, Translator
+from storage import crypto
 from storage.base import CaseStore, StateStore
 from storage.factory import build_case_store, build_state_store, migrate
 
@@ -63,6 +64,7 @@ def load_translator() -> Translator:
 
 async def build_application(settings: Settings | None = None) -> Application:
     settings = settings or Settings()
+    crypto.use(settings.keyring)  # free text at rest (storage/crypto.py), for every store of this process
     translator = load_translator()
     await migrate(settings.database_url)
     # Loads answered from what the worker read with the update (bot/delivery/prefetch.py).

@@ -15,8 +15,10 @@ from bot import logs
 from bot.app import build_application
 from bot.delivery import set_aside
 from bot.figures import stats
+from bot.privacy import keys
 from bot.settings import Settings
 from locales import CatalogError
+from storage import crypto
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("purge", help="delete closed cases and stale drafts past their retention periods")
     commands.add_parser("worker", help="process the updates webhook servers stored in Redis (run as many as needed)")
     set_aside.add_parser(commands)
+    keys.add_parser(commands)
     return parser
 
 
@@ -148,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure(logging.WARNING if args.command == "shell" else logging.INFO, os.environ.get("LOG_FORMAT", "text"))
     try:
         settings = Settings()
+        crypto.use(settings.keyring)  # every command reads and writes with the deployment's keys
         if args.command == "shell":
             asyncio.run(_shell(settings, args.lang, args.user))
         elif args.command == "serve":
@@ -160,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return stats.run(args, settings)
         elif args.command == "set-aside":
             return set_aside.run(args, settings)
+        elif args.command == "rotate-key":
+            return keys.run(args, settings)
         elif args.command == "worker":
             from bot.worker_command import main as worker
 

@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.desk.roster import Roster, parse_operator
 from bot.desk.shifts import WorkingHours
 from flows.emergency import DEFAULT_EMERGENCY_LINES, EmergencyLine
+from storage.crypto import DEV_KEY, DEV_KEY_ID, EncryptionError, KeyRing, parse_keys
 
 DEV_SECRET = "dev-only-pseudonym-secret"
 
@@ -31,6 +32,10 @@ class Settings(BaseSettings):
     draft_flush_seconds: float = Field(2.0, ge=0, description="with REDIS_URL, drafts reach the case store "
                                        "this often (write-behind); 0: at every change")
     lookup_limit_per_hour: int = 10
+    # Encryption at rest of free text (storage/crypto.py, docs/deployment.md): JSON {"<key id>": "<base64
+    # 32-byte key>"}, and the id of the key that encrypts new values. The default is public: development only.
+    encryption_keys: Annotated[dict[str, str], NoDecode] = Field(default_factory=lambda: {DEV_KEY_ID: DEV_KEY})
+    encryption_key_id: str = DEV_KEY_ID
     # JSON list of {"number": "...", "service": "emergency|police|ambulance|children"}.
     emergency_lines: list[dict[str, str]] = Field(
         default_factory=lambda: [{"number": line.number, "service": line.service} for line in DEFAULT_EMERGENCY_LINES]
@@ -81,6 +86,19 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_lines(cls, value: Any) -> Any:
         return json.loads(value) if isinstance(value, str) else value
+
+    @field_validator("encryption_keys", mode="before")
+    @classmethod
+    def _parse_keys(cls, value: Any) -> Any:
+        return parse_keys(value) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _check_keys(self) -> Settings:
+        try:
+            self.keyring  # noqa: B018 - builds the ring: raises with the reason
+        except EncryptionError as error:
+            raise ValueError(str(error)) from error
+        return self
 
     @field_validator("operators", mode="before")
     @classmethod
@@ -141,7 +159,21 @@ class Settings(BaseSettings):
                 raise ValueError("TELEGRAM_WEBHOOK_SECRET must be set in production")
             if self.whatsapp_token and not self.whatsapp_app_secret:
                 raise ValueError("WHATSAPP_APP_SECRET must be set to serve WhatsApp")
+            problems = self.encryption_problems()
+            if problems:
+                raise ValueError("; ".join(problems))
         return self
+
+    def encryption_problems(self) -> list[str]:
+        """What keeps the encryption settings from production (for the production check)."""
+        if self.keyring.development:
+            return ["ENCRYPTION_KEYS / ENCRYPTION_KEY_ID: the current key is the public development key; "
+                    "generate one with `python -m bot rotate-key --new-key` (docs/deployment.md)"]
+        return []
+
+    @property
+    def keyring(self) -> KeyRing:
+        return KeyRing(self.encryption_keys, self.encryption_key_id)
 
     @property
     def roster(self) -> Roster:
