@@ -38,6 +38,7 @@ from handlers.operators.group_parse import (
     encode_choice,
     parse_group_update,
 )
+from handlers.staff_text import neutralise
 from handlers.telegram.errors import classify
 from handlers.telegram.render import PARSE_MODE, TEXT_LIMIT, split_html
 from locales import Translator
@@ -254,7 +255,8 @@ def _thread(topic_id: str | None) -> int | None:
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
+    """User text (and every other parameter) as staff read it: invisible characters shown, then escaped."""
+    return html.escape(neutralise(text), quote=False)
 
 
 def _topic_link(chat_id: int, topic_id: str) -> str:

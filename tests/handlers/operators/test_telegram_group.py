@@ -171,6 +171,22 @@ class TestRelay:
         assert forum.of("sendVoice") == []
         assert "прислал(а) файл (voice) в WhatsApp" in forum.of("sendMessage")[0]["text"]
 
+    async def test_direction_overrides_and_invisible_characters_are_shown_to_operators(
+            self, forum: FakeForum, front: TelegramGroupFront) -> None:
+        await front.relay("77", ESCALATION, RelayToOperator("скачай https://files.kz/photo\u202egpj.exe "
+                                                            "и звони 8701\u200b1234567"))
+        relayed = forum.of("sendMessage")[-1]["text"]
+        assert "photo[U+202E]gpj.exe" in relayed and "8701[U+200B]1234567" in relayed
+        assert "\u202e" not in relayed and "\u200b" not in relayed
+
+    async def test_the_case_card_shows_them_too(self, forum: FakeForum, front: TelegramGroupFront) -> None:
+        case = dataclasses.replace(CASE, fields={**CASE.fields, "description": "он \u2067зиккәш\u2069 & <b>",
+                                                 "links": ["https://vk.com/id1\u202e3pm.exe"]})
+        await front.open_case(build_card(ESCALATION, case, ROSTER, HOURS))
+        card = forum.of("sendMessage")[0]["text"]
+        assert "он [U+2067]зиккәш[U+2069] &amp; &lt;b&gt;" in card and "id1[U+202E]3pm.exe" in card
+        assert not any(ch in card for ch in "\u2067\u2069\u202e")
+
 
 def group_update(name: str, **message: Any) -> dict[str, Any]:
     update = copy.deepcopy(fixture(name))
