@@ -10,9 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from redis.asyncio import Redis
 from sqlalchemy import text
 
 from bot.cli import main
+from bot.context import decode_reply, encode_reply
+from bot.privacy.keys import rotate_redis
+from flows.actions import Say
+from flows.messages import Msg
 from storage import crypto
 from storage.base import StateKey
 from storage.cases import SqlCaseStore
@@ -135,6 +140,34 @@ async def test_the_draft_in_the_redis_state_is_encrypted() -> None:
         raw = await store._redis.get(key.redis_key(target.prefix))
         assert raw is not None and NUMBER not in raw and "он пишет" not in raw and '"step": "r_place"' in raw
         assert await store.load(key) == key_state
+        await store.close()
+
+
+async def test_rotation_reaches_the_drafts_and_replies_in_redis_and_keeps_their_expiry() -> None:
+    crypto.use(KeyRing({"a": KEY_A}, "a"))
+    async with redis_url() as target:
+        store = RedisStateStore(target.url, target.prefix, 3600)
+        key = StateKey("telegram", ME)
+        state = {"lang": "ru", "step": "r_place", "draft": {"description": f"он пишет мне {NUMBER}"}}
+        reply = encode_reply("ru", (Say(Msg("operator.says", {"text": f"позвони {NUMBER}"})),))
+        await store.save_marked(key, state, "tok-1", reply, 600)
+        await store.save(StateKey("telegram", "no-draft"), {"lang": "kk", "step": "menu", "draft": {}})
+        crypto.use(KeyRing({"a": KEY_A, "b": KEY_B}, "b"))
+        redis = Redis.from_url(target.url, decode_responses=True)
+        assert await rotate_redis(redis, target.prefix, crypto.ring()) == {
+            "redis state drafts": 1, "redis kept replies": 1}
+        assert await rotate_redis(redis, target.prefix, crypto.ring()) == {
+            "redis state drafts": 0, "redis kept replies": 0}
+        raw_state = await redis.get(key.redis_key(target.prefix))
+        raw_mark = await redis.get(f"{target.prefix}:mark:tok-1")
+        assert '"draft": "enc1:b:' in raw_state and raw_mark.startswith("reply:enc1:b:")
+        assert 0 < await redis.pttl(key.redis_key(target.prefix)) <= 3600_000  # its expiry kept
+        assert 0 < await redis.ttl(f"{target.prefix}:mark:tok-1") <= 600
+        crypto.use(KeyRing({"b": KEY_B}, "b"))
+        assert await store.load(key) == state
+        saved = decode_reply(raw_mark)
+        assert saved is not None and saved[1][0].text.params["text"] == f"позвони {NUMBER}"  # type: ignore[union-attr]
+        await redis.aclose()
         await store.close()
 
 
