@@ -198,7 +198,14 @@ class _Turn:
             if read_command(event.text) is Command.SOS:
                 self.go("sos")
             else:
-                self.actions.append(RelayToOperator(text=event.text[:MAX_TEXT_CHARS]))
+                text = event.text[:MAX_TEXT_CHARS]
+                before = sexual_image_context(self.state)
+                signal = detect(text)
+                if signal:  # the operator answers; the reading still decides what images may pass
+                    reasons = tuple(dict.fromkeys((*self.state.risk_reasons, *signal.reasons)))
+                    self.update(risk=highest((self.state.risk, signal.level)), risk_reasons=reasons)
+                entered = not before and sexual_image_context(self.state)
+                self.actions.append(RelayToOperator(text=text, images_refused_from_now=entered))
         elif isinstance(event, Pick):
             if event.value == "sos":
                 self.go("sos")

@@ -33,6 +33,8 @@ from storage.operators import SYSTEM, EscalationInfo, SqlOperatorStore
 
 log = logging.getLogger(__name__)
 
+# Kinds of relayed files that could show a person (flows.events.MediaKind.is_visual), as the log names them.
+FORWARDED_IMAGES = frozenset({"photo", "video", "document", "sticker"})
 NOTE_PREFIX = "!note"  # stays in the topic: never sent to the user
 SIGN_PREFIX = "!sign"  # sends this one message signed with the operator's name
 MAX_USER_REMINDERS = 2  # "we have not forgotten you" at most this often per case; the group is alerted every time
@@ -91,6 +93,10 @@ class OperatorDesk:
         if self.front is not None:  # no topic (it could not be made): the General topic
             front, topic = self.front, escalation.topic_id
             self.jobs.submit(escalation.id, lambda: front.relay(topic, escalation, relay))
+        if relay.images_refused_from_now:
+            earlier = [m for m in await self.store.messages(escalation.id) if m.kind in FORWARDED_IMAGES]
+            self._post_later(escalation, Msg(N_("op.images_refused_earlier") if earlier
+                                             else N_("op.images_refused_now")))
 
     async def forget(self, key: StateKey) -> None:
         """The user asked to delete their data: their cases' topics go from the operator front (card

@@ -59,6 +59,17 @@ def test_no_image_of_a_sexual_image_conversation_reaches_the_operator(held: Conv
     assert "file-1" not in repr(result.state)
 
 
+def test_words_read_as_sextortion_while_an_operator_holds_refuse_images_from_then_on() -> None:
+    said = handle(HELD, Text("он требует еще фото иначе отправит всем мои нюдсы"))
+    assert said.actions == (RelayToOperator(text="он требует еще фото иначе отправит всем мои нюдсы",
+                                            images_refused_from_now=True),)  # the bot itself stays silent
+    assert "sextortion" in said.state.risk_reasons and sexual_image_context(said.state)
+    again = handle(said.state, Text("что мне делать"))
+    assert again.actions == (RelayToOperator(text="что мне делать"),)  # told once
+    photo = handle(again.state, Media(MediaKind.PHOTO, "file-2", "msg-3"))
+    assert DiscardMedia("msg-3", "photo") in photo.actions
+
+
 def test_a_voice_message_still_reaches_the_operator_in_such_a_conversation() -> None:
     held = dataclasses.replace(HELD, risk_reasons=("sextortion",))
     result = handle(held, Media(MediaKind.VOICE, "voice-1", "msg-2"))

@@ -92,3 +92,19 @@ async def test_telegram_a_photo_in_any_other_conversation_still_reaches_the_oper
         assert hotline.tg.of("deleteMessage", TG_CHILD) == []
         assert photo["message"]["message_id"]
         assert await logged_kinds(hotline, "telegram", str(TG_CHILD)) == ["photo"]
+
+
+async def test_telegram_files_sent_before_a_sextortion_message_are_flagged_and_later_ones_refused(
+        make_hotline: HotlineFactory) -> None:
+    async with make_hotline() as hotline:
+        await hotline.tg_child_says(TG_CHILD, THREAT)
+        topic = await take_newest_case(hotline)
+        await hotline.tg_child_sends_photo(TG_CHILD)
+        assert len(hotline.tg.of("sendPhoto", GROUP)) == 1  # nothing said it was unsafe yet
+        await hotline.tg_child_says(TG_CHILD, "он требует еще фото иначе отправит всем мои нюдсы")
+        warning = hotline.topic_texts(topic)[-1]
+        assert warning.startswith("🚫") and "удалите их сейчас" in warning
+        await hotline.tg_child_sends_photo(TG_CHILD)
+        assert len(hotline.tg.of("sendPhoto", GROUP)) == 1
+        assert hotline.topic_texts(topic)[-1].startswith("🚫") and len(hotline.tg.of("deleteMessage", TG_CHILD)) == 1
+        assert await logged_kinds(hotline, "telegram", str(TG_CHILD)) == ["photo", "text", "refused_photo"]
