@@ -20,6 +20,7 @@ from handlers import telegram, whatsapp
 from handlers.base import Channel
 from handlers.simulator import SimulatorInbox
 from locales import CatalogError, Translator
+from storage import crypto
 from storage.adults import SqlAdultStore
 from storage.base import CaseStore, StateStore
 from storage.cases import SqlCaseStore
@@ -89,6 +90,7 @@ def load_translator() -> Translator:
 
 async def build_application(settings: Settings | None = None) -> Application:
     settings = settings or Settings()
+    crypto.use(settings.keyring)  # free text at rest (storage/crypto.py), for every store of this process
     translator = load_translator()
     await migrate(settings.database_url)
     # Loads answered from what the worker read with the update (bot/delivery/prefetch.py).
@@ -106,6 +108,7 @@ async def build_application(settings: Settings | None = None) -> Application:
         lookup_limit=settings.lookup_limit_per_hour, inbound_limit=settings.inbound_limit_per_minute,
         locks=pipeline.ordering, drafts=drafts,
     )
+    service.erasers.append(pipeline.forget)
     application = Application(settings, translator, states, cases, service, pipeline=pipeline, drafts=drafts)
     for module in ADAPTERS.values():
         channel = module.build_channel(settings, service, translator)

@@ -15,8 +15,10 @@ from bot import logs
 from bot.app import build_application
 from bot.delivery import set_aside
 from bot.figures import stats
+from bot.privacy import keys
 from bot.settings import Settings, describe
 from locales import CatalogError
+from storage import crypto
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +40,44 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="bring the case database to the newest migration (start-up does it too)")
     commands.add_parser("worker", help="process the updates webhook servers stored in Redis (run as many as needed)")
     set_aside.add_parser(commands)
+    keys.add_parser(commands)
     return parser
+
+
+async def _purge(settings: Settings) -> int:
+    """Retention with the copies kept outside the database: the operator group's topics (when it is
+    configured) and the updates set aside (with REDIS_URL)."""
+    from bot.delivery.set_aside import prune
+    from bot.privacy.retention import TopicEraser, purge
+
+    eraser: TopicEraser | None = None
+    bot = None
+    chat_id = settings.operator_chat_id
+    if chat_id is not None and settings.telegram_bot_token:
+        from handlers.operators.telegram_group import delete_topics
+        from handlers.telegram.api import create_bot
+
+        group_bot = bot = create_bot(settings.telegram_bot_token, settings.telegram_api_base)
+
+        async def eraser_(topics: Sequence[str]) -> int:
+            return await delete_topics(group_bot, chat_id, topics)
+
+        eraser = eraser_
+    try:
+        purged = await purge(settings, eraser)
+    finally:
+        if bot is not None:
+            await bot.session.close()
+    aside = await prune(settings)
+    print(f"Deleted {purged.closed} closed case(s) older than {settings.retention_days} days and "
+          f"{purged.drafts} draft(s) idle for {settings.draft_retention_days} days; "
+          f"{purged.topics} operator topic(s) and {aside} update(s) set aside longer than "
+          f"{settings.set_aside_retention_hours} hours.")
+    if purged.topics_left:
+        print(f"{purged.topics_left} operator topic(s) could not be deleted (see the log): delete them in "
+              "the operator group by hand, and give the bot the right to delete messages.", file=sys.stderr)
+        return 1
+    return 0
 
 
 async def _shell(settings: Settings, lang: str | None, user: str) -> None:
@@ -113,6 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure(logging.WARNING if args.command == "shell" else logging.INFO, os.environ.get("LOG_FORMAT", "text"))
     try:
         settings = Settings()
+        crypto.use(settings.keyring)  # every command reads and writes with the deployment's keys
         if args.command == "shell":
             asyncio.run(_shell(settings, args.lang, args.user))
         elif args.command == "serve":
@@ -125,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return stats.run(args, settings)
         elif args.command == "set-aside":
             return set_aside.run(args, settings)
+        elif args.command == "rotate-key":
+            return keys.run(args, settings)
         elif args.command == "worker":
             from bot.worker_command import main as worker
 
@@ -135,11 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(migrate(settings.database_url))
             print("The case database is at the newest migration.")
         elif args.command == "purge":
-            from bot.privacy.retention import purge
-
-            closed, drafts = asyncio.run(purge(settings))
-            print(f"Deleted {closed} closed case(s) older than {settings.retention_days} days and "
-                  f"{drafts} draft(s) idle for {settings.draft_retention_days} days.")
+            return asyncio.run(_purge(settings))
     except ValidationError as error:
         print(f"The settings are not valid (see the settings table in README.md):\n{describe(error)}", file=sys.stderr)
         return 2

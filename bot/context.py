@@ -10,7 +10,6 @@ Outside a worker (the shell, the simulator, polling) there is no context and not
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -19,6 +18,7 @@ from typing import Any
 
 from flows.actions import DiscardMedia, Option, Say
 from flows.messages import Msg, Param
+from storage import crypto
 from storage.base import StateKey
 
 DONE = "done"  # the mark of an update whose effects and reply are all recorded and sent
@@ -88,16 +88,21 @@ def processing(context: UpdateContext) -> Iterator[UpdateContext]:
 
 
 # -- the reply record: (lang, actions) <-> JSON -------------------------------------------------
+# A reply echoes what users and operators wrote (the review summary, an operator's answer): encrypted
+# at rest like the drafts (storage/crypto.py), for the short time it waits in the mark.
+REPLY_PURPOSE = "mark.reply"
+
+
 def encode_reply(lang: str, actions: tuple[Say | DiscardMedia, ...]) -> str:
-    return REPLY_PREFIX + json.dumps({"lang": lang, "actions": [_action(a) for a in actions]},
-                                     ensure_ascii=False, separators=(",", ":"))
+    return REPLY_PREFIX + crypto.ring().encrypt_json({"lang": lang, "actions": [_action(a) for a in actions]},
+                                                     REPLY_PURPOSE)
 
 
 def decode_reply(mark: str) -> tuple[str, tuple[Say | DiscardMedia, ...]] | None:
     """The reply kept in a mark, or None for a mark without one (done)."""
     if not mark.startswith(REPLY_PREFIX):
         return None
-    data = json.loads(mark[len(REPLY_PREFIX):])
+    data = crypto.ring().decrypt_json(mark[len(REPLY_PREFIX):], REPLY_PURPOSE)
     return str(data["lang"]), tuple(_from_action(a) for a in data["actions"])
 
 

@@ -60,6 +60,7 @@ def build_operator_side(settings: Settings, service: ConversationService, cases:
     desk = OperatorDesk(service=service, cases=cases, store=SqlOperatorStore(cases), roster=settings.roster,
                         hours=settings.hours, front=front, users=users)
     service.operators = desk
+    service.erasers.append(desk.forget)
     watchdog = None
     if front is not None and telegram is not None:
         front.desk = desk

@@ -169,6 +169,10 @@ class ConversationService:
         self.inbound_limit = inbound_limit  # a user's messages a minute before the bot stops answering; 0: none
         self.locks: ConversationHold = locks or ConversationLocks()
         self.adults: AdultPort | None = None  # bot/adults.py, set by the composition root
+        # Copies of a user's data outside the stores, erased with it (the operator front's topics,
+        # updates set aside): registered by the composition root, run before the case store forgets
+        # who the user is. An eraser that fails fails the update, which is retried (all are idempotent).
+        self.erasers: list[Callable[[StateKey], Awaitable[object]]] = []
 
     def key_for(self, platform: str, user_id: str) -> StateKey:
         return StateKey(platform, pseudonymize(self.secret, platform, user_id))
@@ -333,6 +337,8 @@ class ConversationService:
                 return ReportStatus(action.reference, None, throttled=True)
             return ReportStatus(action.reference, await self.cases.status_of(action.reference))
         if isinstance(action, DeleteUserData):
+            for erase in self.erasers:
+                await erase(key)
             count = await self.cases.forget_user(key.platform, key.user)
             if self.adults is not None:
                 await self.adults.forget(key)

@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.desk.roster import Roster, parse_operator
 from bot.desk.shifts import WorkingHours
 from flows.emergency import DEFAULT_EMERGENCY_LINES, EmergencyLine
+from storage.crypto import DEV_KEY, DEV_KEY_ID, EncryptionError, KeyRing, parse_keys
 
 DEV_SECRET = "dev-only-pseudonym-secret"
 ENVIRONMENTS = ("development", "production")
@@ -42,6 +43,10 @@ class Settings(BaseSettings):
     lookup_limit_per_hour: int = 10
     inbound_limit_per_minute: int = Field(30, ge=0, description="a user's messages a minute before the bot "
                                           "stops answering them (SOS and crisis signals still answered); 0: no limit")
+    # Encryption at rest of free text (storage/crypto.py, docs/deployment.md): JSON {"<key id>": "<base64
+    # 32-byte key>"}, and the id of the key that encrypts new values. The default is public: development only.
+    encryption_keys: Annotated[dict[str, str], NoDecode] = Field(default_factory=lambda: {DEV_KEY_ID: DEV_KEY})
+    encryption_key_id: str = DEV_KEY_ID
     # JSON list of {"number": "...", "service": "emergency|police|ambulance|children"}.
     emergency_lines: list[dict[str, str]] = Field(
         default_factory=lambda: [{"number": line.number, "service": line.service} for line in DEFAULT_EMERGENCY_LINES]
@@ -56,6 +61,8 @@ class Settings(BaseSettings):
     lock_timeout_seconds: float = Field(30.0, gt=0, description="a dead holder releases a conversation after")
     claim_idle_seconds: float = Field(15.0, gt=0, description="unfinished work is taken over after this idle")
     update_max_attempts: int = Field(5, ge=1, description="failures (not outages) before an update is set aside")
+    set_aside_retention_hours: int = Field(168, ge=1, description="updates set aside (raw payloads: a child's "
+                                           "words and ids) are deleted after this")
     metrics_port: int | None = Field(None, description="`worker` serves /metrics, /healthz, /readyz here")
     log_format: str = Field("text", pattern="^(text|json)$", description="text | json (one object a line)")
     # Send pacing (bot/delivery/pacing.py); unset: the platform's limits, 0: off. With REDIS_URL the rate and group
@@ -99,6 +106,19 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_lines(cls, value: Any) -> Any:
         return json.loads(value) if isinstance(value, str) else value
+
+    @field_validator("encryption_keys", mode="before")
+    @classmethod
+    def _parse_keys(cls, value: Any) -> Any:
+        return parse_keys(value) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _check_keys(self) -> Settings:
+        try:
+            self.keyring  # noqa: B018 - builds the ring: raises with the reason
+        except EncryptionError as error:
+            raise ValueError(str(error)) from error
+        return self
 
     @field_validator("operators", mode="before")
     @classmethod
@@ -165,6 +185,17 @@ class Settings(BaseSettings):
                 raise ValueError("ENVIRONMENT=production needs:\n  - " + "\n  - ".join(problems))
         return self
 
+    def encryption_problems(self) -> list[str]:
+        """What keeps the encryption settings from production (for the production check)."""
+        if self.keyring.development:
+            return ["ENCRYPTION_KEYS / ENCRYPTION_KEY_ID: the current key is the public development key; "
+                    "generate one with `python -m bot rotate-key --new-key` (docs/deployment.md)"]
+        return []
+
+    @property
+    def keyring(self) -> KeyRing:
+        return KeyRing(self.encryption_keys, self.encryption_key_id)
+
     @property
     def production(self) -> bool:
         return self.environment == "production"
@@ -207,6 +238,7 @@ def production_problems(settings: Settings) -> list[str]:
     if not settings.operator_fronts():
         problems.append("an operator front: OPERATOR_CHAT_ID with TELEGRAM_BOT_TOKEN (docs/operators.md)")
     problems += settings.operator_side_problems()
+    problems += settings.encryption_problems()
     if settings.telegram_bot_token and not settings.telegram_webhook_secret:
         problems.append("TELEGRAM_WEBHOOK_SECRET: Telegram's calls are checked with it")
     if settings.whatsapp_token:

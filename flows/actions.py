@@ -67,11 +67,19 @@ class DiscardMedia:
 
 @dataclass(frozen=True)
 class RelayToOperator:
-    """Pass what the user sent to the operator who holds the conversation (files by id only)."""
+    """Pass what the user sent to the operator who holds the conversation (files by id only).
+
+    `refused`: a file of a sexual-image conversation (flows.images) that was not kept; the operator
+    is told one came, never shown it (`media_ref` is then None). `images_refused_from_now`: this
+    message made the conversation one (what the user wrote read as sextortion or grooming): the
+    operator is told that no image will be forwarded any more, and to delete any sent before.
+    """
 
     text: str | None = None
     media_kind: str | None = None
     media_ref: str | None = None
+    refused: bool = False
+    images_refused_from_now: bool = False
 
 
 @dataclass(frozen=True)

@@ -60,12 +60,13 @@ from flows.freetext import (
     worded,
 )
 from flows.guides import GUIDE_PLACES, guide_topic
+from flows.images import sexual_image_context
 from flows.language_guess import guess_language
 from flows.links import find_links
 from flows.messages import N_, Msg
 from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
 from flows.references import parse_reference
-from flows.screens import media_refused, options_for, screen
+from flows.screens import options_for, screen
 from flows.state import ConversationState
 from flows.steps import Input, Step, validate
 from flows.tips import CATEGORY_TOPIC, ROLE_AUDIENCE
@@ -78,8 +79,6 @@ MAX_TRAIL = 30  # back-steps remembered
 USER_REQUESTS = frozenset({"sos", "asked_for_person"})  # escalations the user asked for
 # Escalations whose cause shows the emergency numbers itself (see on_escalated).
 NUMBERS_SHOWN_BY = frozenset({"danger_now", *CRISIS_GROUPS})
-# Crisis readings that put sexual images in the conversation: no image is relayed or kept there.
-IMAGE_REASONS = frozenset({"sextortion", "grooming", "grooming_meeting"})
 REQUIRED_FIELDS = ("category", "victim", "description", "place", "danger", "age_group", "contact")
 
 
@@ -236,7 +235,14 @@ class _Turn(AdultSteps):
             if read_command(event.text) is Command.SOS:
                 self.go("sos")
             else:
-                self.actions.append(RelayToOperator(text=event.text[:MAX_TEXT_CHARS]))
+                text = event.text[:MAX_TEXT_CHARS]
+                before = sexual_image_context(self.state)
+                signal = detect(text)
+                if signal:  # the operator answers; the reading still decides what images may pass
+                    reasons = tuple(dict.fromkeys((*self.state.risk_reasons, *signal.reasons)))
+                    self.update(risk=highest((self.state.risk, signal.level)), risk_reasons=reasons)
+                entered = not before and sexual_image_context(self.state)
+                self.actions.append(RelayToOperator(text=text, images_refused_from_now=entered))
         elif isinstance(event, Pick):
             if event.value == "sos":
                 self.go("sos")
@@ -244,6 +250,7 @@ class _Turn(AdultSteps):
                 self.say(N_("operator.in_chat"))
         elif event.kind.is_visual and self.images_refused:
             self.actions.append(DiscardMedia(event.message_ref, event.kind.value))
+            self.actions.append(RelayToOperator(text=event.caption, media_kind=event.kind.value, refused=True))
             self.say(N_("media.refused"))
         else:
             self.actions.append(RelayToOperator(text=event.caption, media_kind=event.kind.value, media_ref=event.ref))
@@ -373,9 +380,9 @@ class _Turn(AdultSteps):
 
     @property
     def images_refused(self) -> bool:
-        """A conversation about sexual images of a child: no image is relayed, kept or shown."""
-        return (media_refused(self.state.draft) or self.state.media_refused_case
-                or bool(IMAGE_REASONS.intersection(self.state.risk_reasons)))
+        """A conversation about sexual images of a child: no image is relayed, kept or shown (the one
+        rule: flows/images.py)."""
+        return sexual_image_context(self.state)
 
     def heard_while_waiting(self, raw: str, signal: CrisisSignal | None) -> None:
         """Text a waiting user wrote: kept with their case like a description, read for danger."""
@@ -424,6 +431,8 @@ class _Turn(AdultSteps):
         self.update(risk=highest((self.state.risk, signal.level)), risk_reasons=reasons)
         fitting = crisis_answer(signal.reasons)
         numbers = numbers_block(self.config.emergency)
+        if sexual_image_context(self.state):
+            self.set_draft(evidence=None)  # files kept before the disclosure could be such images
         if inline:
             self.say(fitting.inline, numbers=numbers)
         else:
@@ -527,7 +536,7 @@ class _Turn(AdultSteps):
         if step.id == "r_category":
             self.set_draft(subcategory=None)
         if step.id in ("r_category", "r_blackmail", "r_groups"):
-            if media_refused(self.state.draft):
+            if sexual_image_context(self.state):
                 self.set_draft(evidence=None)  # never keep a file that could be an intimate image
             self.notice()  # choosing what happened is the first disclosure, whatever the category
         if step.id == "r_danger" and value == "yes":
@@ -539,21 +548,22 @@ class _Turn(AdultSteps):
         target = step.next or "menu"
         if target == "r_what" and self.state.draft.get("description"):
             target = STEPS["r_what"].next or "menu"  # told in their own words already: not asked again
-        if target == "r_evidence" and media_refused(self.state.draft):
+        if target == "r_evidence" and sexual_image_context(self.state):
             target = STEPS["r_evidence"].next or "menu"
         return target
 
     # -- files ------------------------------------------------------------------------------
     def on_media(self, media: Media) -> None:
         in_report = self.state.step.startswith("r_")
-        if media.kind.is_visual and in_report and media_refused(self.state.draft):
+        if self.waiting and STEPS[self.state.step].input is Input.CHOICE:
+            self.media_while_waiting(media)  # refused there too where it must be; a caption reaches the case
+            return
+        if media.kind.is_visual and sexual_image_context(self.state):
             self.actions.append(DiscardMedia(media.message_ref, media.kind.value))
-            self.set_draft(refused_media=int(self.state.draft.get("refused_media", 0)) + 1)
+            if in_report:
+                self.set_draft(refused_media=int(self.state.draft.get("refused_media", 0)) + 1)
             self.say(N_("media.refused"))
             self.show()
-            return
-        if self.waiting and STEPS[self.state.step].input is Input.CHOICE:
-            self.media_while_waiting(media)
             return
         if self.state.step == "r_evidence" and media.kind not in (MediaKind.LOCATION, MediaKind.CONTACT,
                                                                   MediaKind.STICKER, MediaKind.OTHER):
@@ -601,8 +611,9 @@ class _Turn(AdultSteps):
         topic = CATEGORY_TOPIC.get(str(self.state.draft.get("category")), "evidence")
         audience = ROLE_AUDIENCE.get(self.state.role or "", "children")
         place = self.state.draft.get("place")
+        refused = sexual_image_context(self.state)  # before the draft goes: it stays refused after
         self.update(last_case=reference, draft={}, reviewing=False, trail=(), tips_topic=topic,
-                    tips_audience=audience, media_refused_case=media_refused(self.state.draft),
+                    tips_audience=audience, media_refused_case=refused,
                     guide_place=place if place in GUIDE_PLACES else None,
                     case_anonymous=self.state.draft.get("contact") != "reply_here")
         self.show("r_done")
@@ -828,7 +839,7 @@ class _Turn(AdultSteps):
         for field, step_id in REPORT_FIELDS:
             if field == "victim" and draft.get("category") in ("blackmail", "groups") and not draft.get("subcategory"):
                 return "r_blackmail" if draft["category"] == "blackmail" else "r_groups"
-            if field == "evidence" and media_refused(draft):
+            if field == "evidence" and sexual_image_context(self.state):
                 continue
             if field == "links" and draft.get("category") == "csam" and not (draft.get("links")
                                                                              or draft.get("place_note")):

@@ -17,6 +17,7 @@ from flows.definitions import REPORT_FIELDS, STEPS
 from flows.emergency import EmergencyLine, numbers_block
 from flows.freetext import worded
 from flows.guides import OFFICIAL_CARD
+from flows.images import draft_involves_sexual_images, sexual_image_context
 from flows.messages import N_, Msg, Param
 from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
 from flows.state import ConversationState
@@ -38,10 +39,9 @@ PICKER_NAV_LABELS = {
 
 
 def media_refused(draft: Mapping[str, Any]) -> bool:
-    """Reports where no image is ever accepted: sexual images of children, intimate-image blackmail."""
-    return draft.get("category") == "csam" or (
-        draft.get("category") == "blackmail" and draft.get("subcategory") == "intimate"
-    )
+    """Reports where no image is ever accepted (flows/images.py: sexual images of children, grooming,
+    intimate-image blackmail)."""
+    return draft_involves_sexual_images(draft)
 
 
 def nav_option(value: str, step_id: str = "") -> Option:
@@ -90,7 +90,7 @@ def _shown(step: Step, value: str, state: ConversationState) -> bool:
     if step.id == "r_links" and value == "no_link":
         return state.draft.get("category") == "csam"
     if step.id == "r_fix" and value == "evidence":
-        return not media_refused(state.draft)
+        return not sexual_image_context(state)
     if step.id == "r_done" and value == "guide":
         return state.guide_place is not None
     if step.id == "tips_card" and value == "next":
@@ -120,7 +120,7 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
     if step.id == "sos":
         return Msg(step.prompt, {"numbers": numbers_block(emergency)})
     if step.id == "r_review":
-        return Msg(key, {"summary": summary(state.draft)})
+        return Msg(key, {"summary": summary(state.draft, images_refused=sexual_image_context(state))})
     if step.id == "r_what":
         return Msg(key, {"limit": str(max_description)})
     if step.id == "r_links" and state.draft.get("category") == "csam":
@@ -159,7 +159,7 @@ def screen(step_id: str, state: ConversationState, emergency: tuple[EmergencyLin
     return Say(prompt_for(step, state, emergency, max_description, periods), options_for(step, state), step.id)
 
 
-def summary(draft: Mapping[str, Any]) -> Msg:
+def summary(draft: Mapping[str, Any], *, images_refused: bool = False) -> Msg:
     """The report so far, a line per answered field, for the review step."""
     rows: list[Msg] = []
     for field, _step in REPORT_FIELDS:
@@ -179,7 +179,7 @@ def summary(draft: Mapping[str, Any]) -> Msg:
         else:
             prefix = "age" if field == "age_group" else field
             shown = Msg(f"{prefix}.{value}") if value else Msg(N_("review.none"))
-        if field == "evidence" and media_refused(draft):
+        if field == "evidence" and images_refused:
             continue
         rows.append(Msg(N_("review.row"), {"field": Msg(f"field.{field}"), "value": shown}))
     return Msg(N_("review.rows"), {"rows": tuple(rows)})

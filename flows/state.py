@@ -37,7 +37,7 @@ class ConversationState:
     last_case: str | None = None
     guide_place: str | None = None  # the place of the last filed report, whose takedown guide is offered
     with_operator: bool = False  # an operator holds the conversation: the bot stays silent but for SOS
-    media_refused_case: bool = False  # the last case was links-only: no image is ever relayed
+    media_refused_case: bool = False  # a case of this conversation involved sexual images (flows.images)
     case_anonymous: bool = False  # the last case's reporter chose not to be written to
     # Trusted adults (flows/adults.py): (link id, the child's name for them), mirrored from the case
     # store and read back from it when the state is new; how the child wants adults to know them;

@@ -13,6 +13,8 @@ from sqlalchemy import JSON, DateTime, Dialect, ForeignKey, Index, Integer, Meta
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from storage import crypto
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -52,6 +54,44 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+class EncryptedText(TypeDecorator[str]):
+    """Free text encrypted at rest (storage/crypto.py); `purpose` (the column) binds each value to it."""
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, purpose: str) -> None:
+        super().__init__()
+        self.purpose = purpose
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else crypto.ring().encrypt(value, self.purpose)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else crypto.ring().decrypt(value, self.purpose)
+
+
+class EncryptedJSON(TypeDecorator[Any]):
+    """A JSON value encrypted at rest as one text (storage/crypto.py); None stays SQL NULL."""
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, purpose: str) -> None:
+        super().__init__()
+        self.purpose = purpose
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else crypto.ring().encrypt_json(value, self.purpose)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, str):  # a JSON column not migrated yet (0006) hands back the parsed value
+            return value
+        return crypto.ring().decrypt_json(value, self.purpose)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -75,9 +115,9 @@ class Case(Base):
     victim: Mapped[str | None] = mapped_column(String(SHORT))
     category: Mapped[str] = mapped_column(String(SHORT))
     subcategory: Mapped[str | None] = mapped_column(String(SHORT))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(EncryptedText("cases.description"))
     place: Mapped[str | None] = mapped_column(String(SHORT))
-    links: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    links: Mapped[list[str] | None] = mapped_column(EncryptedJSON("cases.links"))
     evidence: Mapped[list[dict[str, str]] | None] = mapped_column(JSON(none_as_null=True))  # file ids only
     danger: Mapped[str | None] = mapped_column(String(SHORT))
     age_group: Mapped[str | None] = mapped_column(String(SHORT))
@@ -98,7 +138,7 @@ class Draft(Base):
 
     platform: Mapped[str] = mapped_column(String(SHORT), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(SHORT), primary_key=True)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    data: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("drafts.data"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -130,7 +170,7 @@ class Escalation(Base):
     topic_id: Mapped[str | None] = mapped_column(String(32), index=True)  # its topic in the operator group
     # The raw platform chat id that reaches the user (Telegram chat id, WhatsApp wa_id). Kept only
     # while the escalation is active: erased on close and by forget_user (data minimisation).
-    address: Mapped[str | None] = mapped_column(String(SHORT))
+    address: Mapped[str | None] = mapped_column(EncryptedText("escalations.address"))
     outcome: Mapped[str | None] = mapped_column(String(SHORT))  # storage.base.CASE_OUTCOMES, set on close
     helpful: Mapped[bool | None]  # the user's "did this help?" after the close
     last_user_message_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -157,7 +197,7 @@ class ConversationMessage(Base):
     sender: Mapped[str] = mapped_column(String(16))  # storage.operators.MESSAGE_SENDERS
     author: Mapped[str | None] = mapped_column(String(SHORT))  # the operator's id, for their messages
     kind: Mapped[str] = mapped_column(String(16))  # "text", or a media kind ("photo", "refused_photo"...)
-    text: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(EncryptedText("conversation_messages.text"))
 
 
 class AuditLog(Base):
@@ -195,7 +235,7 @@ class AdultLink(Base):
     child_alias: Mapped[str] = mapped_column(String(SHORT))  # how the child wants the adult to know them
     adult_platform: Mapped[str] = mapped_column(String(SHORT))
     adult_user: Mapped[str] = mapped_column(String(SHORT))
-    adult_address: Mapped[str] = mapped_column(Text)
+    adult_address: Mapped[str] = mapped_column(EncryptedText("adult_links.adult_address"))
     adult_language: Mapped[str] = mapped_column(String(SHORT))
     name: Mapped[str] = mapped_column(String(SHORT))  # the child's name for them
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

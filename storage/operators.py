@@ -23,7 +23,8 @@ from storage.models import AuditLog, Case, ConversationMessage, Escalation, utcn
 
 SYSTEM = "system"  # the actor of what the bot does by itself (re-alerts, re-offers)
 MESSAGE_SENDERS = ("user", "operator")
-AUDIT_ACTIONS = ("take", "message", "note", "close", "handback", "status", "refused", "realert", "reoffer")
+AUDIT_ACTIONS = ("take", "message", "note", "close", "handback", "status", "refused", "realert", "reoffer",
+                 "erased")
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,24 @@ class SqlOperatorStore:
     async def active_for(self, key: StateKey) -> EscalationInfo | None:
         return await self._first(select(Escalation).where(
             Escalation.platform == key.platform, Escalation.user_id == key.user, Escalation.status != "closed"))
+
+    async def topics_of(self, key: StateKey) -> list[EscalationInfo]:
+        """Every escalation of the user that has a topic in the operator front, closed ones too
+        (their cards and relayed messages are still there until erased)."""
+        async with self.cases.session() as session:
+            rows = (await session.scalars(select(Escalation).where(
+                Escalation.platform == key.platform, Escalation.user_id == key.user,
+                Escalation.topic_id.is_not(None)))).all()
+        return [_info(row) for row in rows]
+
+    async def topics_closed_before(self, cutoff: datetime) -> list[str]:
+        """The topics of the escalations retention deletes (closed before `cutoff`): the same
+        condition as `SqlCaseStore.purge_closed`, read before it runs."""
+        async with self.cases.session() as session:
+            found = (await session.scalars(select(Escalation.topic_id).where(
+                Escalation.status == "closed", Escalation.closed_at < cutoff,
+                Escalation.topic_id.is_not(None)))).all()
+        return [str(topic) for topic in found if topic]
 
     async def waiting(self, limit: int = 50) -> list[EscalationInfo]:
         """Open escalations, most serious first, then oldest first (storage.escalations.queue)."""

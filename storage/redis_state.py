@@ -1,4 +1,5 @@
-"""Conversation state in Redis: one JSON string per conversation with a time to live.
+"""Conversation state in Redis: one JSON string per conversation with a time to live; its draft (the
+report being written: the child's own words, links) is encrypted (storage/crypto.py, `encode_state`).
 
 Keys: `{prefix}:state:{platform}:{user}` (see StateKey.redis_key), `{prefix}:hit:{counter}`,
 `{prefix}:claim:{token}`, `{prefix}:mark:{token}` and `{prefix}:sent:{update token}` (a hash of the
@@ -14,10 +15,28 @@ from typing import Any
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.exceptions import RedisError
 
+from storage import crypto
 from storage.base import StateKey
 from storage.memory import DEFAULT_TTL_SECONDS
 
 MAX_CONNECTIONS = 64  # per process
+DRAFT_PURPOSE = "state.draft"
+
+
+def encode_state(data: Mapping[str, Any]) -> str:
+    """The state as stored: JSON, its draft an encrypted string."""
+    stored = dict(data)
+    if stored.get("draft"):
+        stored["draft"] = crypto.ring().encrypt_json(stored["draft"], DRAFT_PURPOSE)
+    return json.dumps(stored, ensure_ascii=False)
+
+
+def decode_state(payload: str) -> dict[str, Any]:
+    """A stored state back (a draft still a dict was written before encryption: read as it is)."""
+    data: dict[str, Any] = json.loads(payload)
+    if isinstance(data.get("draft"), str):
+        data["draft"] = crypto.ring().decrypt_json(data["draft"], DRAFT_PURPOSE)
+    return data
 
 
 class RedisStateStore:
@@ -34,11 +53,10 @@ class RedisStateStore:
         payload = await self._redis.get(key.redis_key(self.prefix))
         if payload is None:
             return None
-        data: dict[str, Any] = json.loads(payload)
-        return data
+        return decode_state(payload if isinstance(payload, str) else payload.decode())
 
     async def save(self, key: StateKey, data: Mapping[str, Any]) -> None:
-        payload = json.dumps(dict(data), ensure_ascii=False)
+        payload = encode_state(data)
         await self._redis.set(key.redis_key(self.prefix), payload, px=self.ttl_ms)
 
     async def delete(self, key: StateKey) -> None:
@@ -75,7 +93,7 @@ class RedisStateStore:
     async def save_marked(self, key: StateKey, data: Mapping[str, Any], token: str, value: str,
                           ttl_seconds: int) -> None:
         """MULTI/EXEC: the state and the mark are written together or not at all."""
-        payload = json.dumps(dict(data), ensure_ascii=False)
+        payload = encode_state(data)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.set(key.redis_key(self.prefix), payload, px=self.ttl_ms)
             pipe.set(f"{self.prefix}:mark:{token}", value, ex=ttl_seconds)

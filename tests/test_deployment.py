@@ -10,6 +10,8 @@ update posted to `serve` is answered on the fake Bot API, and `purge` runs with 
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 import os
 import secrets
 import shutil
@@ -126,6 +128,8 @@ async def test_the_topology_as_processes_answers_a_webhook_update(tmp_path: Path
             "PORT": str(port), "SERVE_WORKER": "false", "PSEUDONYM_SECRET": secrets.token_urlsafe(32),
             "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": webhook_secret,
             "TELEGRAM_API_BASE": fake.url, "OPERATOR_CHAT_ID": str(OPERATORS_GROUP), "OPERATOR_IDS": "1",
+            "ENCRYPTION_KEYS": json.dumps({"k1": base64.b64encode(secrets.token_bytes(32)).decode()}),
+            "ENCRYPTION_KEY_ID": "k1",
         }
         settings_names = {name.upper() for name in Settings.model_fields}
         env = {k: v for k, v in os.environ.items() if k not in settings_names}

@@ -32,7 +32,8 @@ async def production(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Settin
     async with fresh_postgres_url() as database_url, redis_url() as (url, prefix):
         yield settings(tmp_path, tg=fake, database_url=database_url, redis=(url, prefix), environment="production",
                        pseudonym_secret=STRONG, telegram_webhook_secret=STRONG, operator_chat_id=-100123,
-                       operator_ids=[1], metrics_port=free_port())
+                       operator_ids=[1], metrics_port=free_port(),
+                       encryption_keys={"k1": "CxTiUTVM6dlE0na7ljd7onqKh+enStPLNivUTUEEn+o="}, encryption_key_id="k1")
 
 
 async def _scrape(port: int) -> str:

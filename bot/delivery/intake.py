@@ -20,7 +20,7 @@ import asyncio
 import enum
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -30,6 +30,7 @@ from storage.base import StateKey, StateStore
 SEEN_TTL_SECONDS = 8 * 86400  # WhatsApp retries a webhook for up to 7 days
 MAX_PENDING = 10_000  # the in-memory intake refuses (503) beyond this many unprocessed updates
 MAX_SET_ASIDE = 1000
+SET_ASIDE_TTL_SECONDS = 7 * 86400  # the default of SET_ASIDE_RETENTION_HOURS: they hold raw payloads
 
 
 class IntakeUnavailable(Exception):
@@ -168,7 +169,16 @@ class LaneQueue(Protocol):
         ...
 
     async def set_aside(self, entry: Entry, reason: str) -> None:
-        """Move a head entry that keeps failing out of its lane (kept for a person to look at)."""
+        """Move a head entry that keeps failing out of its lane (kept for a person to look at, for
+        `SET_ASIDE_RETENTION_HOURS` at most)."""
+        ...
+
+    async def prune_set_aside(self, now: float | None = None) -> int:
+        """Remove the entries set aside longer than the retention ago; returns how many went."""
+        ...
+
+    async def forget_lane(self, lane: str) -> int:
+        """Erase the entries set aside from one conversation (the user's data); returns how many went."""
         ...
 
     async def depth(self) -> dict[str, int]:
@@ -183,13 +193,15 @@ class MemoryIntake:
 
     durable = False
 
-    def __init__(self, max_pending: int = MAX_PENDING) -> None:
+    def __init__(self, max_pending: int = MAX_PENDING, aside_ttl_seconds: float = SET_ASIDE_TTL_SECONDS) -> None:
         self.max_pending = max_pending
         self._lanes: dict[str, deque[Entry]] = {}
         self._tickets: asyncio.Queue[Ticket] = asyncio.Queue()
         self._seen: dict[str, float] = {}  # token -> expires at (monotonic)
         self._tries: dict[str, int] = {}
-        self.set_aside_entries: deque[tuple[Entry, str]] = deque(maxlen=MAX_SET_ASIDE)
+        # (entry, reason, when): erased with the user's data, expired like Redis's (forget_lane, prune_set_aside).
+        self.set_aside_entries: deque[tuple[Entry, str, float]] = deque(maxlen=MAX_SET_ASIDE)
+        self.aside_ttl_seconds = aside_ttl_seconds
         self.pending = 0  # stored and not yet processed
         self._retries: set[asyncio.TimerHandle] = set()
 
@@ -282,9 +294,23 @@ class MemoryIntake:
         return self._tries[entry.token]
 
     async def set_aside(self, entry: Entry, reason: str) -> None:
-        self.set_aside_entries.append((entry, reason))
+        self.set_aside_entries.append((entry, reason, time.time()))
         self._tries.pop(entry.token, None)
         await self.pop(entry.lane)
+        await self.prune_set_aside()
+
+    async def prune_set_aside(self, now: float | None = None) -> int:
+        cutoff = (time.time() if now is None else now) - self.aside_ttl_seconds
+        return self._remove(lambda entry, at: at < cutoff)
+
+    async def forget_lane(self, lane: str) -> int:
+        return self._remove(lambda entry, at: entry.lane == lane)
+
+    def _remove(self, doomed: Callable[[Entry, float], bool]) -> int:
+        kept = [item for item in self.set_aside_entries if not doomed(item[0], item[2])]
+        gone = len(self.set_aside_entries) - len(kept)
+        self.set_aside_entries = deque(kept, maxlen=MAX_SET_ASIDE)
+        return gone
 
     async def depth(self) -> dict[str, int]:
         return {"stored": self.pending, "tickets": self._tickets.qsize() + len(self._retries),

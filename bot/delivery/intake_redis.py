@@ -13,7 +13,10 @@ Keys (under the deployment's `REDIS_PREFIX`):
 - `{p}:sent:{update token}`: the update's outgoing messages already sent (bot/delivery/outbox.py), dropped
   with its reply when it is done; `{p}:lock:{lane}`: who holds the lane (bot/delivery/ordering.py).
 - `{p}:in:stored` (entries not yet processed), `{p}:in:tries:{token}`, `{p}:in:aside` (entries
-  that kept failing, for a person to look at, replay or drop: `python -m bot set-aside`).
+  that kept failing, for a person to look at, replay or drop: `python -m bot set-aside`). They hold
+  the raw payload (a child's words, ids), so they expire after `SET_ASIDE_RETENTION_HOURS` (pruned
+  at every write and read, and the list itself expires that long after its last write) and are
+  erased with the user's data (`forget_lane`).
 
 Redis must keep what it acknowledged: run it with `appendonly yes` (see docs/deployment.md).
 """
@@ -26,7 +29,7 @@ import os
 import secrets
 import socket
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from redis.asyncio import Redis
@@ -37,6 +40,7 @@ from bot.delivery.intake import (
     BUSY,
     MAX_SET_ASIDE,
     SEEN_TTL_SECONDS,
+    SET_ASIDE_TTL_SECONDS,
     Busy,
     Entry,
     Head,
@@ -127,12 +131,13 @@ class RedisIntake:
     durable = True
 
     def __init__(self, redis: Redis, prefix: str, *, claim_idle_seconds: float = 15.0,
-                 consumer: str | None = None) -> None:
+                 consumer: str | None = None, aside_ttl_seconds: float = SET_ASIDE_TTL_SECONDS) -> None:
         self.redis = redis
         self.prefix = prefix
         self.stream = f"{prefix}:in:stream"
         self.stored_key = f"{prefix}:in:stored"
         self.aside_key = f"{prefix}:in:aside"
+        self.aside_ttl_seconds = aside_ttl_seconds
         self.claim_idle_ms = max(1, int(claim_idle_seconds * 1000))
         self.consumer = consumer or consumer_name()
         self._submit = redis.register_script(_SUBMIT)
@@ -275,9 +280,11 @@ class RedisIntake:
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.rpush(self.aside_key, record)
             pipe.ltrim(self.aside_key, -MAX_SET_ASIDE, -1)
+            pipe.expire(self.aside_key, max(1, int(self.aside_ttl_seconds)))
             pipe.lpop(self._lane(entry.lane))
             pipe.decr(self.stored_key)
             await pipe.execute()
+        await self.prune_set_aside()
 
     async def depth(self) -> dict[str, int]:
         async with self.redis.pipeline(transaction=False) as pipe:
@@ -293,9 +300,42 @@ class RedisIntake:
     # -- updates set aside, for a person (`python -m bot set-aside`, bot/delivery/set_aside.py) ------------------
     async def set_aside_records(self) -> list[str]:
         """The records set aside, oldest first, as stored: JSON holding the update's payload (a child's
-        words, ids): never print one (bot/delivery/set_aside.py shows a summary without them)."""
+        words, ids): never print one (bot/delivery/set_aside.py shows a summary without them).
+        Expired records are removed first, so none is ever shown or replayed."""
+        await self.prune_set_aside()
+        return await self._aside()
+
+    async def _aside(self) -> list[str]:
         found = await self.redis.lrange(self.aside_key, 0, -1)
         return [item if isinstance(item, str) else item.decode() for item in found]
+
+    async def prune_set_aside(self, now: float | None = None) -> int:
+        """Remove the records set aside longer than the retention (`SET_ASIDE_RETENTION_HOURS`) ago.
+        One that cannot be read stays for `set-aside drop` (the list's own expiry bounds it)."""
+        cutoff = (time.time() if now is None else now) - self.aside_ttl_seconds
+        return await self._remove(lambda data: not isinstance(data.get("at"), int | float) or data["at"] < cutoff)
+
+    async def forget_lane(self, lane: str) -> int:
+        """Erase the records set aside from one conversation's lane (the user asked to delete their
+        data): their payloads hold the user's words and platform ids. Returns how many went."""
+        return await self._remove(lambda data: data.get("l") == lane)
+
+    async def _remove(self, doomed: Callable[[dict[str, Any]], bool]) -> int:
+        chosen = []
+        for record in await self._aside():
+            try:
+                data = json.loads(record)
+            except ValueError:
+                data = None
+            if isinstance(data, dict) and doomed(data):
+                chosen.append(record)
+        if not chosen:
+            return 0
+        async with self.redis.pipeline(transaction=True) as pipe:
+            for record in chosen:  # by value: positions shift as others are set aside meanwhile
+                pipe.lrem(self.aside_key, 1, record)
+            removed = await pipe.execute()
+        return sum(int(count) for count in removed)
 
     async def replay(self, record: str) -> bool:
         """Put a set-aside record back at the END of its lane as a fresh entry, as if it had just

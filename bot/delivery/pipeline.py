@@ -21,6 +21,7 @@ from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 
+from bot.context import conversation_lane
 from bot.delivery.intake import Intake, IntakeUnavailable, LaneQueue, MemoryIntake
 from bot.delivery.intake_redis import RedisIntake
 from bot.delivery.metrics import Metrics
@@ -32,7 +33,7 @@ from bot.delivery.routes import Route
 from bot.delivery.sending import Sender
 from bot.delivery.worker import Worker
 from bot.settings import Settings
-from storage.base import StateStore
+from storage.base import StateKey, StateStore
 from storage.redis_state import RedisStateStore
 
 log = logging.getLogger(__name__)
@@ -56,12 +57,13 @@ class Pipeline:
                 settings.redis_url, decode_responses=True, max_connections=64, timeout=5, socket_connect_timeout=2,
                 socket_timeout=5, health_check_interval=30, retry=Retry(ExponentialBackoff(cap=0.05, base=0.005), 2))
             self.redis = Redis(connection_pool=pool)
-            intake = RedisIntake(self.redis, settings.redis_prefix, claim_idle_seconds=settings.claim_idle_seconds)
+            intake = RedisIntake(self.redis, settings.redis_prefix, claim_idle_seconds=settings.claim_idle_seconds,
+                                 aside_ttl_seconds=settings.set_aside_retention_hours * 3600)
             self.intake, self.queue = intake, intake
             self.ordering = RedisOrdering(self.redis, settings.redis_prefix,
                                           timeout_seconds=settings.lock_timeout_seconds)
         else:
-            memory = MemoryIntake()
+            memory = MemoryIntake(aside_ttl_seconds=settings.set_aside_retention_hours * 3600)
             self.intake, self.queue = memory, memory
             self.ordering = LocalOrdering()
         self.routes: dict[str, Route] = {}
@@ -123,6 +125,12 @@ class Pipeline:
             self.metrics.inc("helpline_updates_duplicate_total", len(accepted) - fresh, platform=platform,
                              stage="webhook")
         return 200
+
+    async def forget(self, key: StateKey) -> None:
+        """The user's data is being erased: so are the updates of their conversation set aside."""
+        erased = await self.queue.forget_lane(conversation_lane(key))
+        if erased:
+            log.info("set-aside updates erased with the user's data", extra={"count": erased})
 
     # -- the worker -------------------------------------------------------------------------------
     def start_worker(self) -> None:

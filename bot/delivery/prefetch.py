@@ -12,12 +12,12 @@ writes a conversation's records while its lane is held (the runtime's own `hold`
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.context import current_update
 from storage.base import StateKey, StateStore
+from storage.redis_state import decode_state, encode_state
 
 
 class ContextStates:
@@ -32,8 +32,7 @@ class ContextStates:
             payload = context.known[key]
             if payload is None:
                 return None
-            data: dict[str, Any] = json.loads(payload)  # a fresh copy each time, as from the store
-            return data
+            return decode_state(payload)  # a fresh copy each time, as from the store
         return await self.inner.load(key)
 
     async def save(self, key: StateKey, data: Mapping[str, Any]) -> None:
@@ -77,4 +76,4 @@ class ContextStates:
 def _remember(key: StateKey, data: Mapping[str, Any] | None) -> None:
     context = current_update()
     if context is not None and key in context.known:
-        context.known[key] = None if data is None else json.dumps(dict(data), ensure_ascii=False)
+        context.known[key] = None if data is None else encode_state(data)

@@ -92,13 +92,26 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
               "Without it the in-memory intake keeps them inside the serving process only, out of reach "
               "of this command, and loses them on restart.", file=sys.stderr)
         return 2
-    return asyncio.run(_run(args, settings.redis_url, settings.redis_prefix))
+    return asyncio.run(_run(args, settings.redis_url, settings.redis_prefix, settings.set_aside_retention_hours * 3600))
 
 
-async def _run(args: argparse.Namespace, url: str, prefix: str) -> int:
+async def prune(settings: Settings) -> int:
+    """Retention (`python -m bot purge`): delete the updates set aside longer than
+    SET_ASIDE_RETENTION_HOURS ago; returns how many went (0 without REDIS_URL)."""
+    if not settings.redis_url:
+        return 0
+    redis = Redis.from_url(settings.redis_url, decode_responses=True, socket_connect_timeout=5, socket_timeout=10)
+    try:
+        intake = RedisIntake(redis, settings.redis_prefix, aside_ttl_seconds=settings.set_aside_retention_hours * 3600)
+        return await intake.prune_set_aside()
+    finally:
+        await redis.aclose()
+
+
+async def _run(args: argparse.Namespace, url: str, prefix: str, ttl_seconds: float) -> int:
     redis = Redis.from_url(url, decode_responses=True, socket_connect_timeout=5, socket_timeout=10)
     try:
-        intake = RedisIntake(redis, prefix)
+        intake = RedisIntake(redis, prefix, aside_ttl_seconds=ttl_seconds)
         if args.action == "list":
             return await _list(intake)
         return await _change(intake, args.action, args.position, args.all, getattr(args, "yes", False))

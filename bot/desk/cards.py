@@ -12,8 +12,8 @@ from bot.desk.front import CaseCard, Choice
 from bot.desk.roster import Roster
 from bot.desk.shifts import WorkingHours
 from bot.desk.texts import PLATFORMS, REASONS, level_key, reason_key
+from flows.images import case_involves_sexual_images
 from flows.messages import N_, Msg
-from flows.screens import media_refused
 from storage.base import CaseRecord
 from storage.operators import EscalationInfo
 
@@ -120,7 +120,7 @@ def _evidence_line(case: CaseRecord, shown: int) -> Msg:
 
 
 def _images_refused(case: CaseRecord) -> bool:
-    return media_refused({"category": case.category, "subcategory": case.subcategory})
+    return case_involves_sexual_images(case.category, case.subcategory, case.risk_reasons)
 
 
 def _category(category: str, subcategory: str | None) -> Msg:

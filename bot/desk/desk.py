@@ -11,6 +11,7 @@ card showed it), and written with a compare-and-set; refusals are audited.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -32,6 +33,8 @@ from storage.operators import SYSTEM, EscalationInfo, SqlOperatorStore
 
 log = logging.getLogger(__name__)
 
+# Kinds of relayed files that could show a person (flows.events.MediaKind.is_visual), as the log names them.
+FORWARDED_IMAGES = frozenset({"photo", "video", "document", "sticker"})
 NOTE_PREFIX = "!note"  # stays in the topic: never sent to the user
 SIGN_PREFIX = "!sign"  # sends this one message signed with the operator's name
 MAX_USER_REMINDERS = 2  # "we have not forgotten you" at most this often per case; the group is alerted every time
@@ -103,11 +106,24 @@ class OperatorDesk:
             log.warning("a message for an operator, but no operator holds the conversation")
             return
         await self.store.touch(escalation.id, by_operator=False)
-        await self.store.log_message(escalation.id, "user", relay.text or None, kind=relay.media_kind or "text")
-        await self.store.audit(USER, "message", escalation, direction="from_user", kind=relay.media_kind or "text")
+        kind = relay_kind(relay)
+        await self.store.log_message(escalation.id, "user", relay.text or None, kind=kind)
+        await self.store.audit(USER, "message", escalation, direction="from_user", kind=kind)
         if self.front is not None:  # no topic (it could not be made): the General topic
             front, topic = self.front, escalation.topic_id
             self.jobs.submit(escalation.id, lambda: front.relay(topic, escalation, relay))
+        if relay.images_refused_from_now:
+            earlier = [m for m in await self.store.messages(escalation.id) if m.kind in FORWARDED_IMAGES]
+            self._post_later(escalation, Msg(N_("op.images_refused_earlier") if earlier
+                                             else N_("op.images_refused_now")))
+
+    async def forget(self, key: StateKey) -> None:
+        """The user asked to delete their data: their cases' topics go from the operator front (card
+        and relayed messages), behind the reply. Called before the case store forgets who they are."""
+        for escalation in await self.store.topics_of(key):
+            await self.store.audit(USER, "erased", escalation)
+            if self.front is not None and escalation.topic_id is not None:
+                self.jobs.submit(escalation.id, functools.partial(self.front.erase, escalation.topic_id))
 
     async def feedback(self, key: StateKey, helpful: bool) -> None:
         escalation = await self.store.record_feedback(key, helpful)
@@ -405,3 +421,11 @@ class OperatorDesk:
 
     def _minutes_since(self, since: datetime) -> str:
         return str(max(0, int((self.clock() - since).total_seconds() // 60)))
+
+
+def relay_kind(relay: RelayToOperator) -> str:
+    """How a relayed message is logged: "text", a media kind, or "refused_<kind>" for a file of a
+    sexual-image conversation that was deleted, not kept (flows.images)."""
+    if relay.media_kind is None:
+        return "text"
+    return f"refused_{relay.media_kind}" if relay.refused else relay.media_kind

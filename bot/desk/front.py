@@ -92,6 +92,12 @@ class OperatorFront(Protocol):
         `RelayWhileWaiting` was written before anyone took the case."""
         ...
 
+    async def erase(self, topic_id: str) -> None:
+        """Remove the case's place with the card and everything relayed there (the user's data was
+        erased, or retention reached it); where that fails, say in the general place that it must be
+        removed by hand. Never shows what was erased."""
+        ...
+
     async def post(self, topic_id: str | None, text: Msg, *, choices: Sequence[Choice] = (),
                    mention: Sequence[Operator] = ()) -> None:
         """A notice in a case's place (None: the group's general place), with buttons and mentions."""

@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from aiogram import Bot
-from aiogram.exceptions import AiogramError
+from aiogram.exceptions import AiogramError, TelegramBadRequest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 
 from bot.delivery.sending import Pacer, Sender
@@ -38,6 +38,7 @@ from handlers.operators.group_parse import (
     encode_choice,
     parse_group_update,
 )
+from handlers.staff_text import neutralise
 from handlers.telegram.errors import classify
 from handlers.telegram.render import PARSE_MODE, TEXT_LIMIT, split_html
 from locales import Translator
@@ -104,13 +105,32 @@ class TelegramGroupFront:
         waiting = isinstance(relay, RelayWhileWaiting)  # written before anyone took the case: marked so
         label = N_("op.from_user_waiting") if waiting else N_("op.from_user")
         caption = self._html(Msg(label, {"text": relay.text or ""})) if relay.text or waiting else None
-        if relay.media_kind is None:
+        if isinstance(relay, RelayToOperator) and relay.refused:  # sexual images: told, never shown (flows.images)
+            note = Msg(N_("op.user_file_refused") if escalation.platform == "telegram"
+                       else N_("op.user_file_refused_kept_in_chat"),
+                       {"kind": relay.media_kind or "", "platform": platform_label(escalation.platform)})
+            await self._send_text(topic_id, "\n\n".join(filter(None, (self._html(note), caption))), None)
+        elif relay.media_kind is None:
             await self._send_text(topic_id, caption or "", None)
         elif escalation.platform == "telegram" and relay.media_ref and relay.media_kind in SENDERS:
             await self._send_file(topic_id, relay.media_kind, relay.media_ref, caption)
         else:
             note = Msg(N_("op.user_file"), {"kind": relay.media_kind, "platform": platform_label(escalation.platform)})
             await self._send_text(topic_id, "\n\n".join(filter(None, (self._html(note), caption))), None)
+
+    async def erase(self, topic_id: str) -> None:
+        """Delete the case's topic with all its messages (deleteForumTopic: the card, what the user
+        sent, the operators' answers). Where the bot may not (it lacks "delete messages"), the topic
+        is closed and the General topic says it must be deleted by hand."""
+        done = await self._call(lambda: self.bot.delete_forum_topic(chat_id=self.chat_id,
+                                                                    message_thread_id=int(topic_id)))
+        self._titles.pop(topic_id, None)
+        if done:
+            await self.post(None, Msg(N_("op.erased")))
+            return
+        log.error("operator topic not deleted: it must be deleted by hand", extra={"topic": topic_id})
+        await self._call(lambda: self.bot.close_forum_topic(chat_id=self.chat_id, message_thread_id=int(topic_id)))
+        await self.post(None, Msg(N_("op.erase_failed"), {"link": _topic_link(self.chat_id, topic_id)}))
 
     async def post(self, topic_id: str | None, text: Msg, *, choices: Sequence[Choice] = (),
                    mention: Sequence[Operator] = ()) -> None:
@@ -238,4 +258,27 @@ def _thread(topic_id: str | None) -> int | None:
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
+    """User text (and every other parameter) as staff read it: invisible characters shown, then escaped."""
+    return html.escape(neutralise(text), quote=False)
+
+
+def _topic_link(chat_id: int, topic_id: str) -> str:
+    """The topic's address for the group's members (t.me/c/<id without -100>/<topic>)."""
+    return f"https://t.me/c/{str(chat_id).removeprefix('-100')}/{int(topic_id)}"
+
+
+async def delete_topics(bot: Bot, chat_id: int, topics: Sequence[str]) -> int:
+    """Retention (`python -m bot purge`): delete these topics of the operator group with everything
+    in them. A topic already gone counts as deleted. Returns how many could not be deleted."""
+    left = 0
+    for topic in topics:
+        try:
+            await bot.delete_forum_topic(chat_id=chat_id, message_thread_id=int(topic))
+        except TelegramBadRequest as error:
+            if not any(word in str(error).lower() for word in ("not found", "invalid")):
+                left += 1
+                log.error("operator topic not deleted by retention", extra={"topic": topic})
+        except (AiogramError, ValueError):
+            left += 1
+            log.error("operator topic not deleted by retention", extra={"topic": topic})
+    return left

@@ -20,6 +20,7 @@ COMPLETE: dict[str, Any] = {
     "environment": "production", "pseudonym_secret": STRONG, "redis_url": "redis://127.0.0.1:6379/0",
     "database_url": "postgresql+asyncpg://helpline@db/helpline", "telegram_bot_token": "123:ABC",
     "telegram_webhook_secret": STRONG, "operator_chat_id": -100123, "operator_ids": [1],
+    "encryption_keys": {"k1": "CxTiUTVM6dlE0na7ljd7onqKh+enStPLNivUTUEEn+o="}, "encryption_key_id": "k1",
 }
 
 

@@ -45,6 +45,7 @@ def links_allowed() -> Iterator[None]:
 @dataclass
 class FakeForum(FakeTelegram):
     topics: dict[int, str] = field(default_factory=dict)  # message_thread_id -> name
+    deleted_topics: dict[int, str] = field(default_factory=dict)  # deleteForumTopic: gone with their messages
     _thread_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(9001))
 
     def _result(self, method: str, params: Mapping[str, Any]) -> Any:
@@ -53,6 +54,13 @@ class FakeForum(FakeTelegram):
             self.topics[thread_id] = str(params["name"])
             return {"message_thread_id": thread_id, "name": params["name"],
                     "icon_color": int(params.get("icon_color") or 7322096)}
+        if method in ("deleteForumTopic", "closeForumTopic"):
+            thread = int(params["message_thread_id"])
+            if thread not in self.topics:
+                return None  # an unknown topic is refused (as a 404 here)
+            if method == "deleteForumTopic":
+                self.deleted_topics[thread] = self.topics.pop(thread)
+            return True
         if method == "editForumTopic":
             self.topics[int(params["message_thread_id"])] = str(params["name"])
             return True

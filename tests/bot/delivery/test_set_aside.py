@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,51 @@ async def test_a_replay_goes_behind_the_work_its_lane_holds_and_forgets_its_atte
     assert not await intake.replay(record)  # replayed already: nothing twice
     assert await lane_keys(intake, LANE) == ["1:2", "1:3", "1:1"]
     await intake.ack(ticket)
+
+
+async def test_set_aside_records_expire_and_the_list_itself_has_an_expiry(intake: RedisIntake) -> None:
+    await intake.submit([sub("7:1", payload='{"text": "my number is 87011234567"}')])
+    await set_aside_head(intake)
+    ttl = await intake.redis.ttl(intake.aside_key)
+    assert 0 < ttl <= intake.aside_ttl_seconds  # nothing stays forever, even if nobody runs purge
+    assert await intake.prune_set_aside() == 0  # younger than the retention: kept
+    assert len(await intake.set_aside_records()) == 1
+    later = time.time() + intake.aside_ttl_seconds + 1
+    assert await intake.prune_set_aside(now=later) == 1
+    assert await intake.set_aside_records() == []
+    assert await intake.depth() == {"stored": 0, "tickets": 1, "set_aside": 0}
+
+
+async def test_forgetting_a_lane_erases_its_records_and_no_other(intake: RedisIntake) -> None:
+    other = "conv:whatsapp:pseudonym0002"
+    await intake.submit([sub("8:1"), sub("8:2", lane=other), sub("8:3")])
+    await set_aside_head(intake)
+    await set_aside_head(intake, other)
+    await set_aside_head(intake)
+    assert await intake.forget_lane(LANE) == 2
+    assert [json.loads(r)["l"] for r in await intake.set_aside_records()] == [other]
+
+
+async def test_purge_deletes_set_aside_records_past_their_retention(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    async with redis_url() as target:
+        redis = Redis.from_url(target.url, decode_responses=True)
+        intake = RedisIntake(redis, target.prefix)
+        await intake.submit([sub("9:1"), sub("9:2")])
+        await set_aside_head(intake)
+        await set_aside_head(intake)
+        old, fresh = await intake.set_aside_records()
+        aged = json.dumps({**json.loads(old), "at": time.time() - 3 * 3600}, separators=(",", ":"))
+        await redis.lset(intake.aside_key, 0, aged)  # set aside three hours ago
+        monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/p.db")
+        monkeypatch.setenv("SET_ASIDE_RETENTION_HOURS", "2")
+        monkeypatch.setenv("REDIS_URL", target.url)
+        monkeypatch.setenv("REDIS_PREFIX", target.prefix)
+        monkeypatch.setattr(logs, "configure", lambda *args: None)
+        assert await asyncio.to_thread(main, ["purge"]) == 0
+        assert "1 update(s) set aside longer than 2 hours" in capsys.readouterr().out
+        assert await intake._aside() == [fresh]
+        await redis.aclose()
 
 
 async def test_a_replay_into_an_empty_lane_brings_a_ticket_and_resets_the_mark(intake: RedisIntake) -> None:

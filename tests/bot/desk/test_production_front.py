@@ -10,7 +10,8 @@ from bot.settings import Settings
 STRONG = "Xy7-kQ2_mN9pLr4TvW8sZb1CdEfGhJkA"  # 32 characters, many kinds
 SECRETS = {"environment": "production", "pseudonym_secret": STRONG, "telegram_bot_token": "123:ABC",
            "telegram_webhook_secret": STRONG[::-1], "redis_url": "redis://redis:6379/0",
-           "database_url": "postgresql+asyncpg://helpline@db/helpline"}
+           "database_url": "postgresql+asyncpg://helpline@db/helpline",
+           "encryption_keys": {"k1": "CxTiUTVM6dlE0na7ljd7onqKh+enStPLNivUTUEEn+o="}, "encryption_key_id": "k1"}
 
 
 def test_production_refuses_to_start_without_an_operator_front() -> None:

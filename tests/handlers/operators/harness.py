@@ -18,7 +18,7 @@ from handlers.operators.telegram_group import TelegramGroupFront
 from handlers.telegram.channel import TelegramChannel
 from handlers.telegram.webhook import SECRET_HEADER
 from handlers.whatsapp.channel import WhatsAppChannel
-from tests.handlers.whatsapp.harness import envelope, reply, sign, text, value
+from tests.handlers.whatsapp.harness import envelope, message, reply, sign, text, value
 from tests.support.fake_forum import FakeForum
 from tests.support.fake_graph import FakeGraph
 from tests.support.fake_telegram import fixture
@@ -93,6 +93,38 @@ class Hotline:
             "content-type": "application/json", "x-hub-signature-256": sign(raw)})
         assert response.status_code == 200, response.text
         await self.settle()
+
+    async def child_sends_image(self, wa_id: str, media_id: str, caption: str | None = None) -> None:
+        content = {"mime_type": "image/jpeg", "sha256": "x", "id": media_id}
+        if caption:
+            content["caption"] = caption
+        raw = json.dumps(envelope(value([message(wa_id, "image", content)])), ensure_ascii=False).encode()
+        response = await self.http.post("/whatsapp/webhook", content=raw, headers={
+            "content-type": "application/json", "x-hub-signature-256": sign(raw)})
+        assert response.status_code == 200, response.text
+        await self.settle()
+
+    # -- the child, on Telegram ---------------------------------------------------------------
+    async def tg_child_says(self, user: int, body: str | None = None, *, base: str = "text_message_private",
+                            lang: str = "ru") -> dict[str, Any]:
+        """A private message from a child on Telegram (a real fixture, ids changed); returns it."""
+        update = copy.deepcopy(fixture(base))
+        update["update_id"] = next(self._update_ids)
+        sent = update["message"]
+        sent["message_id"] = next(self._message_ids)
+        sent["from"] = {"id": user, "is_bot": False, "first_name": "Ada", "language_code": lang}
+        sent["chat"] = {"id": user, "first_name": "Ada", "type": "private"}
+        sent.pop("caption", None)
+        if body is not None:
+            sent["text"] = body
+        await self.post_telegram(update)
+        return update
+
+    async def tg_child_sends_photo(self, user: int) -> dict[str, Any]:
+        return await self.tg_child_says(user, base="photo_with_caption")
+
+    def tg_child_got(self, user: int) -> list[str]:
+        return self.tg.texts(user)
 
     def child_got(self, wa_id: str) -> list[str]:
         out = []

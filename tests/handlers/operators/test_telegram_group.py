@@ -107,10 +107,16 @@ class TestCards:
         assert forum.of("sendVoice")[0]["voice"] == "AwACAgIAAxkBAAIC"
         assert all(int(p["message_thread_id"]) == int(topic or 0) for p in forum.of("sendPhoto"))
 
-    @pytest.mark.parametrize("category,subcategory", [("csam", None), ("blackmail", "intimate")])
+    @pytest.mark.parametrize("category,subcategory,reasons", [
+        ("csam", None, ()), ("blackmail", "intimate", ()), ("grooming", None, ()),
+        ("bullying", None, ("sextortion",)),  # what the child said, whatever the report's category
+        ("other", None, ("grooming_meeting",)),
+    ])
     async def test_nothing_from_a_links_only_report_is_ever_sent(self, forum: FakeForum, front: TelegramGroupFront,
-                                                                 category: str, subcategory: str | None) -> None:
-        case = dataclasses.replace(CASE, category=category, subcategory=subcategory)
+                                                                 category: str, subcategory: str | None,
+                                                                 reasons: tuple[str, ...]) -> None:
+        case = dataclasses.replace(CASE, category=category, subcategory=subcategory,
+                                   risk_reasons=(*reasons, f"category:{category}"))
         await front.open_case(build_card(ESCALATION, case, ROSTER, HOURS))
         assert forum.of("sendPhoto") == forum.of("sendVoice") == []
         assert "только ссылки" in forum.of("sendMessage")[0]["text"]
@@ -164,6 +170,22 @@ class TestRelay:
                           RelayToOperator(None, "voice", "wa-media-id"))
         assert forum.of("sendVoice") == []
         assert "пришёл файл (voice) в WhatsApp" in forum.of("sendMessage")[0]["text"]
+
+    async def test_direction_overrides_and_invisible_characters_are_shown_to_operators(
+            self, forum: FakeForum, front: TelegramGroupFront) -> None:
+        await front.relay("77", ESCALATION, RelayToOperator("скачай https://files.kz/photo\u202egpj.exe "
+                                                            "и звони 8701\u200b1234567"))
+        relayed = forum.of("sendMessage")[-1]["text"]
+        assert "photo[U+202E]gpj.exe" in relayed and "8701[U+200B]1234567" in relayed
+        assert "\u202e" not in relayed and "\u200b" not in relayed
+
+    async def test_the_case_card_shows_them_too(self, forum: FakeForum, front: TelegramGroupFront) -> None:
+        case = dataclasses.replace(CASE, fields={**CASE.fields, "description": "он \u2067зиккәш\u2069 & <b>",
+                                                 "links": ["https://vk.com/id1\u202e3pm.exe"]})
+        await front.open_case(build_card(ESCALATION, case, ROSTER, HOURS))
+        card = forum.of("sendMessage")[0]["text"]
+        assert "он [U+2067]зиккәш[U+2069] &amp; &lt;b&gt;" in card and "id1[U+202E]3pm.exe" in card
+        assert not any(ch in card for ch in "\u2067\u2069\u202e")
 
 
 def group_update(name: str, **message: Any) -> dict[str, Any]:
