@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.delivery.pipeline import Pipeline
 from bot.delivery.prefetch import ContextStates
@@ -36,6 +37,7 @@ class Application:
     desk: OperatorDesk | None = None  # the operators' side (bot/desk/desk.py)
     watchdog: Watchdog | None = None  # no one left waiting (bot/desk/watchdog.py)
     drafts: DraftPort | None = None  # the case store's copy of drafts (bot/drafts.py)
+    web_desk: Any = None  # the web desk's services (handlers/desk_web DeskServices), set by webhook.py
 
     async def close(self) -> None:
         if self.watchdog is not None:

@@ -75,9 +75,20 @@ class Settings(BaseSettings):
     critical_realert_minutes: int = Field(5, ge=1)
     operator_silence_minutes: int = Field(10, ge=1)
 
+    # The web case desk at /desk (docs/operators.md).
+    desk_session_idle_minutes: int = Field(30, ge=1, description="a desk session ends after this idle time")
+    # JSON {"level": hours}: a case still "received" after this long stands out in the inbox.
+    desk_review_hours: dict[str, float] = Field(
+        default_factory=lambda: {"critical": 1.0, "high": 4.0, "normal": 48.0, "low": 120.0})
+
     @field_validator("emergency_lines", mode="before")
     @classmethod
     def _parse_lines(cls, value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
+
+    @field_validator("desk_review_hours", mode="before")
+    @classmethod
+    def _parse_review_hours(cls, value: Any) -> Any:
         return json.loads(value) if isinstance(value, str) else value
 
     @field_validator("operators", mode="before")

@@ -14,7 +14,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
-from bot.service import ConversationService, Inbound
+from bot.desk.front import Delivery, UserLink
+from bot.service import ConversationService, Inbound, Reply
 from flows.events import Event, Text
 from handlers.render import DISCARD_NOTE, Discard, decode_choice, render, strip_markup
 from locales import Translator
@@ -41,6 +42,26 @@ class SimulatorReply(BaseModel):
     buttons: list[SimulatorButton] = []
 
 
+class Mailbox:
+    """What operators sent to simulated users (the desk's user link for the "web" platform), until read."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[str, list[SimulatorReply]] = {}
+
+    def link(self, translator: Translator) -> UserLink:
+        async def send(address: str, reply: Reply) -> Delivery:
+            self.waiting.setdefault(address, []).extend(_replies(reply, translator))
+            return Delivery.SENT
+
+        return send
+
+    def take(self, user: str) -> list[SimulatorReply]:
+        return self.waiting.pop(user, [])
+
+
+MAILBOX = Mailbox()
+
+
 @router.get("/", response_class=HTMLResponse)
 async def page() -> HTMLResponse:
     return HTMLResponse(PAGE.read_text(encoding="utf-8"))
@@ -56,6 +77,16 @@ async def message(body: SimulatorMessage, request: Request) -> list[SimulatorRep
     if event is None:
         event = Text(body.text or "")
     reply = await service.handle(Inbound(PLATFORM, body.user, event, body.lang or None))
+    return _replies(reply, translator)
+
+
+@router.get("/simulator/inbox")
+async def inbox(user: str) -> list[SimulatorReply]:
+    """What an operator sent this simulated user since the last look (the page polls it)."""
+    return MAILBOX.take(user)
+
+
+def _replies(reply: Reply, translator: Translator) -> list[SimulatorReply]:
     replies: list[SimulatorReply] = []
     for out in render(reply.actions, reply.lang, translator, html.escape, 4096):
         if isinstance(out, Discard):

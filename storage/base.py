@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-CASE_STATUSES = ("received", "in_review", "content_removed", "passed_to_police", "closed")
+# What the reporter sees when they check their reference; the desk moves a case through them.
+CASE_STATUSES = ("received", "in_review", "referred_platform", "content_reported", "content_removed",
+                 "passed_to_police", "closed")
 # What the hotline did about a case, recorded by the operator who closes it (NULL: none yet).
 CASE_OUTCOMES = ("advised", "referred_police", "referred_platform", "content_reported", "no_action")
 
