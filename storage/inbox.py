@@ -106,11 +106,10 @@ class SqlInbox:
     async def page(self, f: InboxFilter, *, offset: int = 0, limit: int = 50) -> InboxPage:
         where = _conditions(f)
         async with self.cases.session() as session:
-            by_level = {level: count for level, count in (await session.execute(
-                select(Case.risk, func.count()).where(*where).group_by(Case.risk))).tuples()}
-            by_status = {status: count for status, count in (await session.execute(
-                select(Case.status, func.count()).where(*_conditions(f, with_status=False))
-                .group_by(Case.status))).tuples()}
+            by_level: dict[str, int] = {row[0]: row[1] for row in await session.execute(
+                select(Case.risk, func.count()).where(*where).group_by(Case.risk))}
+            by_status: dict[str, int] = {row[0]: row[1] for row in await session.execute(
+                select(Case.status, func.count()).where(*_conditions(f, with_status=False)).group_by(Case.status))}
             rows: list[InboxRow] = []
             skip = offset
             for level in (*SERIOUS_FIRST, *sorted(set(by_level) - set(SERIOUS_FIRST))):
@@ -123,7 +122,7 @@ class SqlInbox:
                 found = await session.execute(select(*_ROW_COLUMNS).where(*where, Case.risk == level)
                                               .order_by(Case.created_at, Case.id).offset(skip)
                                               .limit(limit - len(rows)))
-                rows.extend(InboxRow(*row) for row in found.tuples())  # type: ignore[call-arg]
+                rows.extend(InboxRow(*row) for row in found)
                 skip = 0
         return InboxPage(tuple(rows), sum(by_level.values()), by_status, by_level)
 

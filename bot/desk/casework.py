@@ -119,7 +119,7 @@ class CaseDesk:
         entries = [TimelineEntry(case.created_at, "filed", "user")]
         audit: list[AuditEntry] = await self.operators.audit_trail(case_id=case.id)
         entries += [TimelineEntry(a.at, "audit", a.actor, a.action, a.detail) for a in audit
-                    if a.action not in ("message", "view")]  # messages are shown with their text below
+                    if a.action not in ("message", "note", "view")]  # shown below, with their text
         notes: list[Note] = await self.inbox.notes(case.id)
         entries += [TimelineEntry(n.at, "note", n.author, text=readable(n.text)) for n in notes]
         messages: list[LoggedMessage] = await self.operators.messages(case_id=case.id)
