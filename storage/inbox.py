@@ -122,7 +122,7 @@ class SqlInbox:
                 found = await session.execute(select(*_ROW_COLUMNS).where(*where, Case.risk == level)
                                               .order_by(Case.created_at, Case.id).offset(skip)
                                               .limit(limit - len(rows)))
-                rows.extend(InboxRow(*row) for row in found)
+                rows.extend(InboxRow(*row) for row in found)  # type: ignore[call-arg]  # the columns, in order
                 skip = 0
         return InboxPage(tuple(rows), sum(by_level.values()), by_status, by_level)
 
