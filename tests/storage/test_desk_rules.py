@@ -165,7 +165,8 @@ class TestPermissions:
         with pytest.raises(Denied, match="changed"):
             await cases.set_status(second, case_id, "received", "content_reported")
         trail = await audit.audit_trail(case_id=case_id)
-        assert [(e.actor, e.action, e.detail.get("reason")) for e in trail][-1] == (second.actor_id, "refused", "changed")
+        last = trail[-1]
+        assert (last.actor, last.action, last.detail.get("reason")) == (second.actor_id, "refused", "changed")
 
 
 class TestWorkingACase:
