@@ -64,8 +64,7 @@ class Case(Base):
         Index(None, "created_at"),
         # The desk's inbox (migration 0005): most serious first, then oldest, within the usual filters.
         Index(None, "risk", "created_at"),
-        Index(None, "assigned_to", "created_at"),
-        Index(None, "category", "created_at"),
+        Index(None, "status", "risk", "created_at"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
