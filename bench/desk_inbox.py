@@ -21,7 +21,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import httpx
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from bot.settings import Settings
 from flows.definitions import AGE_GROUPS, REGIONS
@@ -74,6 +74,10 @@ async def fill(database_url: str, count: int) -> str:
                     "outcome": "advised" if closed else None, "assigned_to": None,
                 })
             await connection.execute(insert(Case), rows)
+    if engine.dialect.name == "postgresql":  # what autovacuum does after such a load, before anyone reads
+        async with engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.execute(text("ANALYZE cases"))
     await engine.dispose()
     return reference
 
