@@ -74,10 +74,10 @@ async def fill(database_url: str, count: int) -> str:
                     "outcome": "advised" if closed else None, "assigned_to": None,
                 })
             await connection.execute(insert(Case), rows)
-    if engine.dialect.name == "postgresql":  # what autovacuum does after such a load, before anyone reads
+    if engine.dialect.name == "postgresql":  # what autovacuum does after such a load (visibility map, statistics)
         async with engine.connect() as connection:
             await connection.execution_options(isolation_level="AUTOCOMMIT")
-            await connection.execute(text("ANALYZE cases"))
+            await connection.execute(text("VACUUM ANALYZE cases"))
     await engine.dispose()
     return reference
 

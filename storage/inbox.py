@@ -113,12 +113,13 @@ class SqlInbox:
             others = _conditions(f, with_status=False)
             # Grouped by the column itself, SQLite walks the status index and reads each row from it
             # (slow when other filters need the rows); by an expression, it reads the table through.
-            status = func.coalesce(Case.status, "") if others else Case.status
+            sqlite = self.cases.engine.dialect.name == "sqlite"  # PostgreSQL's planner needs no such help
+            status = func.coalesce(Case.status, "") if others and sqlite else Case.status
             by_status: dict[str, int] = {row[0]: row[1] for row in await session.execute(
                 select(status, func.count()).where(*others).group_by(status))}
             # Likewise, ordered by the column, SQLite walks the (risk, created_at) index past every row the
             # other filters reject; by an expression, it finds the few that match first, then sorts them.
-            oldest = func.coalesce(Case.created_at, Case.created_at) if others else Case.created_at
+            oldest = func.coalesce(Case.created_at, Case.created_at) if others and sqlite else Case.created_at
             rows: list[InboxRow] = []
             skip = offset
             for level in (*SERIOUS_FIRST, *sorted(set(by_level) - set(SERIOUS_FIRST))):

@@ -74,10 +74,12 @@ class OperatorDesk:
     async def queued(self, key: StateKey, ticket: Ticket) -> str | None:
         """A new or raised escalation: show it to the operators (behind the user's reply).
         Returns the local time operators are back when outside working hours, else None (also
-        when no operator front-end is connected: there are no hours to tell of then)."""
-        if self.front is None:
+        when no operator front-end is connected: there are no hours to tell of then). The web desk
+        reads the queue from the database, so only the Telegram group is shown the case here."""
+        if self.front is None and self.staff is None:
             return None
-        self.jobs.submit(ticket.id, lambda: self._show_case(ticket.id, ticket.position))
+        if self.front is not None:
+            self.jobs.submit(ticket.id, lambda: self._show_case(ticket.id, ticket.position))
         return self.hours.back_at(self.clock())
 
     async def relay(self, key: StateKey, relay: RelayToOperator) -> None:

@@ -31,6 +31,17 @@ ENV = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select
                   trim_blocks=True, lstrip_blocks=True)
 
 
+# No caching of case pages, no framing, no referrer leaving with a link, scripts only from the desk.
+HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                               "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+}
+
+
 class NotSignedIn(Exception):
     """No live session: pages send to the sign-in page, actions are refused."""
 
@@ -110,7 +121,7 @@ def render(request: Request, template: str, signed: SignedIn | None, status_code
                                              lang=language, csrf=signed.session.csrf if signed else "",
                                              prefix=PREFIX, **values)
     response = HTMLResponse(html, status_code=status_code)
-    response.headers["Cache-Control"] = "no-store"
+    response.headers.update(HEADERS)
     return response
 
 
