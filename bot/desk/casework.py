@@ -110,6 +110,8 @@ class CaseDesk:
         refused = int(fields.get("refused_media") or 0)
         if refused:
             counts["refused"] = refused
+        # Reading a child's report is itself recorded: who looked, and when (not shown in its timeline).
+        await self.operators.audit_case(signed.actor_id, "view", case.id)
         timeline = await self._timeline(case)
         escalations = await self.inbox.escalations_of(case.id)
         return CaseView(case, assigned, links, defanged, readable(fields.get("description")), counts,
