@@ -29,7 +29,7 @@ from storage.base import (
 )
 from storage.drafts import upsert_draft, write_drafts
 from storage.engine import make_engine
-from storage.models import Case, ConversationMessage, Draft, Escalation, utcnow
+from storage.models import Case, CaseNote, ConversationMessage, Draft, Escalation, utcnow
 from storage.report_columns import case_columns
 
 REFERENCE_ATTEMPTS = 5  # 40 random bits: a second collision in a row means something else is wrong
@@ -197,6 +197,10 @@ class SqlCaseStore:
         """
         now = self._now()
         async with self._sessions.begin() as session:
+            # Staff notes on their cases may retell what they wrote: erased with it.
+            await session.execute(delete(CaseNote).where(CaseNote.case_id.in_(
+                select(Case.id).where(Case.platform == platform, Case.reporter == user)))
+                .execution_options(synchronize_session=False))
             erased = await session.execute(
                 update(Case).where(Case.platform == platform, Case.reporter == user)
                 .values(reporter=None, description=None, links=None, evidence=None, updated_at=now))

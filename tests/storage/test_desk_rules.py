@@ -251,3 +251,13 @@ class TestInbox:
         assert [r.id for r in mine.rows] == [fresh_high] and [r.id for r in nobody.rows] == [old_high]
         since = await cases.page(signed, InboxFilter(since=clock.now - timedelta(hours=1)))
         assert [r.id for r in since.rows] == [fresh_high]
+
+
+async def test_notes_are_erased_with_the_users_data(staff: StaffDesk, cases: CaseDesk,
+                                                    case_store: SqlCaseStore) -> None:
+    signed = await member(staff, "aigerim", "operator")
+    mine, other = await file(case_store), await file(case_store, user=OTHER)
+    await cases.note(signed, mine, "she said her name is Dana")
+    await cases.note(signed, other, "kept")
+    await case_store.forget_user("telegram", ME)
+    assert await cases.inbox.notes(mine) == [] and len(await cases.inbox.notes(other)) == 1
