@@ -10,7 +10,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
-from handlers.desk_web import auth, cases, chats, figures
+from handlers.desk_web import auth, cases, chats, figures, staff
 from handlers.desk_web.web import HERE, PREFIX, BadCsrf, DeskServices, NotSignedIn, redirect, render
 
 __all__ = ["DeskServices", "mount"]
@@ -19,7 +19,7 @@ __all__ = ["DeskServices", "mount"]
 def mount(app: FastAPI) -> None:
     """Serve the desk at /desk on the application."""
     router = APIRouter(prefix=PREFIX)
-    for module in (auth, cases, chats, figures):
+    for module in (auth, cases, chats, figures, staff):
         router.include_router(module.router)
     app.include_router(router)
     app.mount(PREFIX + "/static", StaticFiles(directory=HERE / "static"), name="desk-static")

@@ -103,3 +103,20 @@ async def test_a_live_chat_from_the_web(desk: Desk) -> None:
     await desk.http.post(chat.group(1) + "/close", data={"csrf": csrf, "outcome": "advised"})
     assert "closed" in (await desk.http.get(chat.group(1))).text
     assert (await desk.http.post(chat.group(1) + "/say", data={"csrf": csrf, "text": "late"})).status_code == 409
+
+
+async def test_administrators_manage_accounts_and_nobody_else(desk: Desk) -> None:
+    await desk.add("root", "administrator")
+    await desk.add("dana", "supervisor")
+    await desk.sign_in("dana")
+    assert (await desk.http.get("/desk/staff")).status_code == 403
+    await desk.http.post("/desk/signout", data={"csrf": await desk.csrf()})
+    await desk.sign_in("root")
+    csrf = await desk.csrf("/desk/staff")
+    await desk.http.post("/desk/staff/add", data={"csrf": csrf, "username": "bolat", "name": "Болат",
+                                                  "role": "operator", "ui": "kk", "password": "a long password!"})
+    assert "Болат" in (await desk.http.get("/desk/staff")).text
+    await desk.http.post("/desk/staff/disable", data={"csrf": csrf, "username": "bolat"})
+    await desk.http.post("/desk/signout", data={"csrf": csrf})
+    refused = await desk.sign_in("bolat", "a long password!")
+    assert refused.status_code == 401
