@@ -92,7 +92,7 @@ def build_web_desk(settings: Settings, desk: OperatorDesk, states: StateStore, t
     problems = translator.check(desk_keys())
     if problems:
         raise CatalogError("the desk catalogs are incomplete:\n  " + "\n  ".join(problems[:20]))
-    return DeskServices(staff=staff, cases=CaseDesk(SqlInbox(cases), store,
+    return DeskServices(staff=staff, cases=CaseDesk(SqlInbox(cases), store, reach=desk.reach,
                                                     deadlines=review_deadlines(settings.desk_review_hours)),
                         operators=desk, translator=translator, timezone=ZoneInfo(settings.timezone),
                         database_url=settings.database_url, secure_cookies=settings.environment == "production")

@@ -87,6 +87,9 @@ class NewCase:
     # A stable id (32 hex) derived from the update that filed it: filing the same id again returns
     # the case filed the first time, so a retried update never files a case twice. None: random.
     id: str | None = None
+    # The raw chat id the report came from: kept (as `cases.reply_address`) only when the reporter chose
+    # "you may write to me here", and only until the case closes or the user deletes their data.
+    address: str | None = None
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,7 @@ class Note:
     at: datetime
     author: str
     text: str
+    kind: str = "note"  # or "to_reporter": what the hotline wrote to the reporter
 
 
 _ROW_COLUMNS = (Case.id, Case.reference, Case.created_at, Case.status, Case.risk, Case.category, Case.platform,
@@ -155,15 +156,23 @@ class SqlInbox:
             result = await session.execute(update(Case).where(Case.id == case_id, held).values(assigned_to=to))
         return _rows(result) == 1
 
-    async def add_note(self, case_id: str, author: str, text: str, at: datetime) -> None:
+    async def add_note(self, case_id: str, author: str, text: str, at: datetime, kind: str = "note") -> None:
         async with self.cases.session() as session, session.begin():
-            session.add(CaseNote(case_id=case_id, author=author[:64], text=text, at=at))
+            session.add(CaseNote(case_id=case_id, author=author[:64], text=text, at=at, kind=kind))
+
+    async def reply_target(self, case_id: str) -> tuple[str, str | None, str] | None:
+        """(platform, pseudonymous reporter, raw address) of a case whose reporter may be written to."""
+        async with self.cases.session() as session:
+            row = await session.get(Case, case_id)
+        if row is None or row.reply_address is None or row.anonymous or row.status == "closed":
+            return None
+        return row.platform, row.reporter, row.reply_address
 
     async def notes(self, case_id: str) -> list[Note]:
         async with self.cases.session() as session:
             rows = await session.scalars(select(CaseNote).where(CaseNote.case_id == case_id)
                                          .order_by(CaseNote.at, CaseNote.id))
-            return [Note(r.at, r.author, r.text) for r in rows]
+            return [Note(r.at, r.author, r.text, r.kind) for r in rows]
 
     async def open_escalations(self, limit: int = 100) -> Sequence[Escalation]:
         """Escalations not closed, for the live chats list (storage.escalations order for the open ones)."""
@@ -175,6 +184,8 @@ class SqlInbox:
         """Move the case from `expected` to `status` (with its outcome when it closes); False if it moved meanwhile."""
         values: dict[str, object] = {"status": status, "updated_at": at,
                                      "closed_at": at if status == "closed" else None}
+        if status == "closed":
+            values["reply_address"] = None  # nobody writes to the reporter of a closed case
         if outcome is not None:
             values["outcome"] = outcome
         async with self.cases.session() as session, session.begin():

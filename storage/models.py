@@ -93,6 +93,9 @@ class Case(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     outcome: Mapped[str | None] = mapped_column(String(SHORT))  # storage.base.CASE_OUTCOMES; None: not yet
     assigned_to: Mapped[str | None] = mapped_column(String(32))  # a staff actor id ("w:<id>"); None: nobody
+    # The raw chat id of a reporter who chose "you may write to me here"; erased when the case closes
+    # and by forget_user (migration 0005, docs/storage.md). Never shown.
+    reply_address: Mapped[str | None] = mapped_column(String(SHORT))
 
 
 class Draft(Base):
@@ -226,4 +229,5 @@ class CaseNote(Base):
     case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     author: Mapped[str] = mapped_column(String(SHORT))  # a staff actor id
+    kind: Mapped[str] = mapped_column(String(16), server_default="note")  # "note", or "to_reporter" (sent)
     text: Mapped[str] = mapped_column(Text)

@@ -8,12 +8,14 @@ and visible at once to a reporter who checks their reference (the bot reads the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.desk.front import Delivery
 from bot.desk.staff import SignedIn
-from storage.base import CASE_OUTCOMES, CASE_STATUSES, CaseRecord
+from flows.events import Event, OperatorMessage
+from storage.base import CASE_OUTCOMES, CASE_STATUSES, CaseRecord, StateKey
 from storage.inbox import InboxFilter, InboxPage, Note, SqlInbox
 from storage.models import utcnow
 from storage.operators import AuditEntry, LoggedMessage, SqlOperatorStore
@@ -65,17 +67,24 @@ class CaseView:
     timeline: tuple[TimelineEntry, ...]
     escalation_ids: tuple[str, ...]
     overdue: bool
+    can_write: bool  # the reporter chose "you may write to me here", and the case is open
 
 
 def review_deadlines(hours: Mapping[str, float]) -> dict[str, timedelta]:
     return {level: timedelta(hours=value) for level, value in hours.items()}
 
 
+# Send an operator's event to a user's address on their platform (OperatorDesk.reach).
+Reach = Callable[[StateKey, str, Event], Awaitable[Delivery]]
+
+
 class CaseDesk:
     def __init__(self, inbox: SqlInbox, operators: SqlOperatorStore, *,
-                 deadlines: Mapping[str, timedelta] | None = None, clock: Callable[[], datetime] = utcnow) -> None:
+                 deadlines: Mapping[str, timedelta] | None = None, clock: Callable[[], datetime] = utcnow,
+                 reach: Reach | None = None) -> None:
         self.inbox = inbox
         self.operators = operators
+        self.reach = reach
         self.deadlines = dict(deadlines or review_deadlines(DEFAULT_REVIEW_HOURS))
         self.clock = clock
 
@@ -115,15 +124,18 @@ class CaseDesk:
         timeline = await self._timeline(case)
         escalations = await self.inbox.escalations_of(case.id)
         return CaseView(case, assigned, links, defanged, readable(fields.get("description")), counts,
-                        tuple(timeline), tuple(escalations), self.is_overdue(case.status, case.risk, case.created_at))
+                        tuple(timeline), tuple(escalations), self.is_overdue(case.status, case.risk, case.created_at),
+                        self.reach is not None and await self.inbox.reply_target(case.id) is not None)
 
     async def _timeline(self, case: CaseRecord) -> list[TimelineEntry]:
         entries = [TimelineEntry(case.created_at, "filed", "user")]
         audit: list[AuditEntry] = await self.operators.audit_trail(case_id=case.id)
         entries += [TimelineEntry(a.at, "audit", a.actor, a.action, a.detail) for a in audit
-                    if a.action not in ("message", "note", "view")]  # shown below, with their text
+                    if a.action not in ("note", "view")  # shown below, with their text
+                    and not (a.action == "message" and a.escalation_id)]
         notes: list[Note] = await self.inbox.notes(case.id)
-        entries += [TimelineEntry(n.at, "note", n.author, text=readable(n.text)) for n in notes]
+        entries += [TimelineEntry(n.at, "note" if n.kind == "note" else "to_reporter", n.author,
+                                  text=readable(n.text)) for n in notes]
         messages: list[LoggedMessage] = await self.operators.messages(case_id=case.id)
         entries += [TimelineEntry(m.at, "message", m.author if m.sender == "operator" else "user", m.kind,
                                   text=readable(m.text)) for m in messages]
@@ -165,6 +177,29 @@ class CaseDesk:
             await self._refused(signed, case_id, "status", "changed")
         await self.operators.audit_case(signed.actor_id, "status", case_id, status=status, was=expected,
                                         outcome=outcome)
+
+    async def write_to_reporter(self, signed: SignedIn, case_id: str, text: str) -> Delivery:
+        """A message to a reporter who chose "you may write to me here", on their platform, as from the
+        hotline. What became of it is returned, so the desk can say why it did not go (WhatsApp's
+        24-hour window closed: held; the user blocked the bot: gone)."""
+        _need(signed, "cases.work")
+        text = text.strip()
+        if not text:
+            raise Denied("empty")
+        if len(text) > MAX_NOTE:
+            raise Denied("too_long")
+        target = await self.inbox.reply_target(case_id)
+        if target is None or self.reach is None:
+            raise Denied("cannot_write")
+        platform, reporter, address = target
+        if reporter is None:
+            raise Denied("cannot_write")
+        delivery = await self.reach(StateKey(platform, reporter), address, OperatorMessage(text))
+        if delivery is Delivery.SENT:
+            await self.inbox.add_note(case_id, signed.actor_id, text, self.clock(), kind="to_reporter")
+        await self.operators.audit_case(signed.actor_id, "message", case_id, direction="to_user",
+                                        delivery=delivery.value)
+        return delivery
 
     async def _refused(self, signed: SignedIn, case_id: str, verb: str, reason: str) -> None:
         await self.operators.audit_case(signed.actor_id, "refused", case_id, verb=verb, reason=reason)

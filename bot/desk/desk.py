@@ -342,6 +342,10 @@ class OperatorDesk:
         key, address = escalation.key, escalation.address
         if key is None or address is None:
             return Delivery.GONE
+        return await self.reach(key, address, event)
+
+    async def reach(self, key: StateKey, address: str, event: Event) -> Delivery:
+        """Run a user's conversation on an operator's event and send its reply to `address`, on their platform."""
         reply = await self.service.handle_key(key, event)
         link = self.users.get(key.platform)
         if link is None:

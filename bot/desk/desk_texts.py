@@ -14,8 +14,9 @@ _ROOT = Path(__file__).resolve().parents[2]
 _SCANNED = ("handlers/desk_web/templates/*.html", "handlers/desk_web/*.py")
 _NAMED = re.compile(r"""["'](desk\.[a-z_]+(?:\.[a-z_]+)*)["']""")
 ERRORS = ("csrf", "forbidden", "not_found", "changed", "needs_outcome", "bad_status", "empty", "too_long",
-          "refused", "bad_period", "exists", "invalid")
+          "refused", "bad_period", "exists", "invalid", "cannot_write")
 STAFF_VERBS = ("enable", "disable", "reset_2fa")
+DELIVERIES = ("sent", "held", "gone", "failed", "no_channel")
 FIGURES = ("category", "risk", "language", "platform", "reporter_role", "age_group", "outcome", "region")
 CHAT_STATES = ("open", "taken", "closed")
 FILTERS = ("status", "level", "category", "platform", "language", "region", "age_group")
@@ -38,4 +39,5 @@ def desk_keys() -> frozenset[str]:
         *(f"desk.chat.state.{state}" for state in CHAT_STATES),
         *(f"desk.filter.{name}" for name in FILTERS),
         *(f"desk.staff.{verb}" for verb in STAFF_VERBS),
+        *(f"desk.write.{delivery}" for delivery in DELIVERIES),
     })

@@ -84,7 +84,8 @@ async def case(request: Request, case_id: str) -> Response:
     names = {member.actor_id: member.display_name for member in await desk.staff.staff.everyone()}
     return render(request, "case.html", signed, view=view, who=lambda actor: _who(actor, names),
                   statuses=[s for s in CASE_STATUSES if s != "received"], outcomes=CASE_OUTCOMES,
-                  staff=sorted(names.items(), key=lambda item: item[1]), error=request.query_params.get("error"))
+                  staff=sorted(names.items(), key=lambda item: item[1]), error=request.query_params.get("error"),
+                  sent=request.query_params.get("sent"))
 
 
 def _who(actor: str | None, names: dict[str, str]) -> str:
@@ -116,6 +117,17 @@ async def status(request: Request, case_id: str) -> Response:
     signed, form = await checked_form(request)
     return await _act(request, case_id, services(request).cases.set_status(
         signed, case_id, form.get("expected", ""), form.get("status", ""), form.get("outcome") or None))
+
+
+@router.post("/case/{case_id}/write")
+async def write(request: Request, case_id: str) -> Response:
+    """Write to the reporter; the page says what became of it (sent, or why not)."""
+    signed, form = await checked_form(request)
+    try:
+        delivery = await services(request).cases.write_to_reporter(signed, case_id, form.get("text", ""))
+    except Denied as denied:
+        return redirect(f"/case/{case_id}?error={denied.reason}")
+    return redirect(f"/case/{case_id}?sent={delivery.value}")
 
 
 async def _act(request: Request, case_id: str, action: Awaitable[None]) -> Response:

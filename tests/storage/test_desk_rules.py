@@ -261,3 +261,18 @@ async def test_notes_are_erased_with_the_users_data(staff: StaffDesk, cases: Cas
     await cases.note(signed, other, "kept")
     await case_store.forget_user("telegram", ME)
     assert await cases.inbox.notes(mine) == [] and len(await cases.inbox.notes(other)) == 1
+
+
+async def test_the_reply_address_is_kept_only_for_reporters_who_allowed_it_and_until_the_close(
+        case_store: SqlCaseStore) -> None:
+    inbox = SqlInbox(case_store)
+    allowed = await case_store.file_case(NewCase("telegram", ME, "kk", "low", (), report(), address="555"))
+    anonymous = await case_store.file_case(NewCase("telegram", OTHER, "kk", "low", (),
+                                                   report(contact="anonymous"), address="666"))
+    assert await inbox.reply_target(allowed.id) == ("telegram", ME, "555")
+    assert await inbox.reply_target(anonymous.id) is None
+    await case_store.set_status(allowed.reference, "closed")
+    assert await inbox.reply_target(allowed.id) is None
+    again = await case_store.file_case(NewCase("telegram", ME, "kk", "low", (), report(), address="555"))
+    await case_store.forget_user("telegram", ME)
+    assert await inbox.reply_target(again.id) is None

@@ -26,6 +26,7 @@ CASE_INDEXES = (("risk", "created_at"), ("status", "risk", "created_at"))
 def upgrade() -> None:
     with op.batch_alter_table("cases") as batch:
         batch.add_column(sa.Column("assigned_to", sa.String(32), nullable=True))
+        batch.add_column(sa.Column("reply_address", sa.String(64), nullable=True))
     for columns in CASE_INDEXES:
         op.create_index(op.f("ix_cases_" + "_".join(columns)), "cases", list(columns))
     op.create_index(op.f("ix_audit_log_case_id_at"), "audit_log", ["case_id", "at"])
@@ -66,6 +67,7 @@ def upgrade() -> None:
         sa.Column("case_id", sa.String(32), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("author", sa.String(64), nullable=False),
+        sa.Column("kind", sa.String(16), server_default="note", nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], ondelete="CASCADE",
                                 name=op.f("fk_case_notes_case_id_cases")),
@@ -82,4 +84,5 @@ def downgrade() -> None:
     for columns in CASE_INDEXES:
         op.drop_index(op.f("ix_cases_" + "_".join(columns)), table_name="cases")
     with op.batch_alter_table("cases") as batch:
+        batch.drop_column("reply_address")
         batch.drop_column("assigned_to")

@@ -35,9 +35,10 @@ class Desk:
         return hidden((await self.http.get(path)).text, "csrf")
 
     async def report(self, user: str, text: str = "they post my photos", *, category: str = "bullying",
-                     danger: str = "no", links: str | None = None) -> str:
+                     danger: str = "no", links: str | None = None, contact: str = "reply_here") -> str:
         """File a report through the bot as a user of the simulator; its reference."""
-        return await file_report(self.http, user, text, category=category, danger=danger, links=links)
+        return await file_report(self.http, user, text, category=category, danger=danger, links=links,
+                                 contact=contact)
 
     async def say(self, user: str, **step: str) -> list[dict[str, object]]:
         replies: list[dict[str, object]] = (await self.http.post(
@@ -52,13 +53,13 @@ def hidden(html: str, name: str) -> str:
 
 
 async def file_report(http: httpx.AsyncClient, user: str, text: str, *, category: str = "bullying",
-                      danger: str = "no", links: str | None = None) -> str:
+                      danger: str = "no", links: str | None = None, contact: str = "reply_here") -> str:
     steps: list[dict[str, str]] = [
         {"text": "hi"}, {"choice": "role|child"}, {"choice": "menu|report"}, {"choice": f"r_category|{category}"},
         {"choice": "r_victim|me"}, {"text": text}, {"choice": "r_where|instagram"},
         {"text": links} if links else {"choice": "r_links|skip"}, {"choice": "r_evidence|skip"},
         {"choice": f"r_danger|{danger}"}, {"choice": "r_age|14_17"}, {"choice": "r_region|astana"},
-        {"choice": "r_contact|reply_here"}, {"choice": "r_review|send"},
+        {"choice": f"r_contact|{contact}"}, {"choice": "r_review|send"},
     ]
     said = ""
     for step in steps:

@@ -120,3 +120,23 @@ async def test_administrators_manage_accounts_and_nobody_else(desk: Desk) -> Non
     await desk.http.post("/desk/signout", data={"csrf": csrf})
     refused = await desk.sign_in("bolat", "a long password!")
     assert refused.status_code == 401
+
+
+async def test_writing_back_to_a_reporter_who_allowed_it_until_the_case_closes(desk: Desk) -> None:
+    await desk.add("aigerim")
+    reference = await desk.report("kid-5")  # "you may write to me here"
+    await desk.sign_in("aigerim")
+    target = await case_link(desk, reference)
+    csrf = hidden((await desk.http.get(target)).text, "csrf")
+    sent = await desk.http.post(target + "/write", data={"csrf": csrf, "text": "We reported the group to Instagram."})
+    assert sent.headers["location"].endswith("sent=sent")
+    got = (await desk.http.get("/simulator/inbox", params={"user": "kid-5"})).json()
+    assert any("We reported the group to Instagram." in r["text"] for r in got)
+    assert "We reported the group to Instagram." in (await desk.http.get(target)).text  # in the timeline
+    await desk.http.post(target + "/status", data={"csrf": csrf, "expected": "received", "status": "closed",
+                                                   "outcome": "content_reported"})
+    page = (await desk.http.get(target)).text
+    assert 'id="write"' not in page
+    late = await desk.http.post(target + "/write", data={"csrf": csrf, "text": "one more thing"})
+    assert late.headers["location"].endswith("error=cannot_write")
+    assert (await desk.http.get("/simulator/inbox", params={"user": "kid-5"})).json() == []
