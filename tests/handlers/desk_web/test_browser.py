@@ -184,6 +184,10 @@ def test_a_hotline_day_in_the_browser(server: str, browser: WebDriver) -> None:
     press(browser, By.ID, "set-status")
     assert "Content reported" in browser.find_element(By.ID, "status").text
     assert "Asked Telegram" in browser.find_element(By.ID, "timeline").text
+    browser.find_element(By.ID, "write").send_keys("We asked Telegram to remove the posts. You did the right thing.")
+    press(browser, By.ID, "send-write")
+    assert browser.find_element(By.ID, "sent").text == "Sent to the reporter."
+    assert "You did the right thing" in user_reads(server, "kid-browser")
     shot(browser, "case")
     user_says(server, "kid-browser", choice="r_done|to_menu")
     user_says(server, "kid-browser", choice="menu|check")
