@@ -68,7 +68,7 @@ def build_operator_side(settings: Settings, service: ConversationService, cases:
                                    sender=Sender(pacer=Follow(lambda: telegram.sender.pacer)),
                                    first_delivery=first_delivery)
     else:
-        log.info("OPERATOR_CHAT_ID is not set: escalations are queued but no operator group sees them")
+        log.info("OPERATOR_CHAT_ID is not set: no Telegram operator group; escalations are worked from the web desk")
     desk = OperatorDesk(service=service, cases=cases, store=SqlOperatorStore(cases), roster=settings.roster,
                         hours=settings.hours, front=front, users=users)
     service.operators = desk
