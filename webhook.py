@@ -15,8 +15,9 @@ from fastapi import FastAPI
 
 from bot.app import build_application
 from bot.delivery import metrics
+from bot.desk_wiring import build_web_desk, tell_first_account
 from bot.settings import Settings
-from handlers import simulator, telegram, whatsapp
+from handlers import desk_web, simulator, telegram, whatsapp
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -27,6 +28,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         application = await build_application(settings)
         app.state.application = application
+        if application.desk is not None:
+            application.web_desk = build_web_desk(settings, application.desk, application.states,
+                                                  application.translator)
+            await tell_first_account(application.web_desk, settings)
         if application.pipeline is not None and (settings.serve_worker or not settings.redis_url):
             application.pipeline.start_worker()  # the embedded default always processes in-process
         server = None
@@ -51,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(whatsapp.router)
     if not production:
         app.include_router(simulator.router)
+    desk_web.mount(app)  # the web case desk at /desk
     return app
 
 

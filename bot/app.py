@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.adults import TrustedAdults
 from bot.delivery.pipeline import Pipeline
@@ -43,6 +44,7 @@ class Application:
     watchdog: Watchdog | None = None  # no one left waiting (bot/desk/watchdog.py)
     drafts: DraftPort | None = None  # the case store's copy of drafts (bot/drafts.py)
     simulator_inbox: SimulatorInbox | None = None  # what reaches a simulated user between turns
+    web_desk: Any = None  # the web desk's services (handlers/desk_web DeskServices), set by webhook.py
 
     async def close(self) -> None:
         if self.watchdog is not None:
@@ -116,8 +118,9 @@ async def build_application(settings: Settings | None = None) -> Application:
             application.channels[channel.platform] = channel
     application.simulator_inbox = SimulatorInbox(translator)
     wire_adults(settings, service, cases, application.channels, application.simulator_inbox)
-    application.desk, application.watchdog = build_operator_side(settings, service, cases, translator,
-                                                                 application.channels)
+    application.desk, application.watchdog = build_operator_side(
+        settings, service, cases, translator, application.channels,
+        simulated=None if settings.production else application.simulator_inbox.desk_link())
     if service.adults is not None and isinstance(service.adults, TrustedAdults):
         service.adults.operators_notice = application.desk.adult_alerted
     pipeline.attach({platform: ADAPTERS[platform].build_route(channel, service)

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from bot import logs
 from bot.app import build_application
 from bot.delivery import set_aside
+from bot.desk import staff_command
 from bot.figures import stats
 from bot.privacy import keys
 from bot.settings import Settings, describe
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("worker", help="process the updates webhook servers stored in Redis (run as many as needed)")
     set_aside.add_parser(commands)
     keys.add_parser(commands)
+    staff_command.add_parser(commands)
     return parser
 
 
@@ -163,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_set_webhook(settings, args.url, args.drop_pending_updates))
         elif args.command == "stats":
             return stats.run(args, settings)
+        elif args.command == "staff":
+            return staff_command.run(args, settings)
         elif args.command == "set-aside":
             return set_aside.run(args, settings)
         elif args.command == "rotate-key":

@@ -319,7 +319,7 @@ class ConversationService:
             filed = await self.cases.file_case(NewCase(
                 platform=key.platform, reporter=key.user, language=action.language, risk=action.risk,
                 risk_reasons=action.reasons, report=action.report,
-                id=context.case_id() if context is not None else None,
+                id=context.case_id() if context is not None else None, address=address,
             ))
             self.drafts.forget(key)  # filing dropped the draft: a save still on its way must not bring it back
             log.info("case filed", extra={"case": filed.id, "risk": action.risk})

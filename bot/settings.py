@@ -102,6 +102,12 @@ class Settings(BaseSettings):
                              f"not {value!r}")
         return value
 
+    # The web case desk at /desk (docs/operators.md).
+    desk_session_idle_minutes: int = Field(30, ge=1, description="a desk session ends after this idle time")
+    # JSON {"level": hours}: a case still "received" after this long stands out in the inbox.
+    desk_review_hours: dict[str, float] = Field(
+        default_factory=lambda: {"critical": 1.0, "high": 4.0, "normal": 48.0, "low": 120.0})
+
     @field_validator("emergency_lines", mode="before")
     @classmethod
     def _parse_lines(cls, value: Any) -> Any:
@@ -119,6 +125,11 @@ class Settings(BaseSettings):
         except EncryptionError as error:
             raise ValueError(str(error)) from error
         return self
+
+    @field_validator("desk_review_hours", mode="before")
+    @classmethod
+    def _parse_review_hours(cls, value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
 
     @field_validator("operators", mode="before")
     @classmethod

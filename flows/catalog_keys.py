@@ -12,7 +12,8 @@ from flows.screens import NAV_LABELS
 from flows.tips import TOPICS, all_card_keys, topic_label
 
 _MARKED = re.compile(r"""N_\(\s*["']([^"']+)["']\s*\)""")
-STATUSES = ("received", "in_review", "content_removed", "passed_to_police", "closed")
+STATUSES = ("received", "in_review", "referred_platform", "content_reported", "content_removed", "passed_to_police",
+            "closed")
 
 
 def marked_keys() -> set[str]:

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
 from bot.adults import AdultLink
+from bot.desk.front import Delivery, UserLink
 from bot.service import ConversationService, Inbound, Reply
 from flows.events import Event, Text
 from handlers.render import DISCARD_NOTE, Discard, decode_choice, render, strip_markup
@@ -63,6 +64,14 @@ class SimulatorInbox:
             if location is not None:  # the real apps show a map; the simulator keeps no coordinates
                 box.append(SimulatorReply(text="📍 (a location: shown on a map in Telegram and WhatsApp)"))
             return True
+
+        return send
+
+    def desk_link(self) -> UserLink:
+        """The desk's link to simulated users (platform "web"): what an operator sends waits here."""
+        async def send(address: str, reply: Reply) -> Delivery:
+            self.pending.setdefault(address, deque(maxlen=INBOX_LIMIT)).extend(rendered(reply, self.translator))
+            return Delivery.SENT
 
         return send
 

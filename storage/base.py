@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-CASE_STATUSES = ("received", "in_review", "content_removed", "passed_to_police", "closed")
+# What the reporter sees when they check their reference; the desk moves a case through them.
+CASE_STATUSES = ("received", "in_review", "referred_platform", "content_reported", "content_removed",
+                 "passed_to_police", "closed")
 # What the hotline did about a case, recorded by the operator who closes it (NULL: none yet).
 CASE_OUTCOMES = ("advised", "referred_police", "referred_platform", "content_reported", "no_action")
 
@@ -85,6 +87,9 @@ class NewCase:
     # A stable id (32 hex) derived from the update that filed it: filing the same id again returns
     # the case filed the first time, so a retried update never files a case twice. None: random.
     id: str | None = None
+    # The raw chat id the report came from: kept (as `cases.reply_address`) only when the reporter chose
+    # "you may write to me here", and only until the case closes or the user deletes their data.
+    address: str | None = None
 
 
 @dataclass(frozen=True)

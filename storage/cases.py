@@ -29,7 +29,7 @@ from storage.base import (
 )
 from storage.drafts import upsert_draft, write_drafts
 from storage.engine import make_engine
-from storage.models import Case, ConversationMessage, Draft, Escalation, utcnow
+from storage.models import Case, CaseNote, ConversationMessage, Draft, Escalation, utcnow
 from storage.report_columns import case_columns
 
 REFERENCE_ATTEMPTS = 5  # 40 random bits: a second collision in a row means something else is wrong
@@ -65,6 +65,7 @@ class SqlCaseStore:
                        platform=case.platform, language=case.language, reporter=case.reporter,
                        risk=case.risk, risk_reasons=list(case.risk_reasons), status="received",
                        **case_columns(case.report))
+            row.reply_address = case.address if case.address and not row.anonymous else None
             try:
                 async with self._sessions.begin() as session:
                     session.add(row)
@@ -108,6 +109,7 @@ class SqlCaseStore:
                 raise CaseNotFound(reference)
             if status == "closed" and row.status != "closed":
                 row.closed_at = now
+                row.reply_address = None  # nobody writes to the reporter of a closed case
             elif status != "closed":
                 row.closed_at = None
             row.status, row.updated_at = status, now
@@ -197,9 +199,14 @@ class SqlCaseStore:
         """
         now = self._now()
         async with self._sessions.begin() as session:
+            # Staff notes on their cases may retell what they wrote: erased with it.
+            await session.execute(delete(CaseNote).where(CaseNote.case_id.in_(
+                select(Case.id).where(Case.platform == platform, Case.reporter == user)))
+                .execution_options(synchronize_session=False))
             erased = await session.execute(
                 update(Case).where(Case.platform == platform, Case.reporter == user)
-                .values(reporter=None, description=None, links=None, evidence=None, updated_at=now))
+                .values(reporter=None, description=None, links=None, evidence=None, reply_address=None,
+                        updated_at=now))
             await session.execute(delete(Draft).where(Draft.platform == platform, Draft.user_id == user))
             mine = (Escalation.platform == platform, Escalation.user_id == user)
             await session.execute(delete(ConversationMessage).where(ConversationMessage.escalation_id.in_(

@@ -102,6 +102,9 @@ class Case(Base):
         Index(None, "platform", "reporter"),
         Index(None, "status", "closed_at"),
         Index(None, "created_at"),
+        # The desk's inbox (migration 0005): most serious first, then oldest, within the usual filters.
+        Index(None, "risk", "created_at"),
+        Index(None, "status", "risk", "created_at"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -129,6 +132,10 @@ class Case(Base):
     refused_media: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     outcome: Mapped[str | None] = mapped_column(String(SHORT))  # storage.base.CASE_OUTCOMES; None: not yet
+    assigned_to: Mapped[str | None] = mapped_column(String(32))  # a staff actor id ("w:<id>"); None: nobody
+    # The raw chat id of a reporter who chose "you may write to me here"; erased when the case closes
+    # and by forget_user (migration 0005, docs/storage.md). Never shown.
+    reply_address: Mapped[str | None] = mapped_column(EncryptedText("cases.reply_address"))
 
 
 class Draft(Base):
@@ -207,7 +214,7 @@ class AuditLog(Base):
     """
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index(None, "escalation_id", "at"),)
+    __table_args__ = (Index(None, "escalation_id", "at"), Index(None, "case_id", "at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
@@ -250,3 +257,51 @@ class AdultAlert(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     adults: Mapped[int] = mapped_column(Integer)
     delivered: Mapped[int] = mapped_column(Integer)
+
+
+class Staff(Base):
+    """A member of the hotline's staff who signs in to the web desk (bot/desk/staff.py)."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(SHORT), unique=True)
+    display_name: Mapped[str] = mapped_column(String(SHORT))
+    role: Mapped[str] = mapped_column(String(16))  # bot.desk.staff.ROLES
+    ui_language: Mapped[str] = mapped_column(String(8), server_default="ru")
+    languages: Mapped[list[str]] = mapped_column(JSON)  # the languages they answer users in
+    password_hash: Mapped[str] = mapped_column(String(255))  # Argon2id, with its parameters
+    totp_secret: Mapped[str | None] = mapped_column(String(64))  # set at enrolment
+    totp_enabled: Mapped[bool] = mapped_column(server_default=text("false"))
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)  # a code is accepted once
+    active: Mapped[bool] = mapped_column(server_default=text("true"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_signin_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class StaffSession(Base):
+    """A signed-in browser: the cookie holds a random token, the database only its hash."""
+
+    __tablename__ = "staff_sessions"
+    __table_args__ = (Index(None, "staff_id"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(Integer, ForeignKey("staff.id", ondelete="CASCADE"))
+    csrf: Mapped[str] = mapped_column(String(64))
+    verified: Mapped[bool]  # False: password right, second factor still to give
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CaseNote(Base):
+    """An internal note on a case: staff only, never sent to the reporter."""
+
+    __tablename__ = "case_notes"
+    __table_args__ = (Index(None, "case_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    author: Mapped[str] = mapped_column(String(SHORT))  # a staff actor id
+    kind: Mapped[str] = mapped_column(String(16), server_default="note")  # "note", or "to_reporter" (sent)
+    text: Mapped[str] = mapped_column(EncryptedText("case_notes.text"))

@@ -24,7 +24,9 @@ from storage.models import AuditLog, Case, ConversationMessage, Escalation, utcn
 SYSTEM = "system"  # the actor of what the bot does by itself (re-alerts, re-offers)
 MESSAGE_SENDERS = ("user", "operator")
 AUDIT_ACTIONS = ("take", "message", "note", "close", "handback", "status", "refused", "realert", "reoffer",
-                 "erased")
+                 "erased",
+                 # the web desk (bot/desk/staff.py, bot/desk/casework.py)
+                 "signin", "signin_failed", "signout", "assign", "outcome", "staff", "view")
 
 
 @dataclass(frozen=True)
@@ -282,11 +284,24 @@ class SqlOperatorStore:
                                  escalation_id=escalation.id if escalation else None,
                                  case_id=escalation.case_id if escalation else None, detail=detail))
 
-    async def audit_trail(self, escalation_id: str | None = None, limit: int = 1000) -> list[AuditEntry]:
-        """The audit log, oldest first (of one escalation, if given)."""
-        query = select(AuditLog).order_by(AuditLog.at, AuditLog.id).limit(limit)
+    async def audit_case(self, actor: str, action: str, case_id: str | None,
+                         **detail: str | int | bool | None) -> None:
+        """Record who did what to a case (or, with no case, to the desk: a sign-in, an account)."""
+        if action not in AUDIT_ACTIONS:
+            raise ValueError(f"unknown audit action {action!r}; expected one of {AUDIT_ACTIONS}")
+        async with self.cases.session() as session, session.begin():
+            session.add(AuditLog(at=self.clock(), actor=actor[:64], action=action, escalation_id=None,
+                                 case_id=case_id, detail=detail))
+
+    async def audit_trail(self, escalation_id: str | None = None, limit: int = 1000, *,
+                          case_id: str | None = None, newest_first: bool = False) -> list[AuditEntry]:
+        """The audit log, oldest first (of one escalation or one case, if given)."""
+        order = (AuditLog.at.desc(), AuditLog.id.desc()) if newest_first else (AuditLog.at, AuditLog.id)
+        query = select(AuditLog).order_by(*order).limit(limit)
         if escalation_id is not None:
             query = query.where(AuditLog.escalation_id == escalation_id)
+        if case_id is not None:
+            query = query.where(AuditLog.case_id == case_id)
         async with self.cases.session() as session:
             rows = (await session.scalars(query)).all()
         return [AuditEntry(r.at, r.actor, r.action, r.escalation_id, r.case_id, dict(r.detail)) for r in rows]

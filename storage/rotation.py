@@ -38,6 +38,8 @@ COLUMNS = (
     EncryptedColumn("escalations", ("id",), "address"),
     EncryptedColumn("conversation_messages", ("id",), "text"),
     EncryptedColumn("adult_links", ("id",), "adult_address"),
+    EncryptedColumn("cases", ("id",), "reply_address"),
+    EncryptedColumn("case_notes", ("id",), "text"),
 )
 
 

@@ -34,6 +34,7 @@ DIMENSIONS: Mapping[str, InstrumentedAttribute[Any]] = {
     "age_group": Case.age_group,
     "outcome": Case.outcome,
     "place": Case.place,
+    "region": Case.region,
 }
 NONE = "none"  # a question the reporter skipped (age group, place)
 NULL_VALUES = {"outcome": "open"}  # no outcome recorded yet

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 
 from bot.desk.cards import build_card, handle_of, title
@@ -70,19 +70,23 @@ class OperatorDesk:
         self.users: dict[str, UserLink] = dict(users or {})
         self.clock = clock
         self.jobs = SerialJobs("operator-desk")
+        # Staff of the web desk who may act, by actor id ("w:<id>"): active accounts with chats.work.
+        self.staff: Callable[[str], Awaitable[Operator | None]] | None = None
 
     # -- the conversation runtime's side (inside the user's lock: the group is told behind it) --
     async def queued(self, key: StateKey, ticket: Ticket) -> Availability:
         """A new or raised escalation: show it to the operators (behind the user's reply), and
-        tell whether a person can answer now, later (out of hours), or not at all."""
-        if self.front is None:
-            return NOBODY
-        self.jobs.submit(ticket.id, lambda: self._show_case(ticket.id, ticket.position))
+        tell whether a person can answer now, later (out of hours), or not at all. The web desk
+        reads the queue from the database, so only the Telegram group is shown the case here."""
+        if self.front is not None:
+            self.jobs.submit(ticket.id, lambda: self._show_case(ticket.id, ticket.position))
         return self.availability()
 
     def availability(self) -> Availability:
-        """Nobody without a front-end or without anyone allowed to act; out of hours, when they are back."""
-        if self.front is None or len(self.roster) == 0:
+        """Nobody without a front where someone may act (the Telegram group with operators listed, or
+        the web desk); out of hours, when they are back."""
+        group = self.front is not None and len(self.roster) > 0
+        if not group and self.staff is None:
             return NOBODY
         return Availability(person=True, back_at=self.hours.back_at(self.clock()))
 
@@ -143,7 +147,7 @@ class OperatorDesk:
         """A button pressed in the operator front-end; the answer is shown to the one who pressed."""
         escalation = await self.store.get(choice.escalation_id)
         try:
-            operator = self._operator(actor)
+            operator = await self._operator(actor)
             if escalation is None:
                 raise Refused("unknown", N_("op.refused.unknown"))
             return await self._do(actor, operator, escalation, choice)
@@ -162,7 +166,7 @@ class OperatorDesk:
         if escalation is None:
             return  # talk among operators outside a case's topic
         try:
-            operator = self._operator(actor)
+            operator = await self._operator(actor)
             if stripped.lower().startswith(NOTE_PREFIX):
                 await self.store.audit(actor.id, "note", escalation)
                 return
@@ -175,6 +179,25 @@ class OperatorDesk:
         except Refused as refused:
             await self.store.audit(actor.id, "refused", escalation, verb="message", reason=refused.reason)
             await self._post(escalation.topic_id, refused.text)
+
+    async def say(self, actor: Actor, escalation_id: str, text: str) -> Answer:
+        """A message to the user from a front that names the escalation (the web desk), under the
+        same rules as one written in a case's topic: the holder only, checked now."""
+        escalation = await self.store.get(escalation_id)
+        try:
+            operator = await self._operator(actor)
+            if escalation is None:
+                raise Refused("unknown", N_("op.refused.unknown"))
+            self._check_holder(actor, escalation)
+            if not text.strip():
+                raise Refused("empty", N_("op.refused.not_text"))
+            await self._send(actor, operator, escalation, text.strip())
+            if escalation.topic_id is not None:  # the Telegram group reads the conversation too
+                self._post_later(escalation, Msg(N_("op.web_said"), {"name": actor.name, "text": text.strip()}))
+            return Answer(True, Msg(N_("op.answer.done")))
+        except Refused as refused:
+            await self.store.audit(actor.id, "refused", escalation, verb="message", reason=refused.reason)
+            return Answer(False, refused.text)
 
     # -- the watchdog's side -----------------------------------------------------------------
     async def realert(self, escalation: EscalationInfo) -> None:
@@ -314,7 +337,7 @@ class OperatorDesk:
         if name == "help":
             await self._post(topic_id, Msg(N_("op.help")))
         elif name == "queue":
-            operator = self.roster.get(actor.id)
+            operator = self.roster.get(actor.id) or (await self.staff(actor.id) if self.staff else None)
             if operator is None:
                 await self.store.audit(actor.id, "refused", None, verb="queue", reason="not_operator")
                 await self._post(topic_id, Msg(N_("op.refused.not_operator")))
@@ -340,8 +363,10 @@ class OperatorDesk:
         return Msg(N_("op.queue"), {"count": str(len(waiting)), "lines": tuple(lines)})
 
     # -- helpers -----------------------------------------------------------------------------
-    def _operator(self, actor: Actor) -> Operator:
+    async def _operator(self, actor: Actor) -> Operator:
         operator = self.roster.get(actor.id)
+        if operator is None and self.staff is not None:
+            operator = await self.staff(actor.id)  # the web desk's staff, checked when they act
         if operator is None:
             raise Refused("not_operator", N_("op.refused.not_operator"))
         return operator
@@ -360,6 +385,10 @@ class OperatorDesk:
         key, address = escalation.key, escalation.address
         if key is None or address is None:
             return Delivery.GONE
+        return await self.reach(key, address, event)
+
+    async def reach(self, key: StateKey, address: str, event: Event) -> Delivery:
+        """Run a user's conversation on an operator's event and send its reply to `address`, on their platform."""
         reply = await self.service.handle_key(key, event)
         link = self.users.get(key.platform)
         if link is None:

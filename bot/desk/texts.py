@@ -20,7 +20,8 @@ _MARKED = re.compile(r"""N_\(\s*["'](op\.[^"']+)["']\s*\)""")
 
 PLATFORMS = ("telegram", "whatsapp")
 # Statuses an operator may set after the conversation (the reporter sees them by reference).
-OPERATOR_STATUSES = ("in_review", "content_removed", "passed_to_police", "closed")
+OPERATOR_STATUSES = ("in_review", "referred_platform", "content_reported", "content_removed", "passed_to_police",
+                     "closed")
 VERBS = ("take", "close", "handback", "status")
 # Why a conversation reached a person: crisis readings (flows/crisis_phrases.py), the report's
 # answers (flows/triage.py) and the user's requests (flows/engine.py). Others show their code.

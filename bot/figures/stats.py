@@ -28,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
-from flows.definitions import AGE_GROUPS, CATEGORIES, LANGUAGES, PLACES, ROLES
+from flows.definitions import AGE_GROUPS, CATEGORIES, LANGUAGES, PLACES, REGIONS, ROLES
 from flows.triage import LEVELS
 from locales import CatalogError
 from locales.translator import Translator
@@ -44,15 +44,16 @@ DEFAULT_DIMENSIONS = ("category", "risk", "language", "platform", "reporter_role
 TITLES = {
     "category": "Category", "risk": "Risk level", "language": "Language of the conversation",
     "platform": "Channel (platform the report came through)", "reporter_role": "Reporter type",
-    "age_group": "Age group", "outcome": "Outcome", "place": "Where it happened",
+    "age_group": "Age group", "outcome": "Outcome", "place": "Where it happened", "region": "Region",
 }
 # Codes shown even when no case has them, in this order among equal counts: a category that fell
 # to zero is a finding of the annual report, not a missing row.
 KNOWN_VALUES: Mapping[str, Sequence[str]] = {
     "category": CATEGORIES, "risk": tuple(reversed(LEVELS)), "language": LANGUAGES,
     "reporter_role": ROLES, "age_group": AGE_GROUPS, "outcome": CASE_OUTCOMES, "place": PLACES,
+    "region": REGIONS,
 }
-LABEL_KEYS = {"category": "category", "age_group": "age", "place": "place"}  # catalog key prefixes
+LABEL_KEYS = {"category": "category", "age_group": "age", "place": "place", "region": "region"}  # catalog key prefixes
 SHARE_UNITS = 1000  # shares in tenths of a percent
 
 

@@ -87,7 +87,7 @@ def test_kazakh_has_none_of_the_known_calques(translator: Translator) -> None:
 
 def test_kazakh_users_read_one_word_for_their_report(translator: Translator) -> None:
     offenders = [key for key, text in translator.catalogs["kk"].items()
-                 if not key.startswith("op.") and KAZAKH_SECOND_REPORT_WORD.search(text)]
+                 if not key.startswith(("op.", "desk.")) and KAZAKH_SECOND_REPORT_WORD.search(text)]
     assert offenders == []
     assert "шағым" in translator.catalogs["kk"]["check.prompt"].lower()
 

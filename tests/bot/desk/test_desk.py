@@ -245,8 +245,8 @@ class TestClosing:
         await world.desk.press(DANIYAR, Choice("outcome", escalation.id, "content_reported"))
         assert (await world.cases.get_case(case.reference)).fields["outcome"] == "content_reported"  # type: ignore[union-attr]
         await world.desk.press(AIGERIM, Choice("status", escalation.id))
-        assert [c.arg for c in world.front.posts[-1].choices] == ["in_review", "content_removed", "passed_to_police",
-                                                                  "closed"]
+        assert [c.arg for c in world.front.posts[-1].choices] == [
+            "in_review", "referred_platform", "content_reported", "content_removed", "passed_to_police", "closed"]
         await world.desk.press(AIGERIM, Choice("set_status", escalation.id, "content_removed"))
         await world.press(child, "feedback", "no")
         reply = await world.user(child, case.reference)  # back at the menu, the reporter checks their reference

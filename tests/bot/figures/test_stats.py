@@ -26,7 +26,7 @@ import pytest_asyncio
 
 from bot import cli
 from bot.figures.stats import collect, english_labels, largest_remainder, main
-from flows.definitions import AGE_GROUPS, CATEGORIES, LANGUAGES, PLACES, ROLES
+from flows.definitions import AGE_GROUPS, CATEGORIES, LANGUAGES, PLACES, REGIONS, ROLES
 from flows.triage import LEVELS
 from storage.base import CASE_OUTCOMES, NewCase
 from storage.cases import SqlCaseStore
@@ -53,6 +53,7 @@ class Generated:
     age_group: str | None
     place: str | None
     outcome: str | None
+    region: str | None = None
 
     def value(self, dimension: str) -> str:
         found: str | None = getattr(self, dimension)
@@ -93,6 +94,7 @@ def generate() -> list[Generated]:
             age_group=rng.choice((*AGE_GROUPS, None)),
             place=rng.choice((*PLACES, None)),
             outcome=rng.choice((*CASE_OUTCOMES, None, None)),
+            region=rng.choice((*REGIONS, None)),
         )
 
     made = [one(FIRST + timedelta(seconds=rng.randrange(span)), pick(("telegram", "whatsapp", "web"), [6, 3, 1]))
@@ -112,7 +114,7 @@ async def populate(database_url: str) -> None:
         for i, case in enumerate(CASES):
             now = case.created_at
             report = {"category": case.category, "reporter": case.reporter_role, "age_group": case.age_group,
-                      "place": case.place, "description": "generated"}
+                      "place": case.place, "region": case.region, "description": "generated"}
             filed = await store.file_case(NewCase(platform=case.platform, reporter=f"user{i}",
                                                   language=case.language, risk=case.risk,
                                                   risk_reasons=("category",), report=report))
