@@ -92,6 +92,7 @@ def build_web_desk(settings: Settings, desk: OperatorDesk, states: StateStore, t
     staff = StaffDesk(SqlStaffStore(cases), store, states, idle=timedelta(minutes=settings.desk_session_idle_minutes),
                       require_totp=settings.environment == "production")
     desk.staff = staff.operator  # web staff may take and answer conversations too
+    desk.staff_present = staff.anyone_active  # promised to users only with an account that can answer
     problems = translator.check(desk_keys())
     if problems:
         raise CatalogError("the desk catalogs are incomplete:\n  " + "\n  ".join(problems[:20]))

@@ -407,6 +407,12 @@ class _Turn(AdultSteps):
                      numbers=numbers_block(self.config.emergency))
         else:
             self.say(N_("waiting.passed_on"))
+        step = STEPS[self.state.step]
+        if heard.kept and not step.in_report:  # a report shows its question again itself
+            # The screen's buttons (SOS among them) stay one tap away under the acknowledgement.
+            told = self.actions[-1]
+            if isinstance(told, Say):
+                self.actions[-1] = Say(told.text, options_for(step, self.state), step.id)
 
     def answer_links(self, step: Step, text: str) -> None:
         links = find_links(text)

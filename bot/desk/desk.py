@@ -72,6 +72,8 @@ class OperatorDesk:
         self.jobs = SerialJobs("operator-desk")
         # Staff of the web desk who may act, by actor id ("w:<id>"): active accounts with chats.work.
         self.staff: Callable[[str], Awaitable[Operator | None]] | None = None
+        # Whether the web desk has anyone who may answer (an active account): set with `staff`.
+        self.staff_present: Callable[[], Awaitable[bool]] | None = None
 
     # -- the conversation runtime's side (inside the user's lock: the group is told behind it) --
     async def queued(self, key: StateKey, ticket: Ticket) -> Availability:
@@ -80,13 +82,14 @@ class OperatorDesk:
         reads the queue from the database, so only the Telegram group is shown the case here."""
         if self.front is not None:
             self.jobs.submit(ticket.id, lambda: self._show_case(ticket.id, ticket.position))
-        return self.availability()
+        return await self.availability()
 
-    def availability(self) -> Availability:
+    async def availability(self) -> Availability:
         """Nobody without a front where someone may act (the Telegram group with operators listed, or
-        the web desk); out of hours, when they are back."""
+        the web desk with an active account); out of hours, when they are back."""
         group = self.front is not None and len(self.roster) > 0
-        if not group and self.staff is None:
+        web = self.staff_present is not None and await self.staff_present()
+        if not (group or web):
             return NOBODY
         return Availability(person=True, back_at=self.hours.back_at(self.clock()))
 
@@ -102,7 +105,7 @@ class OperatorDesk:
         if self.front is not None:
             front, escalation_id = self.front, escalation.id
             self.jobs.submit(escalation_id, lambda: self._show_heard(front, escalation_id, relay))
-        return self.availability()
+        return await self.availability()
 
     async def relay(self, key: StateKey, relay: RelayToOperator) -> None:
         escalation = await self.store.active_for(key)

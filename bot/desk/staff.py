@@ -132,6 +132,10 @@ class StaffDesk:
         return await self._change(username, by, "reset_2fa", totp_secret=None, totp_enabled=False,
                                   totp_last_step=None)
 
+    async def anyone_active(self) -> bool:
+        """Whether any account may sign in and answer: otherwise the web desk promises nobody."""
+        return any(member.active for member in await self.staff.everyone())
+
     async def operator(self, actor_id: str) -> Operator | None:
         """A web desk member who may answer users now (the desk asks at every press), as an operator."""
         if not actor_id.startswith("w:") or not actor_id[2:].isdigit():

@@ -45,7 +45,12 @@ def explore(hint: str) -> tuple[set[str], list[str]]:
     confirmed.send(AdultLinked("l2"))
     adult = Driver(hint=hint)
     adult.text(adult.code)
-    queue: deque[Driver] = deque([first, restarted, closed, linked, confirmed, adult])
+    # A links-only report (sexual images of children) at its links step: the way into "r_no_link"
+    # lies deeper in a report than the capped walk reaches.
+    links_only = Driver(hint=hint, state=ConversationState(lang=hint, role="parent", step="r_links",
+                                                           draft={"category": "csam", "victim": "child"}))
+    links_only.text("no links here")  # asked again, with its "I have no link" choice
+    queue: deque[Driver] = deque([first, restarted, closed, linked, confirmed, adult, links_only])
     seen_steps: set[str] = set()
     seen_states: set[str] = set()
     while queue:
