@@ -22,6 +22,7 @@ import pyotp
 import pytest
 import uvicorn
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -138,10 +139,15 @@ def file_report(base: str, user: str) -> str:
 
 
 def press(browser: WebDriver, by: str, value: str) -> None:
-    """Click something that loads a page, and wait until the new page has replaced the old one."""
-    old = browser.find_element(By.TAG_NAME, "html")
+    """Click something that loads a page, and wait until the new page has replaced the old one.
+
+    The old page is marked with a script variable rather than held as an element: a page that
+    updates itself (the case page's live timeline) can detach an element before the click, and
+    chromedriver then fails the staleness check with "Node ... does not belong to the document"."""
+    browser.execute_script("window.__beforePress = true;")
     browser.find_element(by, value).click()
-    WebDriverWait(browser, WAIT).until(ec.staleness_of(old))
+    WebDriverWait(browser, WAIT, ignored_exceptions=(WebDriverException,)).until(
+        lambda b: b.execute_script("return document.readyState === 'complete' && !window.__beforePress;"))
 
 
 def wait_for(browser: WebDriver, css: str, text: str) -> None:
