@@ -3,7 +3,7 @@
 The audit's case (issue 12): 40 accounts sending 25 messages each as fast as they can, beside users
 walking the report flow at a steady rate, with production pacing (one message a second per chat, 30
 a second overall for the bot). Measured: the normal users' reply times alone, then with the flood,
-with the per-user limit on (`INBOUND_LIMIT_PER_MINUTE`, 30 by default) and off (0), each on its own
+with the per-user limit on (`INBOUND_LIMIT`, 8 per 10 seconds by default) and off (0), each on its own
 `serve` + worker against its own Redis and PostgreSQL database, on loopback.
 Options: --seconds (per phase), --rate (normal users' updates a second), --flooders, --messages.
 """
@@ -45,7 +45,7 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
                "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": SECRET, "TELEGRAM_API_BASE": api,
                "WHATSAPP_TOKEN": "bench", "WHATSAPP_PHONE_NUMBER_ID": NUMBER_ID, "WHATSAPP_APP_SECRET": APP_SECRET,
                "WHATSAPP_API_BASE": f"{api}/v21.0", "SEND_CHAT_INTERVAL_SECONDS": "1", "SEND_RATE_PER_SECOND": "30",
-               "WORKER_CONCURRENCY": "64", "SERVE_WORKER": "false", "INBOUND_LIMIT_PER_MINUTE": str(limit)}
+               "WORKER_CONCURRENCY": "64", "SERVE_WORKER": "false", "INBOUND_LIMIT": str(limit)}
         port = free_port()
         processes.append(spawn("bench.serve", str(port), env=env, log=LOGS / "flood-serve.log"))
         processes.append(spawn("bench.worker", env={**env, "METRICS_PORT": str(free_port())},
@@ -58,7 +58,7 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
         flooding = asyncio.create_task(flood(target, args.flooders, args.messages))
         beside, _ = await phase(target, fake, scripts, seconds=args.seconds, users=40, rate=args.rate)
         await flooding
-        label = f"INBOUND_LIMIT_PER_MINUTE={limit}" + (" (off)" if limit == 0 else "")
+        label = f"INBOUND_LIMIT={limit} per 10 s" + (" (off)" if limit == 0 else "")
         flood_replies = sum(len(fake.arrivals.times[str(u)]) for u in range(880_000_000, next(_flooders)))
         return [f"== {label}",
                 f"  normal users alone        reply {summary(alone.replies)}",
@@ -77,7 +77,7 @@ async def run(args: argparse.Namespace) -> None:
     LOGS.mkdir(exist_ok=True)
     out = [f"{args.flooders} accounts x {args.messages} messages beside 40 users at {args.rate:.0f} updates/s; "
            "production pacing (1/s per chat, 30/s overall)"]
-    for limit in (30, 0):
+    for limit in (8, 0):
         out += await measure(limit, args)
     print("\n".join(out))
 

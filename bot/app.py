@@ -107,7 +107,8 @@ async def build_application(settings: Settings | None = None) -> Application:
         states, cases, secret=settings.pseudonym_secret,
         config=EngineConfig(emergency=settings.emergency, periods=KeepingPeriods(
             settings.state_ttl_days, settings.draft_retention_days, settings.retention_days)),
-        lookup_limit=settings.lookup_limit_per_hour, inbound_limit=settings.inbound_limit_per_minute,
+        lookup_limit=settings.lookup_limit_per_hour, inbound_limit=settings.inbound_limit,
+        inbound_window_seconds=settings.inbound_window_seconds,
         locks=pipeline.ordering, drafts=drafts,
     )
     service.erasers.append(pipeline.forget)

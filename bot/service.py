@@ -56,7 +56,6 @@ def after_release(job: Callable[[], Awaitable[None]]) -> None:
 
 MAX_ENGINE_ROUNDS = 8  # engine <-> runtime round trips for one inbound event
 LOOKUP_WINDOW_SECONDS = 3600
-FLOOD_WINDOW_SECONDS = 60  # INBOUND_LIMIT_PER_MINUTE counts messages in this window
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,8 @@ class ConversationService:
     def __init__(self, states: StateStore, cases: CaseStore, *, secret: str,
                  config: EngineConfig | None = None, lookup_limit: int = 10,
                  operators: OperatorPort | None = None, locks: ConversationHold | None = None,
-                 drafts: DraftPort | None = None, inbound_limit: int = 0) -> None:
+                 drafts: DraftPort | None = None, inbound_limit: int = 0,
+                 inbound_window_seconds: int = 10) -> None:
         self.operators = operators
         self.states = states
         self.cases = cases
@@ -166,7 +166,9 @@ class ConversationService:
         if not self.config.labels:  # a typed button label is the button (docs/decisions.md)
             self.config = dataclasses.replace(self.config, labels=typed_labels())
         self.lookup_limit = lookup_limit
-        self.inbound_limit = inbound_limit  # a user's messages a minute before the bot stops answering; 0: none
+        # A user's messages per window before the bot stops answering for the rest of it; 0: no limit.
+        self.inbound_limit = inbound_limit
+        self.inbound_window_seconds = inbound_window_seconds
         self.locks: ConversationHold = locks or ConversationLocks()
         self.adults: AdultPort | None = None  # bot/adults.py, set by the composition root
         # Copies of a user's data outside the stores, erased with it (the operator front's topics,
@@ -216,14 +218,18 @@ class ConversationService:
         return await self.handle_key(key, inbound.event, inbound.hint, address=inbound.user_id)
 
     async def _flooded(self, key: StateKey) -> Reply | None:
-        """Past the user's limit: one notice, then nothing until the minute is over (SOS and crisis
+        """Past the user's limit: one notice, then nothing until the window is over (SOS and crisis
         signals are still answered: `always_answered`). Keeps one user's flood from taking the
-        platform's sending budget, and the workers, from everyone else."""
-        count = await self.states.hit(f"flood:{key.platform}:{key.user}", FLOOD_WINDOW_SECONDS)
+        platform's sending budget, and the workers, from everyone else. A conversation waiting for or
+        held by a person is never limited: what the child writes there must reach the case."""
+        count = await self.states.hit(f"flood:{key.platform}:{key.user}", self.inbound_window_seconds)
         if count <= self.inbound_limit:
             return None
         data = await self.states.load(key)
-        lang = ConversationState.from_dict(data).lang if data else None
+        state = ConversationState.from_dict(data) if data else None
+        if state is not None and (state.escalated is not None or state.with_operator):
+            return None
+        lang = state.lang if state is not None else None
         log.info("inbound limit reached", extra={"platform": key.platform, "count": count})
         if count == self.inbound_limit + 1:
             return Reply(lang or "ru", (flood_notice(self.config.emergency),))

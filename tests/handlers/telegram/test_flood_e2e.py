@@ -22,7 +22,7 @@ FLOODER, NEIGHBOUR = 7_001, 7_002
 
 @pytest.fixture
 async def limited(fake: FakeTelegram, tmp_path: Path) -> AsyncIterator[Harness]:
-    settings = settings_for(fake, tmp_path).model_copy(update={"inbound_limit_per_minute": LIMIT})
+    settings = settings_for(fake, tmp_path).model_copy(update={"inbound_limit": LIMIT, "inbound_window_seconds": 60})
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://tg.test") as client:
@@ -61,12 +61,22 @@ async def test_a_flood_gets_one_notice_then_silence_but_sos_and_crisis_are_answe
 
 
 async def test_no_limit_when_it_is_zero(tg: Harness) -> None:
-    """The default fixture's settings (INBOUND_LIMIT_PER_MINUTE at its default, 30) answer a burst
-    below it in full; 0 turns the limit off entirely (checked on the service)."""
+    """The default fixture's settings (INBOUND_LIMIT at its default, 8) answer a burst up to it in
+    full; 0 turns the limit off entirely (checked on the service)."""
     for _ in range(8):
         await tg.say(FLOODER, "hello")
     assert not notices(tg, FLOODER)
     tg.application.service.inbound_limit = 0
     for _ in range(40):
         await tg.say(FLOODER, "hello")
+    assert not notices(tg, FLOODER)
+
+
+async def test_a_child_waiting_for_a_person_is_never_cut_off(limited: Harness) -> None:
+    """What a child writes while waiting for a person must reach the case, however fast it comes."""
+    tg = limited
+    await tg.say(FLOODER, "SOS")
+    await tg.press(FLOODER, "person")
+    for n in range(LIMIT + 5):
+        await tg.say(FLOODER, f"they posted my photo again {n}")
     assert not notices(tg, FLOODER)
