@@ -105,6 +105,7 @@ class Case(Base):
         # The desk's inbox (migration 0005): most serious first, then oldest, within the usual filters.
         Index(None, "risk", "created_at"),
         Index(None, "status", "risk", "created_at"),
+        Index(None, "category", "region"),  # the inbox's commonest narrow filter
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
