@@ -155,7 +155,7 @@ class ConversationService:
                  config: EngineConfig | None = None, lookup_limit: int = 10,
                  operators: OperatorPort | None = None, locks: ConversationHold | None = None,
                  drafts: DraftPort | None = None, inbound_limit: int = 0,
-                 inbound_window_seconds: int = 10) -> None:
+                 inbound_window_seconds: int = 60) -> None:
         self.operators = operators
         self.states = states
         self.cases = cases

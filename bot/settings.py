@@ -41,10 +41,10 @@ class Settings(BaseSettings):
     draft_flush_seconds: float = Field(2.0, ge=0, description="with REDIS_URL, drafts reach the case store "
                                        "this often (write-behind); 0: at every change")
     lookup_limit_per_hour: int = 10
-    inbound_limit: int = Field(8, ge=0, description="a user's messages per INBOUND_WINDOW_SECONDS before the bot "
+    inbound_limit: int = Field(30, ge=0, description="a user's messages per INBOUND_WINDOW_SECONDS before the bot "
                                "stops answering them (SOS, crisis signals and conversations with a person still "
                                "answered); 0: no limit")
-    inbound_window_seconds: int = Field(10, ge=1, description="the window INBOUND_LIMIT counts messages in")
+    inbound_window_seconds: int = Field(60, ge=1, description="the window INBOUND_LIMIT counts messages in")
     # Encryption at rest of free text (storage/crypto.py, docs/deployment.md): JSON {"<key id>": "<base64
     # 32-byte key>"}, and the id of the key that encrypts new values. The default is public: development only.
     encryption_keys: Annotated[dict[str, str], NoDecode] = Field(default_factory=lambda: {DEV_KEY_ID: DEV_KEY})

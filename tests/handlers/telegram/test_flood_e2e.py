@@ -61,7 +61,7 @@ async def test_a_flood_gets_one_notice_then_silence_but_sos_and_crisis_are_answe
 
 
 async def test_no_limit_when_it_is_zero(tg: Harness) -> None:
-    """The default fixture's settings (INBOUND_LIMIT at its default, 8) answer a burst up to it in
+    """The default fixture's settings (INBOUND_LIMIT at its default, 30 a minute) answer a burst below it in
     full; 0 turns the limit off entirely (checked on the service)."""
     for _ in range(8):
         await tg.say(FLOODER, "hello")
