@@ -13,8 +13,10 @@ Reading one message:
    or when both halves of one of its pairs occur within PAIR_WINDOW characters of each other;
 4. a match is dropped when its sentence holds one of the group's calm words ("fortnite", "lol"),
    unless the message also says the child is afraid;
-5. a group is dropped when a group named in its `unless` was found too;
-6. the most serious level wins; every group found is a reason, the most serious first.
+5. a combo fires its group when a phrase of each of its two or three parts stands within PAIR_WINDOW
+   of its first part's phrase, outside a sentence holding one of the combo's own calm words;
+6. a group is dropped when a group named in its `unless` was found too;
+7. the most serious level wins; every group found is a reason, the most serious first.
 """
 
 from __future__ import annotations
@@ -144,6 +146,31 @@ def _pair(hay: str, a: _Matcher, b: _Matcher, calm: _CalmSentences | None, words
     return None
 
 
+def _combo(hay: str, parts: tuple[_Matcher, ...], calm: _CalmSentences | None,
+           words: frozenset[str]) -> str | None:
+    """'A + B + C' when a phrase of the first part (outside a calm sentence) has one of every other near it."""
+    firsts = parts[0].hits(hay, calm, words)
+    head = next(firsts, None)
+    if head is None:
+        return None
+    others: list[tuple[list[int], list[str]]] = []
+    for part in parts[1:]:
+        found = sorted(part.hits(hay, words=words), key=lambda hit: hit[1])
+        if not found:
+            return None
+        others.append(([pos for _, pos in found], [phrase for phrase, _ in found]))
+    for phrase, pos in chain((head,), firsts):
+        named = [phrase]
+        for places, phrases in others:
+            i = bisect_left(places, pos - PAIR_WINDOW)
+            if i >= len(places) or places[i] > pos + PAIR_WINDOW:
+                break
+            named.append(phrases[i])
+        else:
+            return " + ".join(named)
+    return None
+
+
 @dataclass
 class _CalmSentences:
     """Whether the sentence around a position holds a calm word; each sentence is looked at once."""
@@ -169,18 +196,24 @@ class _Group:
     pairs: tuple[tuple[_Matcher, _Matcher], ...]
     calm: _Matcher | None
     unless: frozenset[str]
+    combos: tuple[tuple[tuple[_Matcher, ...], _Matcher | None], ...]
 
 
 def _compile(reason: str, group: Group) -> _Group:
     if group.level not in LEVELS:
         raise ValueError(f"crisis group {reason!r}: unknown level {group.level!r}")
-    if not group.phrases and not group.pairs:
+    if not group.phrases and not group.pairs and not group.combos:
         raise ValueError(f"crisis group {reason!r} has no phrases and no pairs")
     if unknown := set(group.unless) - set(GROUPS):
         raise ValueError(f"crisis group {reason!r}: 'unless' names unknown groups {sorted(unknown)}")
     pairs = tuple((_Matcher.of(a), _Matcher.of(b)) for a, b in group.pairs)
     calm = _Matcher.of(group.calm) if group.calm else None
-    return _Group(reason, group.level, _Matcher.of(group.phrases), pairs, calm, frozenset(group.unless))
+    for combo in group.combos:
+        if not 1 <= len(combo.parts) <= 3 or not all(combo.parts):
+            raise ValueError(f"crisis group {reason!r}: a combo needs one to three non-empty parts")
+    combos = tuple((tuple(_Matcher.of(part) for part in combo.parts), _Matcher.of(combo.calm) if combo.calm else None)
+                   for combo in group.combos)
+    return _Group(reason, group.level, _Matcher.of(group.phrases), pairs, calm, frozenset(group.unless), combos)
 
 
 # Compiled when the module loads, so a phrase that cannot work fails at start-up, not mid-chat.
@@ -221,6 +254,10 @@ def explain(text: str) -> tuple[tuple[str, str, str], ...]:
         hit = group.phrases.first(hay, calm, words)
         for a, b in group.pairs if hit is None else ():
             if (hit := _pair(hay, a, b, calm, words)) is not None:
+                break
+        for parts, combo_calm in group.combos if hit is None else ():
+            sentences = _CalmSentences(hay, combo_calm) if combo_calm else None
+            if (hit := _combo(hay, parts, sentences, words)) is not None:
                 break
         if hit is not None:
             found.append((group, hit))

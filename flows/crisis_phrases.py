@@ -14,7 +14,9 @@ Each group (its key is the reason reported) has:
   (self-harm words + "tonight" = danger now; "wants to meet" + "an adult man" = a planned meeting);
 - calm: words that, in the same sentence as a match of the group, make it calm ("fortnite", "lol"),
   unless the message also holds a FEAR phrase;
-- unless: groups that, when also found, make this one redundant (self_harm under suicide_now).
+- unless: groups that, when also found, make this one redundant (self_harm under suicide_now);
+- combos: co-occurrence of two or three parts (a demand verb + a photo noun + a person; a help call +
+  fear), each with its own calm words (`Combo`): the broad patterns of issue 11, in `flows.crisis_stems`.
 
 IDIOMS are masked in every message before any phrase is looked for ("умираю со смеху", "kill time").
 """
@@ -28,12 +30,24 @@ from flows import crisis_stems as st
 Phrases = tuple[str, ...]
 
 
+class Combo(NamedTuple):
+    """Two or three lists that fire a group when a phrase of each stands near the others.
+
+    Its calm words, in the sentence of the first part's phrase, drop it whether or not the child says
+    they are afraid ("help, I'm scared of the exam"); the group's own calm words do not apply to it.
+    """
+
+    parts: tuple[Phrases, ...]
+    calm: Phrases = ()
+
+
 class Group(NamedTuple):
     level: str
     phrases: Phrases = ()
     pairs: tuple[tuple[Phrases, Phrases], ...] = ()
     calm: Phrases = ()
     unless: tuple[str, ...] = ()
+    combos: tuple[Combo, ...] = ()
 
 
 def _ages(*templates: str) -> Phrases:
@@ -196,7 +210,7 @@ SELF_HARM: Phrases = (
     "do not want to live", "dont want to be alive", "dont want to exist", "dont want to wake up",
     "no reason to live", "nothing to live for", "not worth living", "better off dead",
     "better off without me", "end my life", "ending my life", "end it all", "take my own life",
-    "take my life", "commit suicide", "suicid*", "su1c1d*", "sewerslide", "unalive*", "self harm*",
+    "take my life", "commit suicide", "sewerslide", "unalive*", "i self harm", "i selfharm",
     "selfharm*", "hurt myself", "hurting myself", "harm myself", "harming myself", "cut myself",
     "cutting myself", "cut my arms", "cutting my arms", "cutting again", "burn myself", "burning myself",
     "hang myself", "hanging myself", "overdose on pills", "take all the pills", "take all my pills",
@@ -220,7 +234,7 @@ SELF_HARM: Phrases = (
     "лучше умереть", "хочу исчезнуть навсегда", "хочу чтобы меня не было", "покончить с собой",
     "покончу с собой", "покончила бы с собой", "покончил бы с собой", "покончить жизнь самоубийством",
     "покончить с жизнью", "свести счеты с жизнью", "уйти из жизни", "убить себя", "убью себя",
-    "убила бы себя", "убил бы себя", "себя убить", "себя убью", "самоубийств*", "суицид*", "суецид*",
+    "убила бы себя", "убил бы себя", "себя убить", "себя убью",
     "самоубиться", "выпилиться", "выпилюсь", "самовыпил*", "роскомнадзорнуться", "режу себя", "режу руки",
     "резать себя", "резать руки", "порезать себя", "порезала себя", "порезал себя", "порезала руки",
     "порезал руки", "режусь", "селфхарм*", "селф харм*", "наношу себе порезы", "порезы на руках",
@@ -247,7 +261,7 @@ SELF_HARM: Phrases = (
     "өмір сүргім келмейді", "өмір сүргім келмей", "өмір сүргім келмеді", "өмір сүрудің мәні жоқ",
     "өмірдің мәні жоқ", "өмірімнің мәні жоқ", "тірі жүргім келмейді", "тірі болғым келмейді",
     "өмірден кеткім келеді", "өмірден кетемін", "өмірден кету*", "дүниеден кеткім келеді", "дүниеден кетемін",
-    "өзіме қол жұмса*", "өз өзіме қол жұмса*", "өзіне өзі қол жұмса*", "өзін өзі өлтір*", "суицид*",
+    "өзіме қол жұмса*", "өз өзіме қол жұмса*", "өзіне өзі қол жұмса*", "өзін өзі өлтір*",
     "асылып өл*", "асылып қалғым", "асылғым келеді", "асылып қаламын", "қолымды кесемін", "қолымды кестім",
     "қолымды кесіп", "қолымды тілемін", "қолымды тілдім", "қолымды тіліп", "өзімді кесемін", "өзімді кестім",
     "денемді кесемін", "тамырымды кес*", "тамырымды қи*", "өзіме зиян келтір*", "өзімді жарақатта*",
@@ -759,37 +773,69 @@ GROUPS: dict[str, Group] = {
                                 (DESPAIR + st.DESPAIR_MORE, MEANS + st.MEANS_MORE), (HANGING, SOON),
                                 (DIE_SOON, TONIGHT_END), (SWALLOWED + st.SWALLOWED_MORE, PILLS), (FAREWELL, DO_IT),
                                 (st.JUMPING, st.GOODBYE), (st.DO_IT_NOW, st.READY)),
-                         calm=WATER),
-    "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS),
+                         calm=WATER + st.LEISURE,
+                         combos=(Combo((st.SELF_HARM_STEMS + st.SELF_HARM_MORE, NOW_SUICIDE),
+                                       st.SELF_HARM_CALM + WATER + st.GAME_LEVEL),
+                                 Combo((st.END_ALL, st.TODAY), st.SELF_HARM_CALM),
+                                 Combo((st.JUMP_ANY, st.HEIGHTS_STRONG), st.JUMP_CALM),
+                                 Combo((st.HEIGHTS_STRONG, st.FINALITY), st.HEIGHT_CALM),
+                                 Combo((st.BLADES, st.IN_MY_HAND + st.NOW_ONLY), st.BLADE_CALM),
+                                 Combo((st.MEANS_ANY, st.IN_MY_HAND, st.DESPAIR_NOW), st.KITCHEN + st.ROPE_CALM),
+                                 Combo((HANGING, st.ROPE_SET), st.ROPE_CALM),
+                                 Combo((st.TOOK, PILLS, st.PILL_SIGNS), st.PILL_CALM))),
+    "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS,
+                       combos=(Combo((st.HIDING, st.THREAT_OR_FEAR + RELATIVES + st.DRUNK), st.HIDING_CALM),
+                               Combo((st.DRUNK, st.RAGING), st.RAGING_CALM))),
     "threat_now": Group("critical", THREAT_NOW,
                         pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS, WAITING), (FOLLOWED_STREET, ADULT),
                                (st.WAITS_FOR_ME, st.NOW_ONLY), (st.WAITS_FOR_ME, st.SHOUTING),
                                (st.COMING, st.HELP_WORDS), (FOLLOWED + st.FOLLOWED_MORE, st.NOW_ONLY)),
-                        calm=JOKING + GAMES + SCHOOL),
+                        calm=JOKING + GAMES + SCHOOL,
+                        combos=(Combo((st.SCARED_FOR_LIFE,)),
+                                Combo((st.HELP_CALL, st.FEAR_NOW + st.URGENT + st.PRESENCE), st.HELP_CALM),
+                                Combo((st.WEAPON_NOUNS, st.WEAPON_NEAR), st.WEAPON_CALM),
+                                Combo((st.CORNERED,), st.CORNERED_CALM),
+                                Combo((st.CHASED, st.STILL_HERE), st.CHASE_CALM),
+                                Combo((st.WAITING_ANY, st.NEAR_HOME), st.FRIENDLY),
+                                Combo((st.DOOR_FORCED, st.THREAT_OR_FEAR), st.RAGING_CALM))),
     "grooming_meeting": Group("critical", GROOMING_MEETING,
                               pairs=((MEETING, ADULT + st.ADULT_MORE),)),
-    "self_harm": Group("high", SELF_HARM + st.SELF_HARM_STEMS, pairs=((SLANG_SELF_HARM, SERIOUS),),
-                       calm=st.SELF_HARM_CALM, unless=("suicide_now",)),
+    "self_harm": Group("high", SELF_HARM + st.SELF_HARM_STEMS + st.SELF_HARM_MORE, pairs=((SLANG_SELF_HARM, SERIOUS),),
+                       calm=st.SELF_HARM_CALM + st.PASS_LEVEL, unless=("suicide_now",),
+                       combos=(Combo((st.TOPIC,), st.TOPIC_CALM),)),
     "abuse": Group("high", ABUSE + st.ABUSE_STEMS, pairs=((RELATIVES, TOUCHING), (RELATIVES, st.HITS)),
-                   calm=ACCIDENTS, unless=("abuse_now",)),
-    "threat_violence": Group("high", THREAT + st.THREAT_STEMS, calm=JOKING + GAMES + SCHOOL, unless=("threat_now",)),
+                   calm=ACCIDENTS + st.OUT_OF_CHAT, unless=("abuse_now",),
+                   combos=(Combo((st.SCARED_AT_HOME,)),
+                           Combo((RELATIVES + st.PARENTS, st.BRUISES), ACCIDENTS + st.SPORT),
+                           Combo((st.FORCES, st.UNWANTED), st.CHORES))),
+    "threat_violence": Group("high", THREAT + st.THREAT_STEMS + st.KILL_US, calm=JOKING + GAMES + SCHOOL,
+                             unless=("threat_now",),
+                             combos=(Combo((st.SCHOOL_WEAPON, st.TO_SCHOOL, st.BRING), st.SCHOOL_WEAPON_CALM),)),
     "sextortion": Group("high", SEXTORTION + st.SEXTORTION_STEMS,
                         pairs=((SHARE_THREAT, INTIMATE), (MONEY_DEMAND + st.MONEY_MORE, PHOTOS), (COERCE_IF, SPREAD),
                                (st.RECORDED, SHARE_THREAT + st.SHARE_THREAT_MORE), (st.MY_MEDIA, st.SPREAD_SAID),
                                (st.OR_POST, PHOTOS)),
-                        calm=LESSON),
+                        calm=LESSON,
+                        combos=(Combo((st.MY_MEDIA_ALL, st.SPREAD_ANY, st.THREAT_COND), LESSON),
+                                Combo((COERCE_IF, st.SPREAD_ANY), LESSON + SCHOOL))),
     "grooming": Group("high", GROOMING + st.PHOTO_DEMAND,
                       pairs=((REQUEST, INTIMATE + st.INTIMATE_MORE), (PHOTO_REQUEST, ADULT + st.ADULT_MORE),
                              (SECRECY, ADULT + st.ADULT_MORE), (PAY_FOR, FOR_PICS), (MEETING, ALONE),
                              (MEETING, SECRECY), (SECRECY, NOT_PARENTS), (st.SECRECY_TO_PARENTS, st.SECRET_CHATS),
                              (st.DELETE_CHATS, st.PARENT_SEES)),
-                      calm=LESSON + st.SURPRISE, unless=("sextortion",)),
+                      calm=LESSON + st.SURPRISE, unless=("sextortion",),
+                      combos=(Combo((st.DEMAND_HARD, st.PHOTO_NOUNS), st.FAMILY_ASK),
+                              Combo((st.ASKER, st.ASK_SEND, st.PHOTO_NOUNS), st.FAMILY_ASK),
+                              Combo((st.SHOW_ASK + st.DEMAND_HARD + REQUEST, st.BODY_MORE + INTIMATE), LESSON),
+                              Combo((st.GIFTS_TO_ME, st.SECRECY_ANY), st.GIFT_CALM),
+                              Combo((st.SECRECY_ANY, ADULT + st.ADULT_MORE + NOT_PARENTS), st.SURPRISE + LESSON))),
     "blackmail": Group("high", ("blackmail*", "extort*", "шантаж*", "вымога*", "бопсала*", "бопса"),
                        unless=("sextortion",)),
     "recruitment_drugs": Group("high", DRUGS, pairs=((DRUG_JOB, DRUG_TERMS), (PACKAGES, PACKAGE_PAY)), calm=LESSON),
     "recruitment_extremism": Group("high", EXTREMISM, pairs=((EXTREMIST_TERMS, RECRUIT),), calm=LESSON),
     "death_group": Group("high", DEATH_GROUP, pairs=((DEATH_NAMES, DEATH_CONTEXT), (CURATOR, CURATOR_TASKS),
                                                      (st.TASKS, st.DIE_TASK)),
-                         calm=LESSON + st.GAME_LEVEL),
-    "incitement": Group("high", INCITEMENT + st.INCITEMENT_STEMS, calm=JOKING + GAMES),
+                         calm=LESSON + st.GAME_LEVEL,
+                         combos=(Combo((CURATOR, CURATOR_TASKS), LESSON),)),
+    "incitement": Group("high", INCITEMENT + st.INCITEMENT_STEMS + st.INCITE_MORE, calm=JOKING + GAMES),
 }

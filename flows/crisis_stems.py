@@ -101,7 +101,6 @@ PHOTO_DEMAND: Phrases = (
     # en: asking "me" for pictures, said of a person ("he", "this guy"), or demanding them
     "he asked me to send pic*", "he asks me to send pic*", "he asked me for pic*", "he asks me for pic*",
     "he keeps asking me to send", "hes asking for pic*", "hes asking me for pic*",
-    "keeps asking for pic*", "keeps asking for photo*", "keeps asking me for pic*", "keeps asking me for photo*",
     "demanding pic*", "demanding photo*", "demands pic*", "demands photo*", "demanding nudes",
     "asks me for pics of",
     # ru
@@ -197,7 +196,7 @@ DIE_TASK: Phrases = (
     "қолыңды кес*", "қолымды кес*", "hold your breath", "pass out",
 )
 # A level of a game is a task to jump, not a death group's task.
-GAME_LEVEL: Phrases = ("level", "уровень", "уровня", "деңгей*", "деңгейден")
+GAME_LEVEL: Phrases = ("level", "уровень", "уровня", "уровне", "деңгей*", "деңгейден")
 
 # "I'm jumping" with a goodbye; "I'll do it" with everything ready.
 JUMPING: Phrases = ("прыгаю", "im jumping", "секіремін", "секірем", "прыгну", "i will jump", "ill jump")
@@ -228,3 +227,381 @@ PARENT_SEES: Phrases = (
     "mom doesnt see", "mom wont see", "parents dont see", "мама не увидела", "родители не увидели", "анаң көрмесін",
     "ата анаң көрмесін", "mom", "parents", "мама", "родител*", "анаң", "ата анаң",
 )
+
+
+# =====================================================================================================
+# Broad patterns (issue 11, second round): co-occurrence of the parts a family is said with, so that a
+# new sentence of a known kind is read without its phrasing being listed. They are wired into
+# `flows.crisis_phrases.GROUPS` as combos (`Combo`): two or three parts near each other, each combo
+# with its own calm words (which hold even when the child says they are afraid).
+# =====================================================================================================
+
+# --- calls for help with the danger only implied ----------------------------------------------------
+HELP_CALL: Phrases = (
+    "help", "help me", "please help", "pls help", "plz help", "somebody help", "someone help", "sos", "save me",
+    "помогите", "помоги", "помогите мне", "спасите", "спаси", "спасите меня", "pomogite",
+    "көмектесіңдер*", "көмектесіңіз*", "көмектесші", "көмек керек", "құтқарыңдар", "құтқарыңыз", "құтқаршы",
+)
+FEAR_NOW: Phrases = (
+    "scared", "so scared", "afraid", "terrified", "frightened", "panicking", "im shaking", "страшно", "боюсь",
+    "напуган*", "испуган*", "в панике", "меня трясет", "қорқ*", "үрейім*",
+)
+URGENT: Phrases = ("urgent", "urgently", "asap", "срочно", "тез", "тезірек", "шұғыл", "жедел")
+# Someone coming, here, or getting in.
+PRESENCE: Phrases = (
+    "hes coming", "he is coming", "theyre coming", "they are coming", "hes here", "he is here", "theyre here",
+    "hes outside", "theyre outside", "hes back", "he came back", "coming for me", "trying to get in",
+    "trying to get into", "trying to break in", "trying to open the door", "он идет", "они идут", "идет сюда",
+    "идут сюда", "едет сюда", "едут сюда", "он рядом", "он здесь", "он тут", "они тут", "он пришел",
+    "он вернулся", "они пришли", "пытается войти", "пытаются войти", "пытается открыть", "ломит*", "ломят*",
+    "келе жатыр", "келіп қалды", "кіргелі жатыр", "кіруге тырыс*", "есікті ашқалы",
+)
+# What "help, I'm scared" is about when it is not danger: school, lost things, fears of things.
+HELP_CALM: Phrases = (
+    "homework", "math*", "maths", "physics", "exam*", "test", "essay", "project", "charger", "password",
+    "account", "find", "lost", "spider*", "dark", "horror", "movie", "film", "dentist", "injection", "thunder",
+    "flight", "heights", "presentation", "on stage", "задач*", "домашк*", "урок*", "математик*", "физик*",
+    "экзамен*", "контрольн*", "тест*", "сочинени*", "реферат*", "проект*", "зарядк*", "парол*", "аккаунт*",
+    "найти", "потерял*", "паук*", "темнот*", "фильм*", "кино", "ужастик*", "стоматолог*", "укол*", "гроз*",
+    "высоты", "выступлени*", "подар*", "тапсырма*", "есеп*", "сабақ*", "емтихан*", "математика*", "құпиясөз*",
+    "жоғалт*", "таппай", "өрмекші*", "қараңғы*", "фильм*", "тіс дәрігер*", "екпе*", "найзағай*", "биіктік*",
+    "сыйлық*", "қалай",
+)
+SCARED_FOR_LIFE: Phrases = (
+    "scared for my life", "afraid for my life", "fear for my life", "fearing for my life", "боюсь за свою жизнь",
+    "боюсь за жизнь", "страшно за свою жизнь", "өмірім үшін қорқ*", "өміріме қауіп*",
+)
+
+# --- danger at hand: a weapon near the child now ---------------------------------------------------
+WEAPON_NOUNS: Phrases = (
+    "knife", "knives", "gun", "guns", "pistol", "rifle", "weapon", "machete", "bat", "нож*", "пистолет*",
+    "ствол", "оружи*", "травмат*", "битой", "битами", "пышақ*", "мылтық*", "қару*", "тапанша*",
+)
+# Someone else has it, near: "у него", "оның қолында", "hes got", "showed me".
+WEAPON_NEAR: Phrases = (
+    "hes got", "he has", "he had", "has got", "they have", "theyve got", "in his hand", "in his hands",
+    "showed me", "pulled out", "pulled a", "waving", "pointed", "came at me", "right now", "rn", "outside",
+    "next to me", "near me", "following me", "у него", "у них", "в руках", "в его руке", "показал", "достал",
+    "вытащил", "махал", "размахива*", "наставил", "направил", "сейчас", "щас", "рядом", "за дверью",
+    "у двери", "за мной", "оның қолында", "қолында", "көрсетті", "шығарды", "кезеді", "тақады", "қазір",
+    "қасымда", "жанымда", "есік алдында", "артымнан",
+)
+WEAPON_CALM: Phrases = (
+    "cooking", "cook", "kitchen", "bread", "salad", "vegetables", "cake", "apple", "bought", "buy", "camping",
+    "toy", "nerf", "water gun", "movie", "film", "готов*", "кухн*", "хлеб*", "салат*", "овощ*", "торт*",
+    "яблок*", "купил*", "купить", "поход*", "игрушечн*", "водян*", "фильм*", "кино", "тамақ*", "нан*",
+    "ас үй*", "көкөніс*", "алма*", "пісір*", "сатып ал*", "ойыншық*", "су мылтық*", "магазин*", "дүкен*",
+    "in the game", "в игре", "ойында",
+)
+# Bringing a weapon to school.
+SCHOOL_WEAPON: Phrases = (
+    "gun", "guns", "pistol", "rifle", "weapon*", "bomb", "пистолет*", "ружь*", "оружи*", "бомб*", "обрез*",
+    "мылтық*", "қару*", "бомба*", "жарылғыш*",
+)
+TO_SCHOOL: Phrases = ("to school", "into school", "in school", "в школу", "в школе", "мектепке", "мектепте")
+BRING: Phrases = (
+    "bring*", "brought", "take a", "принес*", "принесу", "пронес*", "возьм*", "притащ*", "әкел*", "алып кел*",
+    "алып бар*",
+)
+SCHOOL_WEAPON_CALM: Phrases = ("water", "toy", "nerf", "водян*", "игрушечн*", "ойыншық*", "су ")
+# Surrounded or cornered; chased.
+CORNERED: Phrases = (
+    "cornered me", "surrounded me", "меня окружили", "окружили меня", "нас окружили", "окружили нас",
+    "зажали меня", "меня зажали", "қоршап алды", "қоршап алған", "қамап алды",
+)
+CORNERED_CALM: Phrases = ("fence", "garden", "забор*", "огород*", "қоршау*", "бақша*", "бақ", "game", "ойын*")
+CHASED: Phrases = (
+    "chased me", "chasing me", "chase me", "гонятся за мной", "гнались за мной", "бегут за мной",
+    "бежали за мной", "погнались", "гонятся", "қуып келе жатыр", "қуып жүр", "мені қуды", "мені қуып",
+)
+STILL_HERE: Phrases = (
+    *NOW_ONLY, "still", "outside", "waiting", "here", "до сих пор", "все еще", "всё ещё", "еще стоят",
+    "тут", "здесь", "ждут", "әлі", "осында", "сыртта", "күтіп", *FEAR_NOW,
+)
+CHASE_CALM: Phrases = ("tag", "game", "dog", "салки", "догонялк*", "игр*", "собак*", "ойын*", "ит", "қуыспақ*")
+# Waiting for the child at a place: "они стоят у подъезда и ждут меня".
+WAITING_ANY: Phrases = (
+    *WAITS_FOR_ME, "waiting outside", "waiting at", "стоят у", "стоит у", "ждет у", "ждут у", "күтіп тұр*",
+    "тосып тұр*",
+)
+NEAR_HOME: Phrases = (
+    "outside my house", "outside school", "at the gate", "near my house", "at my door", "у подъезда",
+    "возле подъезда", "у школы", "возле школы", "у дома", "возле дома", "у двери", "под окнами",
+    "подъезд*", "мектептің алдында", "мектеп алдында", "үйдің алдында", "есік алдында", "есіктің алдында",
+    *NOW_ONLY,
+)
+FRIENDLY: Phrases = (
+    "friend*", "mom", "mum", "dad", "grandma", "grandpa", "taxi", "bus", "друг", "друзья", "подруг*", "мама",
+    "мамa", "папа", "бабушк*", "дедушк*", "такси", "автобус*", "кинотеатр*", "досым*", "достарым*", "анам*",
+    "әкем*", "әжем*", "атам*", "пусть", "давай",
+)
+# "hell kill us", "убьют нас".
+KILL_US: Phrases = (
+    "hell kill us", "theyll kill us", "he will kill us", "they will kill us", "gonna kill us", "going to kill us",
+    "hell hurt us", "убьет нас", "убьют нас", "нас убьет", "нас убьют", "бізді өлтір*",
+)
+
+# --- forcing a door, hiding, a drunk parent raging -----------------------------------------------------
+DOOR_FORCED: Phrases = (
+    "banging on ~ door", "kicking ~ door", "breaking ~ door", "trying to get in", "trying to get into",
+    "trying to break in", "ломится", "ломятся", "ломиться", "выбивают дверь", "выбивает дверь", "выламыва*",
+    "долбит в дверь", "долбят в дверь", "стучат в дверь", "есікті бұз*", "есікті тепкіле*", "есікті соғып",
+    "есікті ұрып", "есікті қағып",
+)
+THREAT_OR_FEAR: Phrases = (
+    *FEAR_NOW, *HELP_CALL, *SHOUTING, "screaming", "threat*", "kill", "кричат", "орут", "угрожа*", "убью*",
+    "убьет", "убьют", "өлтір*", "қорқыт*", "drunk", "пьян*", "мас",
+)
+HIDING: Phrases = (
+    "hiding under", "hiding in", "hiding from", "im hiding", "прячусь", "спряталась", "спрятался",
+    "прячемся", "жасырынып отыр*", "жасырынып тұр*", "жасырындым", "тығылып отыр*", "тығылдым",
+)
+HIDING_CALM: Phrases = (
+    "hide and seek", "prank", "surprise*", "game", "прятки", "прятках", "сюрприз*", "игр*", "жасырынбақ*",
+    "тосын*", "ойын*",
+)
+DRUNK: Phrases = ("drunk", "пьян*", "бухой", "бухая", "нажрал*", "мас", "мас болып", "ішіп алып", "ішіп келді")
+RAGING: Phrases = (
+    "smashing", "breaking things", "throwing things", "screaming", "yelling", "hitting", "beating", "ломится",
+    "крушит", "разбивает", "бьет", "бьёт", "избивает", "кричит", "орет", "швыряет", "кидается", "айғайла*",
+    "ұрып", "сабап", "сындырып", "лақтыр*", "бұзып",
+)
+RAGING_CALM: Phrases = ("party", "вечеринк*", "концерт*", "той*", "neighbour*", "neighbor*", "сосед*", "көрші*")
+SCARED_AT_HOME: Phrases = (
+    "scared to go home", "afraid to go home", "scared of going home", "dont want to go home he*",
+    "боюсь идти домой", "боюсь возвращаться домой", "страшно идти домой", "страшно возвращаться домой",
+    "боюсь отчима", "боюсь отца", "боюсь папу", "үйге баруға қорқ*", "үйге қайтуға қорқ*", "үйге барудан қорқ*",
+    "әкемнен қорқамын", "өгей әкемнен қорқамын",
+)
+BRUISES: Phrases = ("bruise*", "синяк*", "синяки", "көгерген*", "көк ала*", "ссадин*")
+# Forcing a child to do what they don't want.
+FORCES: Phrases = (
+    "forces me", "forced me", "makes me", "made me", "заставляет", "заставлял*", "принуждает", "принуждал*",
+    "мәжбүрле*", "зорлап",
+)
+UNWANTED: Phrases = (
+    "i dont want", "i didnt want", "against my will", "things i dont", "stuff i dont", "чего я не хочу",
+    "что я не хочу", "то чего", "против моей воли", "ужасные вещи", "қаламайтын", "қаламаған",
+    "істегім келмейтін", "еркімнен тыс",
+)
+CHORES: Phrases = (
+    "homework", "clean", "eat", "practice", "piano", "уроки", "убира*", "есть", "кушать", "музык*", "спорт*",
+    "тренировк*", "тапсырма*", "жина*", "тамақ*", "сабақ*",
+)
+
+# --- asking a child for photos: a demand verb + a photo noun (+ a person) ---------------------------
+PHOTO_NOUNS: Phrases = (
+    "photo*", "pics", "pic", "picture*", "video*", "vid", "vids", "selfie*", "nudes", "фот*", "видео*",
+    "видос*", "селфи*", "нюд*", "сурет*", "фото*",
+)
+DEMAND_HARD: Phrases = (
+    "demands", "demanding", "demanded", "demand", "keeps asking", "keep asking", "kept asking", "keeps begging",
+    "pressuring me", "pressures me", "pressured me", "forcing me", "forces me", "making me send",
+    "wont stop asking", "требует", "требуют", "требовал*", "заставляет", "заставляют", "заставлял*",
+    "вымогает", "постоянно просит", "все время просит", "каждый день просит", "уговаривает", "настаивает",
+    "достает меня", "талап ет*", "талап қыл*", "мәжбүрле*", "қоймайды", "қайта қайта", "күнде сұрай*",
+    "үнемі сұрай*",
+)
+# Who asks: a man, a boyfriend, a stranger; "he" (family and teachers are the combo's calm words).
+ASKER: Phrases = (
+    "he", "hes", "this guy", "a guy", "some guy", "a man", "boyfriend", "bf", "stranger", "someone", "somebody",
+    "он", "парень", "мужчина", "мужик*", "незнаком*", "кто то", "какой то", "жігіт*", "ағай", "біреу",
+    "бейтаныс*", "ер адам", "ер кісі", "танымайтын",
+)
+ASK_SEND: Phrases = (
+    "asked me to send", "asks me to send", "asking me to send", "asked me for", "asks me for", "asking me for",
+    "wants me to send", "wants me to take", "told me to send", "asked for", "asks for", "asking for",
+    "просит", "просил", "попросил", "скинь", "пришли", "отправь", "хочет чтобы я", "жібер деп", "жіберші деп",
+    "жібер дейді", "жіберуімді", "жіберсін деп", "сұрайды", "сұрады", "сұрап",
+)
+# Photos of family life: "mom asked me to send pics of the hotel room", "бабушка просит фотки".
+FAMILY_ASK: Phrases = (
+    "mom", "mum", "dad", "grandma", "grandpa", "granny", "teacher", "homework", "school", "puppy", "dog", "cat",
+    "passport", "document*", "notes", "hotel room", "мама", "мамa", "папа", "бабушк*", "дедушк*", "учител*",
+    "классн*", "домашк*", "задани*", "документ*", "паспорт*", "справк*", "квитанц*", "конспект*", "выпускн*",
+    "анам*", "әкем*", "әжем*", "атам*", "мұғалім*", "сынып жетекші*", "үй тапсырма*", "құжат*", "итім*",
+    "мысығ*", "собак*", "кота", "котик*", "кошк*", "дүкен*", "магазин*", "немере*",
+)
+# Intimate, with the body words the first lists missed.
+BODY_MORE: Phrases = (
+    "body", "my top", "top off", "shirt off", "in the shower", "in the bath", "topless", "on camera",
+    "тело", "тела", "грудь", "без футболки", "без майки", "в душе", "в ванной", "на камеру", "без трусов",
+    "денең*", "денем*", "душта", "камерада", "камераға", "шешін*", "жалаңаш*",
+)
+SHOW_ASK: Phrases = (
+    "asking me to", "asks me to", "asked me to", "wants me to", "keeps asking", "show me", "show my", "to show",
+    "просит", "просил", "хочет чтобы я", "покажи", "показать", "показывать", "көрсет*", "сұрайды", "деп жаз*",
+)
+
+# --- sextortion: my pictures + spreading them + a threat or condition -----------------------------
+MY_MEDIA_ALL: Phrases = (
+    *MY_MEDIA, "my nudes", "my pics", "pics of me", "photos of me", "pictures of me", "my video", "the video",
+    "the pics", "the photos", "the first one", "мои нюд*", "мои интим*", "фотки мои", "фото со мной", "мое фото",
+    "моё фото", "мои фотк*", "видео со мной", "видеомды", "суретімді", "суреттерімді", "фотомды", "видеоларым*",
+)
+SPREAD_ANY: Phrases = (
+    "post*", "leak*", "share", "send them to", "send it to", "show everyone", "show my", "expose*",
+    "everywhere", "online", "to my school", "to everyone", "разослать", "разошл*", "выложит*", "выложу",
+    "выложат", "слить", "сольет", "сольют", "солью", "отправит*", "покажет", "покажу", "опубликует",
+    "в интернет", "везде", "всем", "тарат*", "жариял*", "жіберемін", "жібереді", "көрсетемін", "көрсетеді",
+    "интернетке", "салам*", "барлығына", "бәріне",
+)
+THREAT_COND: Phrases = (
+    "unless", "if i dont", "if i wont", "if i do not", "or else", "or he", "or she", "or they", "threat*",
+    "says he will", "said he will", "says she will", "says hell", "says shell", "wants money", "pay",
+    "иначе", "если не", "если я не", "угрожа*", "требует", "шантаж*", "грозит*", "денег", "деньги", "бермесем",
+    "жібермесем", "бермесең", "жібермесең", "егер", "қорқыт*", "ақша",
+)
+
+# --- gifts and secrecy from an adult ------------------------------------------------------------------
+GIFTS_TO_ME: Phrases = (
+    "gives me presents", "gives me gifts", "gave me presents", "gave me gifts", "buys me", "bought me",
+    "buying me", "sends me money", "sent me money", "gives me money", "robux", "vbucks", "v bucks", "skins",
+    "дарит мне", "дарил мне", "подарил мне", "покупает мне", "купил мне", "кидает мне деньги",
+    "переводит мне деньги", "донат*", "робукс*", "скины", "маған сыйлық*", "сыйлық беріп", "сыйлық береді",
+    "сыйлық сыйла*", "маған ақша жібер*", "маған ақша бер*",
+)
+SECRECY_ANY: Phrases = (
+    "not to tell", "dont tell", "not tell", "secret*", "between us", "никому", "не говори*", "не рассказ*",
+    "в секрете", "в тайне", "секрет*", "айтпа*", "құпия*", "ешкімге",
+)
+GIFT_CALM: Phrases = (
+    "birthday", "for mom", "for mum", "for dad", "surprise*", "день рожд*", "днюх*", "для мамы", "для папы",
+    "сюрприз*", "туған күн*", "анама", "әкеме", "тосын*",
+)
+
+# --- self-harm and suicide, by its parts --------------------------------------------------------------
+# Words for the topic, which a lesson, a film or a leaflet also holds: read unless such words stand by.
+TOPIC: Phrases = ("suicid*", "su1c1d*", "суицид*", "суецид*", "самоубийств*", "self harm*", "селфхарм*")
+TOPIC_CALM: Phrases = (
+    "lesson*", "class", "classes", "teacher*", "lecture*", "presentation", "essay", "project", "documentary",
+    "movie*", "film*", "series", "book*", "article", "prevention", "awareness", "discussed", "talked about",
+    "told us", "урок*", "учител*", "классн*", "обж", "лекци*", "доклад*", "реферат*", "эссе", "проект*",
+    "фильм*", "сериал*", "книг*", "стать*", "профилакт*", "рассказывали", "говорили", "обсуждали",
+    "нам рассказ*", "психолог*", "сабақ*", "мұғалім*", "баяндама*", "кітап*", "мақала*", "алдын алу",
+    "талқыла*", "әңгімеле*", "сынып сағаты*",
+)
+SELF_HARM_MORE: Phrases = (
+    # en: third person, euphemisms, vague plans, body parts
+    "suicidal", "end his life", "end her life", "end their life", "kill herself", "kill himself",
+    "killing herself", "killing himself", "wants to die", "if i disappeared", "if i wasnt here",
+    "if i wasnt around", "disappear for good", "disappeared for good", "gone for good", "want to be gone",
+    "wanna be gone", "nobody would miss me", "no one would miss me", "nobody would notice if i",
+    "would care if i", "wont be here tomorrow", "wont be around much longer", "do something to myself",
+    "something bad to myself", "do ~ to myself", "gonna do something stupid", "going to do something stupid",
+    "cutting my thigh*", "cut my thigh*", "cutting my leg*", "cutting my arm*", "cutting my stomach",
+    "cutting my skin", "wish i could disappear", "wish i could just die", "unalive", "sewer slide",
+    # ru
+    "суицидальн*", "суицидн*", "смысла ~ жить", "смысл ~ жить", "незачем ~ жить", "хочет умереть",
+    "хочет покончить*", "хочет убить себя", "хочет сдохнуть", "уйти в роскомнадзор", "уйду в роскомнадзор",
+    "сделать роскомнадзор", "роскомнадзорн*", "выпилиться", "выпилилась", "выпилился", "вскрыться",
+    "вскроюсь", "вскрылась", "с собой что ~ сделаю", "что ~ с собой сделаю", "что ~ с собой сделать",
+    "с собой ~ сделаю", "сделаю с собой", "сделать с собой", "на себя руки", "исчезну навсегда",
+    "исчезнуть навсегда", "если я исчезну", "если меня не станет", "никто не заметит если я",
+    "режу бедр*", "режу ноги", "режу запяст*", "режу кожу",
+    # kk
+    "өзін өлтір*", "өлгісі кел*", "өмір сүргісі келмей*", "өзіне қол жұмса*", "өзіме бірдеңе*",
+    "өзіме бір нәрсе іст*", "өзімді құрт*", "асылғым*", "асылайын", "асылып ал*", "асылып қал*", "асыламын",
+    "санымды тіл*", "аяғымды тіл*", "білегімді тіл*", "білегімді кес*", "мен жоқ болсам", "мен болмасам",
+)
+# Third person and first person jumps; strong heights.
+JUMP_ANY: Phrases = (
+    "jump", "jumping", "throw myself", "прыгну", "спрыгну", "выпрыгну", "прыгнуть", "спрыгнуть", "выпрыгнуть",
+    "прыгнет", "спрыгнет", "выпрыгнет", "прыгаю", "спрыгиваю", "сброшусь", "сброситься", "брошусь",
+    "броситься", "бросится", "шагну", "шагнуть", "секіремін", "секірем", "секіргім*", "секіреді",
+    "секірмек*", "секіргелі", "секірейін", "секіремін деп", "секіріп өл*", "лақтырамын өзімді",
+)
+HEIGHTS_STRONG: Phrases = (
+    "roof", "rooftop", "bridge", "window", "balcony", "ledge", "cliff", "high rise", "крыш*",
+    "мост", "моста", "мосту", "окн*", "балкон*", "подоконник*", "этаж*", "высотк*", "многоэтажк*", "шатыр*",
+    "төбе*", "көпір*", "терезе*", "қабат*", "жартас*",
+)
+JUMP_CALM: Phrases = (
+    "pool", "diving", "dive", "swim*", "trampoline", "parkour", "snow", "cat", "dog", "swing", "stunt",
+    "cartoon", "movie", "video", "dream", "level", "game", "вышк*", "бассейн*", "батут*", "паркур*", "снег*",
+    "сугроб*", "кот", "кошк*", "собак*", "качел*", "трюк*", "мультик*", "фильм*", "видео*", "сне", "уровен*",
+    "уровня", "игр*", "воду", "реку", "речку", "озеро", "суға", "өзен*", "көл*", "мысық*", "әткеншек*",
+    "деңгей*", "ойын*", "бассейн*", "батут*", "minecraft", "roblox", "fortnite", "майнкрафт*",
+)
+FINALITY: Phrases = (
+    "this is it", "its over", "its time", "the end", "goodbye", "bye everyone", "forgive me", "sorry everyone",
+    "прощайте", "прощай", "простите меня", "это конец", "кешіріңдер", "қош бол*", "бітті",
+)
+HEIGHT_CALM: Phrases = (*JUMP_CALM, "view", "cafe", "restaurant", "terrace", "вид", "кафе", "ресторан*", "кафеде")
+# Means in the child's hand.
+BLADES: Phrases = ("blade*", "razor*", "лезви*", "бритв*", "ұстара*")
+MEANS_ANY: Phrases = (
+    *BLADES, "knife", "нож*", "пышақ*", "pills", "tablets", "таблетк*", "дәрі", "дәріні", "дәрілер*",
+    "rope", "noose", "веревк*", "петл*", "арқан*",
+)
+IN_MY_HAND: Phrases = (
+    "in my hand", "in my hands", "holding", "im holding", "i have a", "ive got a", "держу", "в руке", "в руках",
+    "у меня в руке", "қолымда", "қолыма алдым", "ұстап отырмын", "ұстап тұрмын", "in front of me",
+    "передо мной", "алдымда",
+)
+BLADE_CALM: Phrases = (
+    "shave", "shaving", "craft", "pencil", "бриться", "побриться", "брею*", "побрил*", "поделк*", "карандаш*",
+    "сақал*", "қарындаш*",
+)
+# Despair or "now" with the means in hand: "у меня в руке лезвие и мне всё равно".
+DESPAIR_NOW: Phrases = (
+    *NOW_ONLY, "i dont care", "dont want to stop", "dont wanna stop", "мне все равно", "мне всё равно",
+    "не хочу останавливаться", "маған бәрібір", "тоқтағым келмейді", "end it",
+    "закончить", "бітірем*",
+)
+KITCHEN: Phrases = WEAPON_CALM
+# A rope put up.
+ROPE_SET: Phrases = (
+    "tied", "tie it", "hanging", "hung", "is up", "ready", "висит", "повесил*", "привязал*", "завязал*",
+    "закрепил*", "готов*", "ілдім", "ілулі", "байладым", "байлап", "дайын",
+)
+ROPE_CALM: Phrases = (
+    *SELF_HARM_CALM, "swing", "tent", "boat", "knot", "laundry", "качел*", "тарзанк*", "палатк*", "лодк*",
+    "узел*", "бель*", "әткеншек*", "шатыр тік*", "кір жай*",
+)
+# Pills taken, and signs that it is many or that the one who took them is not answering.
+TOOK: Phrases = (
+    "took", "taken", "swallowed", "выпила", "выпил", "наглотал*", "съела", "съел", "ішті", "іштім", "ішіп",
+    "жұтты", "жұттым",
+)
+PILL_SIGNS: Phrases = (
+    "wont answer", "not answering", "doesnt answer", "wont wake up", "cant wake", "unconscious", "passed out",
+    "all of them", "a lot", "so many", "whole", "bunch", "handful", "не отвечает", "не просыпается",
+    "без сознания", "все", "много", "кучу", "горсть", "пачку", "жауап бермей*", "оянбай*", "есінен тан*", "көп",
+    "түгел", "бәрін", "барлығын", "like 10", "like 20", "like 30",
+)
+PILL_CALM: Phrases = (
+    "vitamin*", "headache", "cold", "prescribed", "fever", "витамин*", "от головы", "голова", "температур*",
+    "простуд*", "врач", "басым", "дәрігер*", "дәрумен*", "тұмау*", "қызу*",
+)
+INCITE_MORE: Phrases = (
+    "чтобы я убил*", "чтоб я убил*", "чтобы я сдох*", "чтобы я умер*", "чтобы я повесил*", "чтоб я сдох*",
+    "kill urself", "kill ur self", "go jump off", "өлтір деп", "асылып ал деп",
+)
+# "kicked me out of the group chat" is not a kick.
+OUT_OF_CHAT: Phrases = (
+    "out of the group", "out of the chat", "group chat", "from the group", "from the chat", "чатынан",
+    "чаттан", "топтан", "из беседы", "из чата", "из группы", "жастық*", "ұрыстық",
+)
+SPORT: Phrases = (
+    "football", "soccer", "hockey", "training", "practice", "fell", "футбол*", "хоккей*", "тренировк*", "упал*",
+    "футбол*", "жаттығу*", "құлап",
+)
+# A roof cafe, a restaurant with a view: "я на крыше торгового центра в кафе".
+LEISURE: Phrases = ("cafe", "restaurant", "terrace", "кафе", "ресторан*", "терраса*", "кафеде", "мейрамхана*")
+# "I'll end everything today".
+END_ALL: Phrases = (
+    "end it all", "end everything", "finish everything", "закончу все", "закончить все", "покончу со всем",
+    "покончить со всем", "закончу с этим", "бәрін бітіремін", "бәрін бітірем", "бәрін тоқтатамын",
+    "бәрін аяқтаймын",
+)
+TODAY: Phrases = (
+    "today", "tonight", "сегодня", "сегодня ночью", "этой ночью", "бүгін", "бүгін түнде", "right now", "сейчас",
+    "қазір",
+)
+# Passing a game level by a jump is no plan ("прыгнуть с крыши чтобы пройти уровень").
+PASS_LEVEL: Phrases = (
+    "pass the level", "beat the level", "to pass", "пройти уровень", "пройти этот уровень", "деңгейден өт*",
+    "деңгейді өт*",
+)
+PARENTS: Phrases = ("mom", "mum", "dad", "father", "mother", "мама", "мать", "анам", "әкем")

@@ -20,7 +20,7 @@ MENU_PROBLEMS = [
     ("kk", "instagramymdy buzyp aldy", "privacy"),  # Kazakh in Latin letters
     ("ru", "menya travyat v chate", "bullying"),  # Russian in translit
     ("kk", "мені мазактайды", "bullying"),  # Kazakh with Russian look-alike letters
-    ("ru", "он просит фото", "grooming"),
+    ("ru", "мне пишет взрослый незнакомец", "grooming"),  # "он просит фото" now reads as a crisis
     ("kk", "бір бейтаныс адам жазып жүр", "grooming"),
     ("en", "a fake giveaway scam took my money", "groups"),
     ("en", "someone sends child porn in our chat", "csam"),
