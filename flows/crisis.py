@@ -40,6 +40,8 @@ _LAUGH = re.compile(r"\){2,}|[😂🤣💀]")
 _SEP = " | "  # between folded sentences; "|" never occurs in folded text, so no phrase spans it
 _GAP = rf"(?: [^ |#]+){{0,{GAP_WORDS}}}"  # a gap never crosses a sentence end or a masked idiom
 
+_VOICED = {"k": "g", "p": "b"}
+_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 # A needle is what is searched in " folded text ": a string, or a pattern for phrases with a gap.
 Needle = str | re.Pattern[str]
 
@@ -61,7 +63,11 @@ def _fold_words(words: str, stem: bool) -> tuple[str, ...]:
     # "ножом", while a bare "нож" folds to "noi" (like "мой"), so the bare word is searched as well.
     vowel = "u" if folded.endswith("o") else "o"
     before_vowel = fold(words + vowel)[:-1]
-    return (f" {folded}",) if before_vowel == folded else (f" {before_vowel}", f" {folded} ")
+    forms = (f" {folded}",) if before_vowel == folded else (f" {before_vowel}", f" {folded} ")
+    # Kazakh voices a final қ/к and п before a vowel ending: "сабақ*" reads "сабағында", "тақырып*" "тақырыбы".
+    kazakh = any(letter in _KAZAKH_LETTERS for letter in words.lower())
+    voiced = _VOICED.get(folded[-1]) if kazakh and " " not in folded and len(folded) > 3 else None
+    return forms if voiced is None else (*forms, f" {folded[:-1]}{voiced}")
 
 
 @cache

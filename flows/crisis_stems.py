@@ -254,7 +254,8 @@ PRESENCE: Phrases = (
     "trying to get into", "trying to break in", "trying to open the door", "он идет", "они идут", "идет сюда",
     "идут сюда", "едет сюда", "едут сюда", "он рядом", "он здесь", "он тут", "они тут", "он пришел",
     "он вернулся", "они пришли", "пытается войти", "пытаются войти", "пытается открыть", "ломит*", "ломят*",
-    "келе жатыр", "келіп қалды", "кіргелі жатыр", "кіруге тырыс*", "есікті ашқалы",
+    "trying to open", "waiting outside", "outside the door", "outside my door", "за дверью", "под дверью",
+    "есіктің сыртында", "келе жатыр", "келіп қалды", "кіргелі жатыр", "кіруге тырыс*", "есікті ашқалы",
 )
 # What "help, I'm scared" is about when it is not danger: school, lost things, fears of things.
 HELP_CALM: Phrases = (
@@ -280,7 +281,9 @@ WEAPON_NOUNS: Phrases = (
 # Someone else has it, near: "у него", "оның қолында", "hes got", "showed me".
 WEAPON_NEAR: Phrases = (
     "hes got", "he has", "he had", "has got", "they have", "theyve got", "in his hand", "in his hands",
-    "showed me", "pulled out", "pulled a", "waving", "pointed", "came at me", "right now", "rn", "outside",
+    "showed me", "pulled out", "pulled a", "waving", "looking for me", "ищут меня", "ищет меня", "іздеп жүр*",
+    "waiting", "ждут", "ждет", "стоят", "күтіп", "у школы", "возле школы", "возле дома", "у подъезда",
+    "мектептің алдында", "мектептің артында", "pointed", "came at me", "right now", "rn", "outside",
     "next to me", "near me", "following me", "у него", "у них", "в руках", "в его руке", "показал", "достал",
     "вытащил", "махал", "размахива*", "наставил", "направил", "сейчас", "щас", "рядом", "за дверью",
     "у двери", "за мной", "оның қолында", "қолында", "көрсетті", "шығарды", "кезеді", "тақады", "қазір",
@@ -441,7 +444,8 @@ MY_MEDIA_ALL: Phrases = (
 )
 SPREAD_ANY: Phrases = (
     "post*", "leak*", "share", "send them to", "send it to", "show everyone", "show my", "expose*",
-    "everywhere", "online", "to my school", "to everyone", "разослать", "разошл*", "выложит*", "выложу",
+    "everywhere", "online", "to my school", "to everyone", "скинет", "перешлет", "друзьям", "родителям",
+    "одноклассникам", "разослать", "разошл*", "выложит*", "выложу",
     "выложат", "слить", "сольет", "сольют", "солью", "отправит*", "покажет", "покажу", "опубликует",
     "в интернет", "везде", "всем", "тарат*", "жариял*", "жіберемін", "жібереді", "көрсетемін", "көрсетеді",
     "интернетке", "салам*", "барлығына", "бәріне",
@@ -479,7 +483,8 @@ TOPIC_CALM: Phrases = (
     "told us", "урок*", "учител*", "классн*", "обж", "лекци*", "доклад*", "реферат*", "эссе", "проект*",
     "фильм*", "сериал*", "книг*", "стать*", "профилакт*", "рассказывали", "говорили", "обсуждали",
     "нам рассказ*", "психолог*", "сабақ*", "мұғалім*", "баяндама*", "кітап*", "мақала*", "алдын алу",
-    "талқыла*", "әңгімеле*", "сынып сағаты*",
+    "талқыла*", "әңгімеле*", "сынып сағаты*", "topic", "тема", "теме", "тему", "тақырып*", "шығарма*",
+    "әдебиет*", "литератур*", "poem", "стих*", "өлең*",
 )
 SELF_HARM_MORE: Phrases = (
     # en: third person, euphemisms, vague plans, body parts
@@ -546,7 +551,8 @@ BLADE_CALM: Phrases = (
 # Despair or "now" with the means in hand: "у меня в руке лезвие и мне всё равно".
 DESPAIR_NOW: Phrases = (
     *NOW_ONLY, "i dont care", "dont want to stop", "dont wanna stop", "мне все равно", "мне всё равно",
-    "не хочу останавливаться", "маған бәрібір", "тоқтағым келмейді", "end it",
+    "не хочу останавливаться", "маған бәрібір", "тоқтағым келмейді", "end it", "take them", "going to take",
+    "gonna take", "выпью", "ішемін", "больше не могу", "cant take it", "шыдай алмаймын",
     "закончить", "бітірем*",
 )
 KITCHEN: Phrases = WEAPON_CALM
@@ -562,13 +568,14 @@ ROPE_CALM: Phrases = (
 # Pills taken, and signs that it is many or that the one who took them is not answering.
 TOOK: Phrases = (
     "took", "taken", "swallowed", "выпила", "выпил", "наглотал*", "съела", "съел", "ішті", "іштім", "ішіп",
-    "жұтты", "жұттым",
+    "жұтты", "жұттым", "will take", "going to take", "gonna take", "выпью", "выпьет", "выпьют", "наглотаюсь",
+    "наглотается", "ішемін", "ішеді", "ішейін", "жұтамын",
 )
 PILL_SIGNS: Phrases = (
     "wont answer", "not answering", "doesnt answer", "wont wake up", "cant wake", "unconscious", "passed out",
     "all of them", "a lot", "so many", "whole", "bunch", "handful", "не отвечает", "не просыпается",
     "без сознания", "все", "много", "кучу", "горсть", "пачку", "жауап бермей*", "оянбай*", "есінен тан*", "көп",
-    "түгел", "бәрін", "барлығын", "like 10", "like 20", "like 30",
+    "түгел", "бәрін", "барлығын", *(str(n) for n in range(8, 101)),
 )
 PILL_CALM: Phrases = (
     "vitamin*", "headache", "cold", "prescribed", "fever", "витамин*", "от головы", "голова", "температур*",
@@ -605,3 +612,72 @@ PASS_LEVEL: Phrases = (
     "деңгейді өт*",
 )
 PARENTS: Phrases = ("mom", "mum", "dad", "father", "mother", "мама", "мать", "анам", "әкем")
+
+# --- second look (tuning4): the kinds the first combos missed -----------------------------------------
+SELF_HARM_KINDS: Phrases = (
+    "ways to end it", "how to end it", "thinking of ending it", "thinking about ending it", "end it all",
+    "ways to kill myself", "see the point anymore", "no point anymore", "whats the point anymore",
+    "last night alive", "last day alive", "leave this world", "leave this life", "уйти из ~ мира",
+    "покинуть ~ мир", "уйти из ~ жизни", "последний день в жизни", "бұл дүниеден кет*", "бұл өмірден кет*",
+    "i self harm", "self harming", "selfharming",
+)
+NOT_ANSWERING: Phrases = (
+    "isnt answering", "not answering", "wont answer", "doesnt answer", "not picking up", "locked herself",
+    "locked himself", "не отвечает", "не берет трубку", "заперлась", "заперся", "жауап бермей*",
+    "телефонын алмай*", "есікті ашпай*", "қамалып алды",
+)
+EDGE: Phrases = (
+    "edge", "ledge", "railing", "на краю", "краю", "на перилах", "за перилами", "шетінде", "шетіне", "шетінде отыр*",
+)
+CAR: Phrases = ("car", "van", "машин*", "авто", "көлік*")
+GET_IN: Phrases = (
+    "get in", "get into", "come with him", "сесть", "садись", "сяду", "поехать с ним", "отыр деп", "отырғыз*",
+    "мініп", "мін деп",
+)
+VIOLENT_TO_ME: Phrases = (
+    "threw me", "throws me", "pushed me", "pushes me", "shoved me", "dragged me", "grabbed me by", "pulled my hair",
+    "burned me", "burns me", "locks me", "швырнул меня", "швыряет меня", "толкнул меня", "толкает меня",
+    "бросил меня", "таскал за волосы", "таскает за волосы", "ударил меня", "бьет меня", "бил меня",
+    "лақтырып жіберді", "итеріп жіберді", "шашымнан тарт*", "мені итер*", "мені лақтыр*",
+)
+DOOR: Phrases = ("door", "дверь", "двери", "дверью", "есік*")
+DOOR_FORCE: Phrases = (
+    "breaking", "kicking", "banging on", "trying to open", "ломает", "ломают", "ломится", "ломятся", "выбивает",
+    "выбивают", "выламыва*", "долбит", "долбят", "бұзып", "тепкіле*", "ашқалы", "сындырып",
+)
+DOOR_CALM: Phrases = ("repair", "lock", "key", "ремонт*", "ключ*", "замок", "жөнде*", "кілт*", "құлып*")
+MONEY_OFFER: Phrases = (
+    "offers money", "offered money", "offered me money", "pay me", "will pay", "pays me", "money for",
+    "предлагает деньги", "предложил деньги", "деньги за", "заплатит", "заплачу", "платит за", "ақша береді",
+    "ақша беремін", "ақша төлей*", "үшін ақша",
+)
+PACKAGE_NOUNS: Phrases = (
+    "package*", "bag", "bags", "packet*", "parcel*", "пакет*", "свертк*", "сверток", "закладк*", "клад*",
+    "посылк*", "пакеттер*", "бума*", "сөмке*",
+)
+HIDE_DELIVER: Phrases = (
+    "hide", "stash", "drop off", "deliver", "carry", "прят*", "спрят*", "раскладыв*", "разнос*", "отвез*",
+    "отнес*", "передать", "закапыв*", "жасыр*", "тарат*", "апар*", "жеткіз*", "тасы*", "көм*",
+)
+PAY: Phrases = ("cash", "money", "pay*", "paid", "деньги", "денег", "заплат*", "плат*", "ақша*", "төле*")
+ERRANDS: Phrases = (
+    "mom", "mum", "dad", "grandma", "neighbour*", "neighbor*", "shopping", "groceries", "мама", "папа",
+    "бабушк*", "сосед*", "продукт*", "магазин*", "анам*", "әкем*", "әжем*", "көрші*", "азық*", "дүкен*",
+)
+IF_NOT: Phrases = ("если не", "если я не", "if i dont", "if i do not", "unless", "or else", "иначе", "егер")
+SEND_PAY: Phrases = (
+    "send*", "pay*", "пришл*", "скин*", "отправ*", "заплат*", "перевед*", "переведу", "жіберме*", "төлеме*",
+    "бермесе*",
+)
+AUTHORITY: Phrases = (
+    "teacher", "coach", "trainer", "tutor", "учитель", "тренер", "репетитор", "мұғалім", "жаттықтырушы*", "ағай",
+)
+CURATOR_THREAT: Phrases = (
+    "hurt*", "family", "kill*", "leave the group", "родны*", "семь*", "убьют", "навред*", "выйду из группы",
+    "отбасы*", "туыстар*", "топтан шықс*",
+)
+OUR_CHATS: Phrases = (
+    "our chats", "our chat", "our messages", "our texts", "our conversation*", "about us", "нашу переписку",
+    "наша переписка", "наши сообщения", "наши переписки", "про нас", "о нас", "біздің хат*", "жазысқанымыз*",
+    "хаттарымыз*", "біз туралы",
+)
