@@ -16,7 +16,9 @@ Reading one message:
 5. a combo fires its group when a phrase of each of its two or three parts stands within PAIR_WINDOW
    of its first part's phrase, outside a sentence holding one of the combo's own calm words;
 6. a group is dropped when a group named in its `unless` was found too;
-7. the most serious level wins; every group found is a reason, the most serious first.
+7. the most serious level wins; every group found is a reason, the most serious first;
+8. when no rule fired, the learned scorer (`flows.crisis_scorer`, character n-grams with committed
+   weights) may still read danger: level "high", the reason its text most resembles.
 """
 
 from __future__ import annotations
@@ -28,12 +30,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
 
+from flows import crisis_scorer as scorer
 from flows.crisis_phrases import FEAR, GROUPS, IDIOMS, Group, Phrases
+from flows.crisis_weights import THRESHOLD as LEARNED_THRESHOLD
 from flows.textnorm import fold
 from flows.triage import LEVELS, rank
 
 MAX_CHARS = 20_000  # longer than any platform message (4096); keeps the reading fast whatever comes
 GAP_WORDS = 3  # words a "~" in a phrase may stand for
+LEARNED_LEVEL = "high"  # what the learned scorer reports when no rule fired: a person looks, never "critical"
 PAIR_WINDOW = 300  # folded characters (some 50 words) within which the two halves of a pair must stand
 _SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
 _LAUGH = re.compile(r"\){2,}|[😂🤣💀]")
@@ -270,6 +275,10 @@ def explain(text: str) -> tuple[tuple[str, str, str], ...]:
     reasons = {group.reason for group, _ in found}
     kept = [(g.reason, g.level, hit) for g, hit in found if not g.unless & reasons]
     kept.sort(key=lambda item: -rank(item[1]))
+    if not kept:
+        learned, reason = scorer.score(hay)
+        if learned > LEARNED_THRESHOLD:
+            return ((reason, LEARNED_LEVEL, f"learned score {learned:.2f}"),)
     return tuple(kept)
 
 

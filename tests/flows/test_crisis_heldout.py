@@ -1,10 +1,12 @@
-"""Crisis reading on text it was not tuned on: the held-out test sets per language (crisis_sets/).
+"""Crisis reading on the per-language sets of issue 11 (crisis_sets/).
 
-The test sets were written and committed before the reader was changed for issue 11 and are never
-used for tuning (the tuning sets beside them are). This test keeps the figures on them above a floor,
-so a change that makes the reading fit its tuning data worse on other text fails. Print the table:
+The `test_*` sets were held out (written before the reader changed, never tuned on) until the second
+round of issue 11; they were then read once more (0.92 / 0.88 / 0.88 recall, see docs/crisis-reading.md)
+and became tuning data like the `tuning_*` sets. Text the reader has not seen is now measured on the
+unseen sets of issue 11 (stop 17), outside this repository. This test keeps the figures on the old
+held-out sets above a floor (a change that loses what they hold fails), and keeps the sets well formed
+and apart from each other. Print the table:
     PYTHONPATH=. .venv/bin/python tests/flows/test_crisis_heldout.py
-The figures, before and after, are in docs/crisis-reading.md.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from flows.crisis_phrases import GROUPS
 SETS = Path(__file__).with_name("crisis_sets")
 LABELLED = Path(__file__).with_name("crisis_labelled.json")
 LANGS = ("kk", "ru", "en")
-# Floors on the held-out sets, a little under what the reader reaches (0.88 to 0.92 recall, at most
-# 0.03 false alarms): the goal of issue 11 is 0.95 / 0.05, not reached; see the docs.
-MIN_HELDOUT_RECALL = 0.85
-MAX_HELDOUT_FALSE_ALARMS = 0.05
+# Floors on the old held-out sets, now tuning data: the reader reads them all (1.00 recall, no false
+# alarm), so the floors only leave room for a borderline message or two.
+MIN_HELDOUT_RECALL = 0.97
+MAX_HELDOUT_FALSE_ALARMS = 0.03
+MIN_TUNING_RECALL = 0.97
+MAX_TUNING_FALSE_ALARMS = 0.03
 MIN_TEST_MESSAGES = 150
 
 
@@ -63,11 +67,18 @@ def test_held_out_sets_are_well_formed_and_kept_apart_from_tuning(lang: str) -> 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_reading_holds_on_text_it_was_not_tuned_on(lang: str) -> None:
+def test_reading_holds_on_the_old_held_out_sets(lang: str) -> None:
     recall, false_alarms, danger, calm = figures(load("test", lang))
-    print(f"\n{lang} held-out: recall {recall:.2f} of {danger}, false alarms {false_alarms:.2f} of {calm}")
+    print(f"\n{lang} old held-out: recall {recall:.2f} of {danger}, false alarms {false_alarms:.2f} of {calm}")
     assert recall >= MIN_HELDOUT_RECALL
     assert false_alarms <= MAX_HELDOUT_FALSE_ALARMS
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reading_holds_on_the_tuning_sets(lang: str) -> None:
+    recall, false_alarms, _, _ = figures(load("tuning", lang))
+    assert recall >= MIN_TUNING_RECALL
+    assert false_alarms <= MAX_TUNING_FALSE_ALARMS
 
 
 def report() -> str:

@@ -20,8 +20,8 @@ MENU_PROBLEMS = [
     ("kk", "instagramymdy buzyp aldy", "privacy"),  # Kazakh in Latin letters
     ("ru", "menya travyat v chate", "bullying"),  # Russian in translit
     ("kk", "мені мазактайды", "bullying"),  # Kazakh with Russian look-alike letters
-    ("ru", "мне пишет взрослый незнакомец", "grooming"),  # "он просит фото" now reads as a crisis
-    ("kk", "бір бейтаныс адам жазып жүр", "grooming"),
+    ("ru", "незнакомый человек добавился ко мне в друзья", "grooming"),  # "он просит фото" reads as a crisis
+    ("kk", "бейтаныс біреу достыққа қосылды", "grooming"),  # "a stranger keeps writing" reads as a crisis
     ("en", "a fake giveaway scam took my money", "groups"),
     ("en", "someone sends child porn in our chat", "csam"),
     ("ru", "в чате продают наркотики", "groups"),
@@ -85,13 +85,13 @@ def test_choose_another_category_keeps_the_words() -> None:
 
 def test_a_problem_without_a_category_word_is_offered_a_report_to_choose_for() -> None:
     d = at_menu("en")
-    d.text("something bad happened to me online")
+    d.text("something weird happened online")
     assert d.state.step == "suggest"
     assert d.screen.text.key == "suggest.prompt_plain"
     assert d.options() == ["start", "menu", "sos"]
     d.pick("start")
     assert d.state.step == "r_category"
-    assert d.state.draft == {"description": "something bad happened to me online"}
+    assert d.state.draft == {"description": "something weird happened online"}
 
 
 def test_a_suggested_groups_report_asks_its_kind_next() -> None:

@@ -1,0 +1,69 @@
+"""A small learned scorer beside the phrase rules: character n-grams and linear weights (issue 11).
+
+The rules (`flows.crisis`) read what their lists and patterns name; a message phrased in a way nobody
+listed is missed. This scorer reads the folded text as character 2- to 5-grams and whole words, adds
+their weights (a logistic regression trained offline on the labelled messages in tests/flows, by
+`scripts/train_crisis_scorer.py`; the weights are committed in `flows.crisis_weights`) and says
+"danger" when the sum passes a threshold chosen in cross-validation for few false alarms. A second
+set of weights per reason says which reason a danger message most resembles. Pure Python, no I/O: the
+weights are a string in a module, parsed once at import.
+
+`flows.crisis.explain` asks it only when no rule fired; its reading is always `high` (a person looks),
+never `critical`. How it was measured and why it was adopted: docs/crisis-reading.md, docs/decisions.md.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from flows import crisis_weights as cw
+
+NGRAMS = (2, 3, 4, 5)
+MAX_SCORED_CHARS = 2_000  # a long text is read by the rules to MAX_CHARS; the scorer reads its start
+# Shorter messages are left to the rules: "что мне делать?", "груминг деген не" scored as danger, since
+# such words stand in many danger messages, and a short danger message is what the rules read best.
+MIN_WORDS = 5
+
+
+def features(folded: str) -> set[str]:
+    """The n-grams (spaces kept) and words ("w:" + word) of a folded text, '|' and '#' as spaces."""
+    text = " " + " ".join(folded.replace("|", " ").replace("#", " ").split()) + " "
+    out = {text[i:i + n] for n in NGRAMS for i in range(len(text) - n + 1)}
+    out.update("w:" + word for word in text.split())
+    return out
+
+
+@cache
+def _table() -> dict[str, tuple[int, dict[int, int]]]:
+    """gram -> (danger weight, {reason index: weight}), weights as integers scaled by cw.SCALE."""
+    table: dict[str, tuple[int, dict[int, int]]] = {}
+    for line in cw.TABLE.split("\n"):
+        if not line:
+            continue
+        gram, danger, *per_reason = line.split(" ")
+        reasons = {int(k): int(v) for k, _, v in (item.partition(":") for item in per_reason)}
+        table[gram.replace("_", " ")] = (int(danger), reasons)
+    return table
+
+
+def score(folded: str) -> tuple[float, str]:
+    """(danger score, the reason it most resembles) of a folded text; danger when score > cw.THRESHOLD.
+
+    A text of fewer than MIN_WORDS different words scores minus infinity."""
+    feats = features(folded[:MAX_SCORED_CHARS])
+    if sum(1 for f in feats if f.startswith("w:")) < MIN_WORDS:
+        return -math.inf, cw.REASONS[0]
+    table = _table()
+    norm = 1 / math.sqrt(len(feats))
+    danger = 0
+    per_reason = [0] * len(cw.REASONS)
+    for gram in feats:
+        entry = table.get(gram)
+        if entry is None:
+            continue
+        danger += entry[0]
+        for index, weight in entry[1].items():
+            per_reason[index] += weight
+    best = max(range(len(cw.REASONS)), key=lambda i: cw.REASON_BIAS[i] + per_reason[i] * norm / cw.SCALE)
+    return cw.BIAS + danger * norm / cw.SCALE, cw.REASONS[best]
