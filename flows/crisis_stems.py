@@ -656,7 +656,8 @@ PACKAGE_NOUNS: Phrases = (
     "посылк*", "пакеттер*", "бума*", "сөмке*",
 )
 HIDE_DELIVER: Phrases = (
-    "hide", "stash", "drop off", "deliver", "carry", "прят*", "спрят*", "раскладыв*", "разнос*", "отвез*",
+    "hide", "stash", "drop off", "deliver", "carry", "throw", "drop", "leave them", "раскидыва*", "тастап",
+    "тастау*", "қалдыр*", "прят*", "спрят*", "раскладыв*", "разнос*", "отвез*",
     "отнес*", "передать", "закапыв*", "жасыр*", "тарат*", "апар*", "жеткіз*", "тасы*", "көм*",
 )
 PAY: Phrases = ("cash", "money", "pay*", "paid", "деньги", "денег", "заплат*", "плат*", "ақша*", "төле*")
@@ -681,3 +682,87 @@ OUR_CHATS: Phrases = (
     "наша переписка", "наши сообщения", "наши переписки", "про нас", "о нас", "біздің хат*", "жазысқанымыз*",
     "хаттарымыз*", "біз туралы",
 )
+
+# --- third look (tuning6) -----------------------------------------------------------------------------
+# Saving up pills: "коплю таблетки", "дәрі жинап жүрмін".
+HOARDING: Phrases = (
+    "hoarding", "saving up", "stockpiling", "collecting", "коплю", "накопила", "накопил", "собираю", "запасаю",
+    "жинап жүр*", "жинадым", "жинап жатыр*",
+)
+MEDS: Phrases = (
+    "pills", "meds", "medication", "tablets", "sleeping pills", "таблетк*", "лекарств*", "снотворн*", "дәрі",
+    "дәріні", "дәрілер*", "таблетка*",
+)
+# Hurting oneself until blood: "царапаю запястья циркулем пока не пойдет кровь".
+SELF_INJURY: Phrases = (
+    "scratching my", "scratch my", "i scratch", "im scratching", "cutting my", "i cut my", "burning my",
+    "hitting myself", "царапаю", "расцарапыва*", "режу", "жгу себя", "бью себя", "тырнаймын", "тырнап жүр*",
+    "кесемін", "тілемін", "тіліп жүр*", "өзімді ұрамын",
+)
+UNTIL_BLOOD: Phrases = (
+    "until it bleeds", "until i bleed", "till it bleeds", "it bleeds", "bleeding", "blood", "до крови",
+    "пока не пойдет кровь", "пока не пошла кровь", "кров*", "қан шыққанша", "қан шықса*", "қанағанша", "қан*",
+)
+INJURY_CALM: Phrases = (
+    "cat", "mosquito", "fell", "accident*", "кошк*", "кот", "комар*", "упал*", "нечаянно", "случайно", "мысық*",
+    "маса*", "құлап", "байқамай", "nose", "нос", "мұрн*",
+)
+# Undressing asked for online: "a man online asked her to take off her shirt on video call".
+UNDRESS: Phrases = (
+    "take off", "taking off", "took off", "undress*", "снять", "снимать", "сними", "раздеться", "раздевайся",
+    "шешуін", "шешу*", "шешін*", "шеш деп",
+)
+CLOTHES: Phrases = (
+    "shirt", "top", "clothes", "bra", "pants", "футболк*", "одежд*", "кофт*", "майк*", "трус*", "лифчик*",
+    "киім*", "футболка*", "көйлег*",
+)
+ONLINE_CAM: Phrases = (
+    "video call", "on video", "on camera", "cam", "online", "a man", "на видео", "на камеру", "по видео",
+    "видеозвон*", "в интернете", "мужчина", "видеода", "видеоға", "камера*", "интернеттегі", "ер адам",
+)
+# Someone in the house, the child alone or hiding.
+INTRUDER: Phrases = (
+    "someone in our house", "someone in the house", "someone in my house", "someone broke in", "somebody broke in",
+    "someone is inside", "кто то в квартире", "кто то в доме", "кто то есть", "кто то залез", "кто то ходит",
+    "үйде біреу бар", "үйге біреу кірді", "біреу кіріп", "үйде бөтен",
+)
+ALONE_HIDING: Phrases = (
+    "parents arent home", "im alone", "im home alone", "under the bed", "im hiding", "in the closet",
+    "родителей нет", "я одна", "я один", "под кроватью", "прячусь", "в шкафу", "ата анам жоқ", "жалғызбын",
+    "жалғыз өзім", "астындамын", "кереуеттің астында", "жасырын*", "тығылып",
+)
+# Beaten, and they are still there.
+BEATEN: Phrases = (
+    "got jumped", "jumped me", "beat me up", "beat me", "attacked me", "robbed me", "избили", "побили",
+    "напали", "ограбили", "ұрып", "соққыға жық*", "сабап", "тонап",
+)
+STILL_AROUND: Phrases = (
+    "still around", "still here", "still outside", "still there", "еще рядом", "ещё рядом", "все еще тут",
+    "всё ещё тут", "до сих пор тут", "осы жерде", "әлі осында", "әлі осы", "әлі тұр",
+)
+# A farewell with a phone turned off, or with "I won't be here".
+FAREWELL_ANY: Phrases = (
+    "goodbye letter*", "goodbye note*", "letters to everyone", "прощальн*", "предсмертн*", "соңғы хат*",
+    "қоштасу хат*", "said goodbye to everyone", "goodbye to everyone", "попрощалась со всеми", "попрощался со всеми",
+    "попрощалась", "попрощался", "бәрімен қоштас*", "қоштасып", "қоштасу*",
+)
+GONE_SOON: Phrases = (
+    *NOT_ANSWERING, "phone is off", "phone off", "turned off her phone", "turned off his phone",
+    "выключила телефон", "выключил телефон", "телефон выключен", "телефонын өшір*", "wont be here",
+    "меня не будет", "мен болмаймын", "болмаймын", "by monday", "tomorrow",
+)
+# A dare to do something deadly: "взяли на слабо постоять на рельсах".
+DARES: Phrases = ("dared me", "dare me", "dare", "на слабо", "на спор", "челлендж*", "тапсырма*", "задани*")
+DEADLY_ACTS: Phrases = (
+    "train tracks", "tracks", "rails", "on the roof", "hold my breath", "choke", "рельс*", "путях", "на крыше",
+    "задушить", "не дышать", "рельстің", "рельске", "пойыз*", "поезд*", "шатырда", "тұншық*",
+)
+WAR_JOIN: Phrases = (
+    "go to war", "fight for", "the brothers", "join the brothers", "воевать", "боевик*", "к братьям",
+    "братьям", "соғысқа", "бауырларға", "соғыс*", "моджахед*", "mujahid*",
+)
+HISTORY: Phrases = (
+    "history", "grandpa", "grandfather", "ww2", "история", "истори*", "дед", "дедушк*", "прадед*", "тарих*",
+    "атам", "атамыз", "film", "movie", "фильм*", "кино",
+)
+GO: Phrases = ("go", "ехать", "поехать", "бар*")
