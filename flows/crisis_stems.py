@@ -608,8 +608,9 @@ TODAY: Phrases = (
 )
 # Passing a game level by a jump is no plan ("прыгнуть с крыши чтобы пройти уровень").
 PASS_LEVEL: Phrases = (
-    "pass the level", "beat the level", "to pass", "пройти уровень", "пройти этот уровень", "деңгейден өт*",
-    "деңгейді өт*",
+    "pass the level", "beat the level", "passed the level", "level where", "the level", "to pass",
+    "пройти уровень", "пройти этот уровень", "прошли уровень", "прошел уровень", "прошла уровень", "уровень где",
+    "на уровне", "деңгейден өт*", "деңгейді өт*", "деңгейде",
 )
 PARENTS: Phrases = ("mom", "mum", "dad", "father", "mother", "мама", "мать", "анам", "әкем")
 
@@ -766,3 +767,5 @@ HISTORY: Phrases = (
     "атам", "атамыз", "film", "movie", "фильм*", "кино",
 )
 GO: Phrases = ("go", "ехать", "поехать", "бар*")
+# "I took the pills" said alone is the deed; with a doctor or a cold it is medicine.
+TOOK_THE_PILLS: Phrases = ("i took the pills", "took the pills", "took them all", "i took them all")
