@@ -301,7 +301,10 @@ SCHOOL_WEAPON: Phrases = (
     "gun", "guns", "pistol", "rifle", "weapon*", "bomb", "пистолет*", "ружь*", "оружи*", "бомб*", "обрез*",
     "мылтық*", "қару*", "бомба*", "жарылғыш*",
 )
-TO_SCHOOL: Phrases = ("to school", "into school", "in school", "в школу", "в школе", "мектепке", "мектепте")
+TO_SCHOOL: Phrases = (
+    "to school", "into school", "in school", "at school", "from school", "в школу", "в школе", "из школы",
+    "мектепке", "мектепте", "мектептегі", "мектептен",
+)
 BRING: Phrases = (
     "bring*", "brought", "take a", "принес*", "принесу", "пронес*", "возьм*", "притащ*", "әкел*", "алып кел*",
     "алып бар*",
@@ -433,6 +436,7 @@ BODY_MORE: Phrases = (
 )
 SHOW_ASK: Phrases = (
     "asking me to", "asks me to", "asked me to", "wants me to", "keeps asking", "show me", "show my", "to show",
+    "show him", "show her", "покажу", "покажешь",
     "просит", "просил", "хочет чтобы я", "покажи", "показать", "показывать", "көрсет*", "сұрайды", "деп жаз*",
 )
 
@@ -578,6 +582,7 @@ PILL_SIGNS: Phrases = (
     "түгел", "бәрін", "барлығын", *(str(n) for n in range(8, 101)),
 )
 PILL_CALM: Phrases = (
+    "first aid", "первой помощи", "алғашқы көмек*", "курс*", "course",
     "vitamin*", "headache", "cold", "prescribed", "fever", "витамин*", "от головы", "голова", "температур*",
     "простуд*", "врач", "басым", "дәрігер*", "дәрумен*", "тұмау*", "қызу*",
 )
@@ -639,6 +644,8 @@ VIOLENT_TO_ME: Phrases = (
     "threw me", "throws me", "pushed me", "pushes me", "shoved me", "dragged me", "grabbed me by", "pulled my hair",
     "burned me", "burns me", "locks me", "швырнул меня", "швыряет меня", "толкнул меня", "толкает меня",
     "бросил меня", "таскал за волосы", "таскает за волосы", "ударил меня", "бьет меня", "бил меня",
+    "holds me down", "chokes me", "choking me", "strangles me", "прижимает меня", "душит", "душил",
+    "тұншықтыр*", "басып тұрып", "буындыр*",
     "лақтырып жіберді", "итеріп жіберді", "шашымнан тарт*", "мені итер*", "мені лақтыр*",
 )
 DOOR: Phrases = ("door", "дверь", "двери", "дверью", "есік*")
@@ -702,9 +709,11 @@ SELF_INJURY: Phrases = (
 )
 UNTIL_BLOOD: Phrases = (
     "until it bleeds", "until i bleed", "till it bleeds", "it bleeds", "bleeding", "blood", "до крови",
-    "пока не пойдет кровь", "пока не пошла кровь", "кров*", "қан шыққанша", "қан шықса*", "қанағанша", "қан*",
+    "пока не пойдет кровь", "пока не пошла кровь", "кров*", "қан шыққанша", "қан шықса*", "қанағанша", "қаны",
+    "қаным", "қан шық*", "қан ақ*",
 )
 INJURY_CALM: Phrases = (
+    "thumb", "finger", "opening", "палец", "пальц*", "саусағ*", "бармағ*",
     "cat", "mosquito", "fell", "accident*", "кошк*", "кот", "комар*", "упал*", "нечаянно", "случайно", "мысық*",
     "маса*", "құлап", "байқамай", "nose", "нос", "мұрн*",
 )
@@ -744,13 +753,16 @@ STILL_AROUND: Phrases = (
 # A farewell with a phone turned off, or with "I won't be here".
 FAREWELL_ANY: Phrases = (
     "goodbye letter*", "goodbye note*", "letters to everyone", "прощальн*", "предсмертн*", "соңғы хат*",
-    "қоштасу хат*", "said goodbye to everyone", "goodbye to everyone", "попрощалась со всеми", "попрощался со всеми",
+    "қоштасу хат*", "said goodbye to everyone", "goodbye to everyone", "sorry for everything",
+    "прости за все", "простите за все", "прости за всё", "бәрі үшін кешір*", "бәрі үшін кешіріңдер",
+    "попрощалась со всеми", "попрощался со всеми",
     "попрощалась", "попрощался", "бәрімен қоштас*", "қоштасып", "қоштасу*",
 )
 GONE_SOON: Phrases = (
     *NOT_ANSWERING, "phone is off", "phone off", "turned off her phone", "turned off his phone",
     "выключила телефон", "выключил телефон", "телефон выключен", "телефонын өшір*", "wont be here",
-    "меня не будет", "мен болмаймын", "болмаймын", "by monday", "tomorrow",
+    "меня не будет", "мен болмаймын", "болмаймын", "by monday", "tomorrow", "трубку не берет", "wont pick up",
+    "doesnt pick up", "not picking up", "телефон көтермей*", "телефонды алмай*", "телефонын көтермей*",
 )
 # A dare to do something deadly: "взяли на слабо постоять на рельсах".
 DARES: Phrases = ("dared me", "dare me", "dare", "на слабо", "на спор", "челлендж*", "тапсырма*", "задани*")
@@ -769,3 +781,61 @@ HISTORY: Phrases = (
 GO: Phrases = ("go", "ехать", "поехать", "бар*")
 # "I took the pills" said alone is the deed; with a doctor or a cold it is medicine.
 TOOK_THE_PILLS: Phrases = ("i took the pills", "took the pills", "took them all", "i took them all")
+
+# --- fourth look (tuning7) ------------------------------------------------------------------------------
+BOUGHT: Phrases = (
+    "bought", "got a", "got some", "купила", "купил", "достала", "достал", "сатып ал*", "тауып алдым",
+    "know what im going to do", "знаю что буду", "не істейтінімді білемін",
+)
+KILL_LIST: Phrases = ("list", "список*", "тізім*")
+KILL_VERBS: Phrases = (
+    "shoot", "kill", "stab", "застрел*", "убить", "убьет", "пристрел*", "перестреля*", "атқы*", "атып",
+    "өлтір*",
+)
+SLOWING: Phrases = (
+    "slowing down", "slows down", "pulls up", "pulled up", "keeps following", "притормажива*", "тормозит рядом",
+    "едет за мной", "едет рядом", "баяула*", "артымнан жүр*", "соңымнан жүр*",
+)
+MAKES_WATCH: Phrases = (
+    "makes me watch", "made me watch", "forces me to watch", "shows me videos", "showed me videos",
+    "заставляет смотреть", "заставлял смотреть", "показывает мне видео", "показывал мне видео", "көргізеді",
+    "көргізді", "көруге мәжбүр*",
+)
+NAKED_ANY: Phrases = (
+    "naked", "porn*", "sex*", "nude*", "голы*", "голая", "голое", "порн*", "секс*", "жалаңаш*", "интим*",
+    "ұятсыз*",
+)
+# Proof of cutting sent to a group every day.
+PROOF_PHOTOS: Phrases = (*PHOTO_NOUNS, "proof")
+CUTS: Phrases = ("of cutting", "cuts", "scars", "порез*", "шрам*", "кесілген*", "кесік*", "тыртық*")
+GROUP_CTX: Phrases = (
+    "group", "chat", "channel", "every day", "групп*", "чат*", "канал*", "каждый день", "топ*", "күнде",
+)
+# On a height and in distress: "14 қабаттағы балконда тұрмын, денем қалтырап тұр".
+STANDING_THERE: Phrases = (
+    "im on the", "im standing", "im sitting", "стою на", "сижу на", "я на балконе", "я на крыше", "тұрмын",
+    "отырмын", "тұрып", "шықтым",
+)
+DISTRESS: Phrases = (
+    *FEAR_NOW, "shaking", "crying", "cant stop", "трясет", "трясёт", "плачу", "реву", "қалтыра*", "жылап",
+    "шыдай алмай*",
+)
+WHERE_LIVE: Phrases = (
+    "where i live", "where do you live", "my address", "где я живу", "где ты живешь", "мой адрес", "адрес",
+    "қайда тұратын*", "мекенжай*",
+)
+LOCKED_IN: Phrases = (
+    "locked in", "locked me", "wont let me out", "wont let me go", "заперта", "заперт", "запер меня",
+    "не выпускает", "не отпускает", "қамалып", "қамап", "шығармайды", "жібермейді",
+)
+LOCKED_CALM: Phrases = ("by accident", "key", "stuck", "случайно", "ключ*", "заел*", "кілт*", "байқамай")
+# A first-aid course is not an overdose.
+FIRST_AID: Phrases = (
+    "first aid", "course", "lesson", "первой помощи", "курс*", "учили", "урок*", "алғашқы көмек*", "курсында",
+    "үйрендік", "сабақ*",
+)
+# Picked up by an uncle or a grandmother is no meeting ("дядя сегодня заберёт меня из школы").
+FAMILY_PICKUP: Phrases = (
+    "my uncle", "мой дядя", "дядя сегодня", "бабушк*", "дедушк*", "grandma", "grandpa", "my aunt", "тетя",
+    "әжем", "атам", "көкем", "нағашым",
+)
