@@ -15,7 +15,6 @@ never `critical`. How it was measured and why it was adopted: docs/crisis-readin
 from __future__ import annotations
 
 import math
-from functools import cache
 
 from flows import crisis_weights as cw
 
@@ -34,8 +33,7 @@ def features(folded: str) -> set[str]:
     return out
 
 
-@cache
-def _table() -> dict[str, tuple[int, dict[int, int]]]:
+def _parse() -> dict[str, tuple[int, dict[int, int]]]:
     """gram -> (danger weight, {reason index: weight}), weights as integers scaled by cw.SCALE."""
     table: dict[str, tuple[int, dict[int, int]]] = {}
     for line in cw.TABLE.split("\n"):
@@ -47,6 +45,10 @@ def _table() -> dict[str, tuple[int, dict[int, int]]]:
     return table
 
 
+# Parsed when the module loads (about 0.1 s), so the first message is read as fast as the others.
+_TABLE = _parse()
+
+
 def score(folded: str) -> tuple[float, str]:
     """(danger score, the reason it most resembles) of a folded text; danger when score > cw.THRESHOLD.
 
@@ -54,7 +56,7 @@ def score(folded: str) -> tuple[float, str]:
     feats = features(folded[:MAX_SCORED_CHARS])
     if sum(1 for f in feats if f.startswith("w:")) < MIN_WORDS:
         return -math.inf, cw.REASONS[0]
-    table = _table()
+    table = _TABLE
     norm = 1 / math.sqrt(len(feats))
     danger = 0
     per_reason = [0] * len(cw.REASONS)
