@@ -281,7 +281,9 @@ WEAPON_NOUNS: Phrases = (
 # Someone else has it, near: "у него", "оның қолында", "hes got", "showed me".
 WEAPON_NEAR: Phrases = (
     "hes got", "he has", "he had", "has got", "they have", "theyve got", "in his hand", "in his hands",
-    "showed me", "pulled out", "pulled a", "waving", "looking for me", "ищут меня", "ищет меня", "іздеп жүр*",
+    "stairwell", "hallway", "entrance", "в подъезде", "подъезде", "на лестнице", "у лифта", "баспалдақ*",
+    "кіреберіс*", "подъезд*", "showed me", "pulled out", "pulled a", "waving", "looking for me", "ищут меня",
+    "ищет меня", "іздеп жүр*",
     "waiting", "ждут", "ждет", "стоят", "күтіп", "у школы", "возле школы", "возле дома", "у подъезда",
     "мектептің алдында", "мектептің артында", "pointed", "came at me", "right now", "rn", "outside",
     "next to me", "near me", "following me", "у него", "у них", "в руках", "в его руке", "показал", "достал",
@@ -562,12 +564,13 @@ DESPAIR_NOW: Phrases = (
 KITCHEN: Phrases = WEAPON_CALM
 # A rope put up.
 ROPE_SET: Phrases = (
-    "tied", "tie it", "hanging", "hung", "is up", "ready", "висит", "повесил*", "привязал*", "завязал*",
+    "tied", "tie it", "hanging", "hung", "is up", "ready", "made a", "сделала", "сделал", "жасадым", "жасап",
+    "висит", "повесил*", "привязал*", "завязал*",
     "закрепил*", "готов*", "ілдім", "ілулі", "байладым", "байлап", "дайын",
 )
 ROPE_CALM: Phrases = (
     *SELF_HARM_CALM, "swing", "tent", "boat", "knot", "laundry", "качел*", "тарзанк*", "палатк*", "лодк*",
-    "узел*", "бель*", "әткеншек*", "шатыр тік*", "кір жай*",
+    "узел*", "белье", "белья", "әткеншек*", "шатыр тік*", "кір жай*",
 )
 # Pills taken, and signs that it is many or that the one who took them is not answering.
 TOOK: Phrases = (
@@ -621,7 +624,10 @@ PARENTS: Phrases = ("mom", "mum", "dad", "father", "mother", "мама", "мат
 
 # --- second look (tuning4): the kinds the first combos missed -----------------------------------------
 SELF_HARM_KINDS: Phrases = (
-    "ways to end it", "how to end it", "thinking of ending it", "thinking about ending it", "end it all",
+    "cutting herself", "cutting himself", "cutting really deep", "cutting deep", "режет себя", "режет руки",
+    "режет себя глубоко", "өзін тіліп", "өзін кесіп", "hang herself", "hang himself", "hanging herself",
+    "hanging himself", "өмірімді аяқта*", "өмірімді бітір*", "ways to end it", "how to end it",
+    "thinking of ending it", "thinking about ending it", "end it all",
     "ways to kill myself", "see the point anymore", "no point anymore", "whats the point anymore",
     "last night alive", "last day alive", "leave this world", "leave this life", "уйти из ~ мира",
     "покинуть ~ мир", "уйти из ~ жизни", "последний день в жизни", "бұл дүниеден кет*", "бұл өмірден кет*",
@@ -664,7 +670,8 @@ PACKAGE_NOUNS: Phrases = (
     "посылк*", "пакеттер*", "бума*", "сөмке*",
 )
 HIDE_DELIVER: Phrases = (
-    "hide", "stash", "drop off", "deliver", "carry", "throw", "drop", "leave them", "раскидыва*", "тастап",
+    "hide", "stash", "drop off", "stick", "stickers", "клеить", "наклейк*", "жапсыр*", "deliver", "carry", "throw",
+    "drop", "leave them", "раскидыва*", "тастап",
     "тастау*", "қалдыр*", "прят*", "спрят*", "раскладыв*", "разнос*", "отвез*",
     "отнес*", "передать", "закапыв*", "жасыр*", "тарат*", "апар*", "жеткіз*", "тасы*", "көм*",
 )
@@ -785,7 +792,10 @@ TOOK_THE_PILLS: Phrases = ("i took the pills", "took the pills", "took them all"
 # --- fourth look (tuning7) ------------------------------------------------------------------------------
 BOUGHT: Phrases = (
     "bought", "got a", "got some", "купила", "купил", "достала", "достал", "сатып ал*", "тауып алдым",
-    "know what im going to do", "знаю что буду", "не істейтінімді білемін",
+)
+BLADE_INTENT: Phrases = (
+    *NOW_ONLY, "know what im going to do", "знаю что буду", "не істейтінімді білемін", "tonight", "for myself",
+    "use it", "использую", "для себя", "өзім үшін", "бүгін түнде", "сегодня ночью",
 )
 KILL_LIST: Phrases = ("list", "список*", "тізім*")
 KILL_VERBS: Phrases = (
@@ -825,7 +835,8 @@ WHERE_LIVE: Phrases = (
     "қайда тұратын*", "мекенжай*",
 )
 LOCKED_IN: Phrases = (
-    "locked in", "locked me", "wont let me out", "wont let me go", "заперта", "заперт", "запер меня",
+    "locked in", "locked me", "locks me", "запирает меня", "запирают меня", "қамап қояды", "wont let me out",
+    "wont let me go", "заперта", "заперт", "запер меня",
     "не выпускает", "не отпускает", "қамалып", "қамап", "шығармайды", "жібермейді",
 )
 LOCKED_CALM: Phrases = ("by accident", "key", "stuck", "случайно", "ключ*", "заел*", "кілт*", "байқамай")
@@ -838,4 +849,41 @@ FIRST_AID: Phrases = (
 FAMILY_PICKUP: Phrases = (
     "my uncle", "мой дядя", "дядя сегодня", "бабушк*", "дедушк*", "grandma", "grandpa", "my aunt", "тетя",
     "әжем", "атам", "көкем", "нағашым",
+)
+
+# --- fifth look (tuning8) -------------------------------------------------------------------------------
+UNDER_VEHICLE: Phrases = (
+    "jump in front", "jumping in front", "throw myself", "step in front", "under a", "под машину", "под поезд",
+    "под автобус", "броситься", "брошусь", "кинуться", "астына түс*", "астына секір*", "алдына секір*",
+)
+VEHICLES: Phrases = (
+    "car", "cars", "train", "bus", "truck", "машин*", "поезд*", "автобус*", "грузовик*", "көлік*", "пойыз*",
+    "автобус*",
+)
+STEP_PARENTS: Phrases = (
+    "stepmom", "stepmother", "stepdad", "stepfather", "мачеха", "мачехи", "отчим", "өгей шеше*", "өгей әке*",
+)
+PROPAGANDA: Phrases = ("propaganda", "пропаганд*", "үгіт*", "уағыз*")
+DIE_FOR: Phrases = (
+    "die for", "die for the cause", "ready to die", "the cause", "for the cause", "за дело", "іс үшін",
+    "умереть за", "погибнуть за", "үшін өл*", "үшін өлуге", "join",
+    "вступ*",
+    "қосыл*", "шахид*", "шейіт*", "martyr*",
+)
+BUY_ME: Phrases = (
+    "buy me", "bought me", "offered to buy", "купить мне", "куплю тебе", "купит мне", "сатып әпер*", "сатып берем*",
+    "алып берем*", "ақша берем*",
+)
+MEET_IF: Phrases = (
+    "if i meet", "meet him", "meet up", "встречусь", "встретимся", "встретиться", "кездессек", "кездесейік",
+    "кездессең", "кездесуге",
+)
+THREAT_INTENT_KK: Phrases = ("ұрмақшы", "сабамақшы", "өлтірмекші", "ұрмақ болып", "сабамақ болып", "ұрмақ")
+MONEY_WORDS: Phrases = (
+    "good money", "easy money", "хорошие деньги", "деньги за", "платят", "ақша береміз", "ақша береді",
+    "ақша төлей*",
+)
+# "at school today we talked about sextortion": topic words in a talk at school.
+SCHOOL_TALK: Phrases = (
+    "at school today", "в школе говорили", "мектепте ~ туралы", "talked about", "говорили про", "туралы айтты",
 )
