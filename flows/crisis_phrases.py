@@ -734,8 +734,9 @@ DEATH_NAMES: Phrases = (
 )
 CURATOR: Phrases = ("curator*", "куратор*")
 CURATOR_TASKS: Phrases = (
-    "cut*", "whale*", "suicide", "die", "death", "4 20", "wake me up", "on my arm", "вырежи*", "порежь*",
-    "порезать", "на руке", "смерт*", "кит*", "4 20", "разбуди*", "умереть", "суицид*", "өлім*", "кит", "кес*",
+    "cut", "cuts", "cutting", "whale*", "suicide", "die", "death", "4 20", "wake me up", "on my arm", "вырежи*",
+    "порежь*", "порезать", "на руке", "смерт*", "кит*", "4 20", "разбуди*", "умереть", "суицид*", "өлім*", "кит",
+    "кес*",
 )
 DEATH_CONTEXT: Phrases = (
     "group*", "curator*", "task*", "game*", "challenge*", "join*", "4 20", "групп*", "куратор*", "задани*",

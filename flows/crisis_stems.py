@@ -673,7 +673,8 @@ HIDE_DELIVER: Phrases = (
     "hide", "stash", "drop off", "stick", "stickers", "клеить", "наклейк*", "жапсыр*", "deliver", "carry", "throw",
     "drop", "leave them", "раскидыва*", "тастап",
     "тастау*", "қалдыр*", "прят*", "спрят*", "раскладыв*", "разнос*", "отвез*",
-    "отнес*", "передать", "закапыв*", "жасыр*", "тарат*", "апар*", "жеткіз*", "тасы*", "көм*",
+    "отнес*", "передать", "закапыв*", "жасыр*", "тарат*", "апарып", "апару*", "апарсаң", "апарам*", "жеткіз*",
+    "тасы*", "көміп", "көмем*",
 )
 PAY: Phrases = ("cash", "money", "pay*", "paid", "деньги", "денег", "заплат*", "плат*", "ақша*", "төле*")
 ERRANDS: Phrases = (
@@ -689,7 +690,8 @@ AUTHORITY: Phrases = (
     "teacher", "coach", "trainer", "tutor", "учитель", "тренер", "репетитор", "мұғалім", "жаттықтырушы*", "ағай",
 )
 CURATOR_THREAT: Phrases = (
-    "hurt*", "family", "kill*", "leave the group", "родны*", "семь*", "убьют", "навред*", "выйду из группы",
+    "hurt*", "family", "kill", "kills", "killing", "leave the group", "родны*", "семь*", "убьют", "навред*",
+    "выйду из группы",
     "отбасы*", "туыстар*", "топтан шықс*",
 )
 OUR_CHATS: Phrases = (
@@ -785,7 +787,7 @@ HISTORY: Phrases = (
     "history", "grandpa", "grandfather", "ww2", "история", "истори*", "дед", "дедушк*", "прадед*", "тарих*",
     "атам", "атамыз", "film", "movie", "фильм*", "кино",
 )
-GO: Phrases = ("go", "ехать", "поехать", "бар*")
+GO: Phrases = ("go", "ехать", "поехать", "барамын", "барасың", "барып", "баруға", "бар деп", "бар дейді")
 # "I took the pills" said alone is the deed; with a doctor or a cold it is medicine.
 TOOK_THE_PILLS: Phrases = ("i took the pills", "took the pills", "took them all", "i took them all")
 
