@@ -370,7 +370,8 @@ HIDING_CALM: Phrases = (
 )
 DRUNK: Phrases = ("drunk", "пьян*", "бухой", "бухая", "нажрал*", "мас", "мас болып", "ішіп алып", "ішіп келді")
 RAGING: Phrases = (
-    "smashing", "breaking things", "throwing things", "screaming", "yelling", "hitting", "beating", "ломится",
+    "smashing", "breaking things", "выломать", "выламыва*", "сындырғалы", "бұзғалы", "throwing things", "screaming",
+    "yelling", "hitting", "beating", "ломится",
     "крушит", "разбивает", "бьет", "бьёт", "избивает", "кричит", "орет", "швыряет", "кидается", "айғайла*",
     "ұрып", "сабап", "сындырып", "лақтыр*", "бұзып",
 )
@@ -657,7 +658,8 @@ VIOLENT_TO_ME: Phrases = (
 DOOR: Phrases = ("door", "дверь", "двери", "дверью", "есік*")
 DOOR_FORCE: Phrases = (
     "breaking", "kicking", "banging on", "trying to open", "ломает", "ломают", "ломится", "ломятся", "выбивает",
-    "выбивают", "выламыва*", "долбит", "долбят", "бұзып", "тепкіле*", "ашқалы", "сындырып",
+    "выбивают", "выламыва*", "выломать", "выломает", "сломать дверь", "сындырғалы", "бұзғалы", "долбит", "долбят",
+    "бұзып", "тепкіле*", "ашқалы", "сындырып",
 )
 DOOR_CALM: Phrases = ("repair", "lock", "key", "ремонт*", "ключ*", "замок", "жөнде*", "кілт*", "құлып*")
 MONEY_OFFER: Phrases = (
@@ -667,7 +669,7 @@ MONEY_OFFER: Phrases = (
 )
 PACKAGE_NOUNS: Phrases = (
     "package*", "bag", "bags", "packet*", "parcel*", "пакет*", "свертк*", "сверток", "закладк*", "клад*",
-    "посылк*", "пакеттер*", "бума*", "сөмке*",
+    "посылк*", "сумк*", "пакеттер*", "бума*", "сөмке*",
 )
 HIDE_DELIVER: Phrases = (
     "hide", "stash", "drop off", "stick", "stickers", "клеить", "наклейк*", "жапсыр*", "deliver", "carry", "throw",
@@ -676,7 +678,10 @@ HIDE_DELIVER: Phrases = (
     "отнес*", "передать", "закапыв*", "жасыр*", "тарат*", "апарып", "апару*", "апарсаң", "апарам*", "жеткіз*",
     "тасы*", "көміп", "көмем*",
 )
-PAY: Phrases = ("cash", "money", "pay*", "paid", "деньги", "денег", "заплат*", "плат*", "ақша*", "төле*")
+PAY: Phrases = (
+    "cash", "money", "pay*", "paid", "dollars", "деньги", "денег", "заплат*", "плат*", "тысяч", "ақша*", "төле*",
+    "мың", "теңге",
+)
 ERRANDS: Phrases = (
     "mom", "mum", "dad", "grandma", "neighbour*", "neighbor*", "shopping", "groceries", "мама", "папа",
     "бабушк*", "сосед*", "продукт*", "магазин*", "анам*", "әкем*", "әжем*", "көрші*", "азық*", "дүкен*",
@@ -713,10 +718,12 @@ MEDS: Phrases = (
 # Hurting oneself until blood: "царапаю запястья циркулем пока не пойдет кровь".
 SELF_INJURY: Phrases = (
     "scratching my", "scratch my", "i scratch", "im scratching", "cutting my", "i cut my", "burning my",
-    "hitting myself", "царапаю", "расцарапыва*", "режу", "жгу себя", "бью себя", "тырнаймын", "тырнап жүр*",
+    "hitting myself", "hitting my head", "hit my head", "бью себя", "бьюсь головой", "басымды", "царапаю",
+    "расцарапыва*", "режу", "жгу себя", "бью себя", "тырнаймын", "тырнап жүр*",
     "кесемін", "тілемін", "тіліп жүр*", "өзімді ұрамын",
 )
 UNTIL_BLOOD: Phrases = (
+    "until it hurts", "till it hurts", "пока не станет больно", "до боли", "ауырғанша", "ауырғанға дейін",
     "until it bleeds", "until i bleed", "till it bleeds", "it bleeds", "bleeding", "blood", "до крови",
     "пока не пойдет кровь", "пока не пошла кровь", "кров*", "қан шыққанша", "қан шықса*", "қанағанша", "қаны",
     "қаным", "қан шық*", "қан ақ*",
@@ -805,7 +812,8 @@ KILL_VERBS: Phrases = (
     "өлтір*",
 )
 SLOWING: Phrases = (
-    "slowing down", "slows down", "pulls up", "pulled up", "keeps following", "притормажива*", "тормозит рядом",
+    "slowing down", "slows down", "pulls up", "pulled up", "keeps following", "following me", "за мной ~ едет",
+    "за мной ~ едут", "артымнан", "притормажива*", "тормозит рядом",
     "едет за мной", "едет рядом", "баяула*", "артымнан жүр*", "соңымнан жүр*",
 )
 MAKES_WATCH: Phrases = (
@@ -888,4 +896,24 @@ MONEY_WORDS: Phrases = (
 # "at school today we talked about sextortion": topic words in a talk at school.
 SCHOOL_TALK: Phrases = (
     "at school today", "в школе говорили", "мектепте ~ туралы", "talked about", "говорили про", "туралы айтты",
+)
+
+# --- sixth look (tuning9) --------------------------------------------------------------------------------
+LAID_OUT: Phrases = (
+    "lined up", "laid out", "counted", "on my desk", "in front of me", "разложила", "разложил", "посчитала",
+    "на столе", "передо мной", "тізіп қойдым", "санап қойдым", "үстелге", "алдымда",
+)
+NO_QUESTIONS: Phrases = (
+    "no questions", "dont ask", "without questions", "whats inside", "dont open", "без вопросов",
+    "не спрашивай", "не задавай вопрос*", "что внутри", "не открывай", "сұрақ қойма*", "сұрама", "ашпа",
+    "ішінде не",
+)
+NOBODY_NOTICE: Phrases = (
+    "nobody would notice", "no one would notice", "nobody would even notice", "no one would even notice",
+    "nobody would care", "no one would care", "никто ~ заметит", "никому ~ дела", "никто ~ расстроится",
+    "ешкім байқамай*", "ешкім байқамас", "ешкімге керек емес*", "ешкім іздемей*",
+)
+DISAPPEAR: Phrases = (
+    "disappear*", "if i died", "if i was gone", "if i were gone", "исчезну", "исчезнуть", "умру", "не станет",
+    "жоғалып кет*", "жоғалсам", "өлсем", "жоқ болсам",
 )

@@ -156,7 +156,8 @@ def test_a_stem_ending_in_zh_reads_the_bare_word_and_its_forms() -> None:
 def test_a_gap_lets_up_to_three_words_stand_between() -> None:
     assert detect("әкем мені күнде ұрады") is not None
     assert detect("әкем мені бір екі үш ұрады") is not None
-    assert detect("әкем мені бір екі үш төрт ұрады") is None
+    # no phrase reads four words between (the learned scorer may still read "father ... hits me")
+    assert all(hit.startswith("learned") for _, _, hit in explain("әкем мені бір екі үш төрт ұрады"))
     assert detect("мені. бір ұрады") is None  # never across a sentence end
 
 
