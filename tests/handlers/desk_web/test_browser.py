@@ -3,14 +3,17 @@ chromedriver (.ci/run installs both), against uvicorn on a free loopback port.
 
 One walk through a hotline member's day, in order: sign in with TOTP, find a report filed through
 the bot, work it to a status the reporter sees, take a conversation and talk with the user both
-ways, close it with an outcome; then what must be refused. Screenshots go to docs/desk/.
+ways, close it with an outcome; then what must be refused. Screenshots are taken on every run; they replace
+the ones in docs/desk/ only with UPDATE_SCREENSHOTS=1 (a test run leaves the tree clean).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -41,7 +44,8 @@ from webhook import create_app
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "desk"
+SHOTS = (Path(__file__).resolve().parents[3] / "docs" / "desk" if os.environ.get("UPDATE_SCREENSHOTS") == "1"
+         else Path(tempfile.gettempdir()) / "desk-screenshots")
 WAIT = 20  # seconds a page may take to show what is expected (a wait, not an assertion on speed)
 SECRET = pyotp.random_base32()
 STARTUP_SECONDS = 60  # catalogs, migrations: slow on a busy machine
