@@ -65,16 +65,15 @@ def wire_adults(settings: Settings, service: ConversationService, cases: CaseSto
                 channels: dict[str, Channel], simulator: SimulatorInbox) -> None:
     """The trusted adults' runtime (bot/adults.py), reaching adults through the connected channels."""
     from handlers.adult_links import telegram_adult_link, telegram_deep_link, whatsapp_adult_link
-    from handlers.telegram.channel import TelegramChannel
     from handlers.whatsapp.channel import WhatsAppChannel
 
     if not isinstance(cases, SqlCaseStore):
         return
     adults = TrustedAdults(service, SqlAdultStore(cases), timezone=settings.timezone)
     for channel in channels.values():
-        if isinstance(channel, TelegramChannel):
-            adults.links[channel.platform] = telegram_adult_link(channel)
-            adults.deep_link = telegram_deep_link(channel)
+        if (found := telegram.connected(channel)) is not None:
+            adults.links[found.platform] = telegram_adult_link(found)
+            adults.deep_link = telegram_deep_link(found)
         elif isinstance(channel, WhatsAppChannel):
             adults.links[channel.platform] = whatsapp_adult_link(channel)
     adults.links["web"] = simulator.link()  # the chat simulator (handlers/simulator.py)

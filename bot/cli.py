@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from bot import logs
-from bot.app import build_application
 from bot.delivery import set_aside
 from bot.desk import staff_command
 from bot.figures import stats
@@ -83,6 +82,7 @@ async def _purge(settings: Settings) -> int:
 
 
 async def _shell(settings: Settings, lang: str | None, user: str) -> None:
+    from bot.app import build_application  # the runtime and its adapters: only for the commands that run it
     from handlers.shell import ShellChat
 
     app = await build_application(settings)
@@ -102,6 +102,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
 
 
 async def _polling(settings: Settings) -> int:
+    from bot.app import build_application
     from handlers.telegram.channel import TelegramChannel
     from handlers.telegram.polling import run_polling
 

@@ -38,16 +38,15 @@ def build_operator_side(settings: Settings, service: ConversationService, cases:
                         simulated: UserLink | None = None) -> tuple[OperatorDesk, Watchdog | None]:
     """The desk always (it keeps working hours and the queue); the Telegram group front-end and the
     watchdog when OPERATOR_CHAT_ID is set. The desk becomes the service's operator port."""
+    from handlers import telegram as telegram_adapter
     from handlers.operators.links import telegram_link, whatsapp_link
-    from handlers.operators.telegram_group import TelegramGroupFront
-    from handlers.telegram.channel import TelegramChannel
     from handlers.whatsapp.channel import WhatsAppChannel
 
     users: dict[str, UserLink] = {}
     if simulated is not None:
         users["web"] = simulated  # the development simulator's users
-    found, whatsapp = channels.get("telegram"), channels.get("whatsapp")
-    telegram = found if isinstance(found, TelegramChannel) else None
+    whatsapp = channels.get("whatsapp")
+    telegram = telegram_adapter.connected(channels.get("telegram"))
     if telegram is not None:
         users["telegram"] = telegram_link(telegram)
     if isinstance(whatsapp, WhatsAppChannel):
@@ -59,6 +58,8 @@ def build_operator_side(settings: Settings, service: ConversationService, cases:
         problems = translator.check(operator_keys())
         if problems:
             raise CatalogError("the operator catalogs are incomplete:\n  " + "\n  ".join(problems[:20]))
+        from handlers.operators.telegram_group import TelegramGroupFront  # aiogram: only with a group
+
         bot_id = telegram.bot_id
 
         async def first_delivery(update_id: str) -> bool:

@@ -5,12 +5,15 @@ own channel (its limits and retries). True only when the platform took every mes
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from bot.adults import AdultLink
 from bot.service import Reply
-from handlers.telegram.channel import TelegramChannel
-from handlers.whatsapp.channel import WhatsAppChannel
 from handlers.whatsapp.outbox import Outcome
+
+if TYPE_CHECKING:  # annotations only: aiogram is imported when a Telegram channel is built, not before
+    from handlers.telegram.channel import TelegramChannel
+    from handlers.whatsapp.channel import WhatsAppChannel
 
 
 def telegram_adult_link(channel: TelegramChannel) -> AdultLink:

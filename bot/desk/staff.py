@@ -7,6 +7,7 @@ it never decides that itself. Every sign-in, failure and sign-out is audited.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -42,8 +43,13 @@ ADDRESS_ATTEMPTS = 30  # many accounts tried from one place
 ATTEMPT_WINDOW_SECONDS = 15 * 60
 TOTP_ISSUER = "Helpline desk"
 _HASHER = PasswordHasher()  # Argon2id with the library's current parameters (RFC 9106 low-memory)
-# Spent on unknown usernames too, so timing does not tell which accounts exist.
-_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """Spent on unknown usernames too, so timing does not tell which accounts exist. Made at the first
+    sign-in, not at import: every `python -m bot` command imports this module, few sign anyone in."""
+    return hasher.hash("not a password of anyone")
 
 
 def can(role: str, permission: str) -> bool:
@@ -98,6 +104,7 @@ class StaffDesk:
 
     def __init__(self, staff: SqlStaffStore, audit: SqlOperatorStore, limits: StateStore, *,
                  idle: timedelta, require_totp: bool, clock: Callable[[], datetime] = utcnow) -> None:
+        _dummy_hash(_HASHER)  # now, so that not even the first unknown username takes longer to refuse
         self.staff = staff
         self.audit = audit
         self.limits = limits
@@ -166,7 +173,7 @@ class StaffDesk:
             return SignIn.LIMITED, None
         record = await self.staff.by_username(username)
         if record is None:
-            _password_ok(_DUMMY_HASH, password)
+            _password_ok(_dummy_hash(_HASHER), password)
             return await self._failed(username, address, "unknown"), None
         if not _password_ok(record.password_hash, password):
             return await self._failed(username, address, "password"), None

@@ -3,11 +3,15 @@ on the active escalation, through the platform's own channel (its limits, retrie
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.desk.front import Delivery, UserLink
 from bot.service import Reply
-from handlers.telegram.channel import TelegramChannel
-from handlers.whatsapp.channel import WhatsAppChannel
 from handlers.whatsapp.outbox import Outcome
+
+if TYPE_CHECKING:  # annotations only: aiogram is imported when a Telegram channel is built, not before
+    from handlers.telegram.channel import TelegramChannel
+    from handlers.whatsapp.channel import WhatsAppChannel
 
 
 def telegram_link(channel: TelegramChannel) -> UserLink:

@@ -16,9 +16,10 @@ if TYPE_CHECKING:
     from bot.service import ConversationService
     from bot.settings import Settings
     from handlers.base import Channel
+    from handlers.telegram.channel import TelegramChannel
     from locales import Translator
 
-__all__ = ["build_channel", "build_route", "router"]
+__all__ = ["build_channel", "build_route", "connected", "router"]
 
 
 def build_channel(settings: Settings, service: ConversationService, translator: Translator) -> Channel | None:
@@ -44,6 +45,17 @@ def build_channel(settings: Settings, service: ConversationService, translator: 
         webhook_secret=settings.telegram_webhook_secret,
         emergency=settings.emergency,
     )
+
+
+def connected(channel: Channel | None) -> TelegramChannel | None:
+    """The channel if it is Telegram's. aiogram (seconds to import) is imported only when there is a
+    channel to look at, so what runs without a bot token (`python -m bot shell`, purge, staff) starts
+    without it."""
+    if channel is None or channel.platform != "telegram":
+        return None
+    from handlers.telegram.channel import TelegramChannel
+
+    return channel if isinstance(channel, TelegramChannel) else None
 
 
 def build_route(channel: Channel, service: ConversationService) -> Route:

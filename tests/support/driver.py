@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 
@@ -44,6 +45,9 @@ from flows.events import (
 from flows.state import ConversationState
 from locales.labels import typed_labels
 
+# The driver's records of what the engine did and said: lists of frozen actions, only ever appended to.
+_RECORDS = frozenset({"heard", "filed", "escalations", "discarded", "last", "adult_actions"})
+
 
 @dataclass
 class Driver:
@@ -68,12 +72,24 @@ class Driver:
     _numbers: itertools.count = field(default_factory=lambda: itertools.count(1))  # type: ignore[type-arg]
 
     def __deepcopy__(self, memo: dict[int, object]) -> Driver:
-        """A copy sharing the (frozen) engine config: the walk over every screen copies drivers a lot."""
+        """A copy for the walk over every screen, which copies drivers tens of thousands of times.
+
+        The engine config is frozen: shared. The state is frozen and the engine replaces what it
+        changes (a new state, a new draft); it gets its own draft (deeply) and offer anyway, so an
+        engine changing them in place would still not leak from one copy into another, while its
+        strings and tuples are shared. What the driver recorded (frozen actions and messages, which
+        nothing changes once recorded) is copied list by list. The rest deeply, as before."""
         memo[id(self.config)] = self.config
         clone = object.__new__(type(self))
         memo[id(self)] = clone
         for name, value in self.__dict__.items():
-            setattr(clone, name, copy.deepcopy(value, memo))
+            if name == "state":
+                value = dataclasses.replace(value, draft=copy.deepcopy(value.draft, memo), offer=dict(value.offer))
+            elif name in _RECORDS:
+                value = list(value)
+            else:
+                value = copy.deepcopy(value, memo)
+            setattr(clone, name, value)
         return clone
 
     def send(self, event: Event) -> list[Say]:

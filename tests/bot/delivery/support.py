@@ -339,13 +339,17 @@ class TcpGate:
 
 
 class WorkerProcess:
-    """`python -m bot worker` in a subprocess, with the given settings."""
+    """`python -m bot worker` in a subprocess, with the given settings (or forked from a ForkServer)."""
 
-    def __init__(self, s: Settings, log: Path) -> None:
+    def __init__(self, s: Settings, log: Path, *, forked_from: ForkServer | None = None) -> None:
         self.log = log
         self._log = log.open("ab")
-        self.process = subprocess.Popen([sys.executable, "-m", "bot", "worker"], cwd=REPO, env=environment(s),
-                                        stdout=self._log, stderr=subprocess.STDOUT)
+        self.process: subprocess.Popen[bytes] | ForkedProcess
+        if forked_from is not None:
+            self.process = ForkedProcess(forked_from)
+        else:
+            self.process = subprocess.Popen([sys.executable, "-m", "bot", "worker"], cwd=REPO, env=environment(s),
+                                            stdout=self._log, stderr=subprocess.STDOUT)
 
     @property
     def pid(self) -> int:
@@ -365,6 +369,109 @@ class WorkerProcess:
                 self.kill()
         self._log.close()
         return self.process.returncode
+
+
+# A process that imports the bot once (aiogram alone builds its models for seconds) and then forks
+# a worker whenever asked, as a pre-fork server does: each child runs `python -m bot worker`'s
+# main (bot/__main__.py) in a process of its own, with the settings read from the environment
+# after the fork. Asked "poll <pid>", it reaps a child: its exit code (-9 for SIGKILL), or "running".
+_FORK_SERVER = """
+import os, sys
+import bot.app, bot.cli, bot.worker_command, handlers.telegram.channel, handlers.telegram.route
+for line in sys.stdin:
+    command, _, argument = line.strip().partition(" ")
+    if command == "fork":
+        pid = os.fork()
+        if pid == 0:
+            os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+            os.dup2(2, 1)  # the worker's output to the log, as a worker process's
+            from bot.cli import main
+            sys.exit(main(["worker"]))
+        print(pid, flush=True)
+    elif command == "poll":
+        done, status = os.waitpid(int(argument), os.WNOHANG)
+        print(os.waitstatus_to_exitcode(status) if done else "running", flush=True)
+"""
+
+
+class ForkServer:
+    """The test's own subprocess that forks workers (see _FORK_SERVER)."""
+
+    def __init__(self, s: Settings, log: Path) -> None:
+        self._log = log.open("ab")
+        self.process = subprocess.Popen([sys.executable, "-c", _FORK_SERVER], cwd=REPO, env=environment(s),
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log)
+
+    def ask(self, line: str) -> str:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(f"{line}\n".encode())
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline().decode().strip()
+        assert answer, "the fork server ended (see the workers' log)"
+        return answer
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self._log.close()
+
+
+class ForkedProcess:
+    """A forked worker, with what WorkerProcess uses of subprocess.Popen (its parent reaps it)."""
+
+    def __init__(self, server: ForkServer) -> None:
+        self.server = server
+        self.pid = int(server.ask("fork"))
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            answer = self.server.ask(f"poll {self.pid}")
+            self.returncode = None if answer == "running" else int(answer)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while (code := self.poll()) is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired("python -m bot worker (forked)", timeout or 0)
+            time.sleep(0.02)
+        return code
+
+    def send_signal(self, sig: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, sig)
+
+
+class Workers:
+    """Worker processes one after another, each killed (SIGKILL) in turn and replaced by the next,
+    forked from a ForkServer (started now, importing while the test sets up): a replacement runs at
+    once instead of after the seconds a new interpreter takes to import the bot."""
+
+    def __init__(self, s: Settings, log: Path) -> None:
+        self.settings, self.log = s, log
+        self.server = ForkServer(s, log)
+        self.started: list[WorkerProcess] = []
+
+    def start_next(self) -> None:
+        self.started.append(WorkerProcess(self.settings, self.log, forked_from=self.server))
+
+    def replace(self) -> None:
+        """Kill the running worker (SIGKILL); the next one starts."""
+        self.started[-1].kill()
+        self.start_next()
+
+    def stop(self) -> list[int | None]:
+        """SIGTERM to each worker (their return codes), then the fork server ends."""
+        try:
+            return [w.stop() for w in self.started]
+        finally:
+            self.server.close()
 
 
 @dataclass

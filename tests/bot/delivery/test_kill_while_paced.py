@@ -19,7 +19,7 @@ from aiohttp import web
 from tests.bot.delivery.conftest import count_cases
 from tests.bot.delivery.support import (
     Transcript,
-    WorkerProcess,
+    Workers,
     post_telegram,
     running_app,
     settings,
@@ -57,20 +57,16 @@ async def test_a_worker_killed_during_pacing_sends_nothing_twice(
     async with KillAfterAccepting(token=TOKEN) as fake:
         s = settings(tmp, tg=fake, database_url=database, redis=redis, serve_worker=False,
                      send_chat_interval_seconds=PACING_SECONDS, worker_concurrency=8)
-        workers: list[WorkerProcess] = []
-
-        def replace_worker() -> None:
-            workers[-1].kill()
-            workers.append(WorkerProcess(s, tmp / "workers.log"))
-
-        fake.spring = replace_worker
         fake.kill_at = {2, 9, 17}  # early, middle and late in the users' conversations
+        pool = Workers(s, tmp / "workers.log")
+        workers = pool.started
+        fake.spring = pool.replace
         try:
             async with running_app(s) as (_, client):
-                workers.append(WorkerProcess(s, tmp / "workers.log"))
                 for user in USERS:  # every user starts at once, as in the audit
                     for update in tg_reference.updates:
                         assert await post_telegram(client, telegram_for(update, user)) == 200
+                await asyncio.to_thread(pool.start_next)  # the first worker, once every update is stored
                 expected = len(tg_reference.replies) * len(USERS)
                 await until(lambda: len(fake.of("sendMessage")) >= expected, 120, "every reply")
                 await asyncio.sleep(2 * PACING_SECONDS)  # anything sent twice would come now
@@ -80,6 +76,5 @@ async def test_a_worker_killed_during_pacing_sends_nothing_twice(
                 for user in USERS:
                     assert telegram_replies(fake, user) == tg_reference.replies, f"user {user}"
         finally:
-            for w in workers:
-                w.stop()
+            pool.stop()
     assert await count_cases(database) == len(USERS)

@@ -25,7 +25,7 @@ from aiohttp import web
 from tests.bot.delivery.conftest import count_cases
 from tests.bot.delivery.support import (
     Transcript,
-    WorkerProcess,
+    Workers,
     post_telegram,
     running_app,
     settings,
@@ -68,19 +68,15 @@ async def test_a_worker_killed_mid_report_loses_nothing_and_repeats_nothing(
     async with KillingTelegram(token=TOKEN) as fake:
         s = settings(tmp, tg=fake, database_url=database, redis=redis, serve_worker=False,
                      worker_concurrency=1)
-        workers: list[WorkerProcess] = []
-
-        def replace_worker() -> None:
-            workers[-1].kill()
-            workers.append(WorkerProcess(s, tmp / "workers.log"))
-
-        fake.traps = [Trap("sendMessage", 8, replace_worker), Trap("editMessageReplyMarkup", 14, replace_worker)]
+        pool = Workers(s, tmp / "workers.log")
+        workers = pool.started
+        fake.traps = [Trap("sendMessage", 8, pool.replace), Trap("editMessageReplyMarkup", 14, pool.replace)]
         try:
             async with running_app(s) as (_, client):
-                workers.append(WorkerProcess(s, tmp / "workers.log"))
                 for user in USERS:  # every report stored at once, before any is processed
                     for update in tg_reference.updates:
                         assert await post_telegram(client, telegram_for(update, user)) == 200
+                await asyncio.to_thread(pool.start_next)  # the first worker, once every update is stored
                 expected = len(tg_reference.replies) * len(USERS)
                 await until(lambda: len(fake.of("sendMessage")) >= expected, 60, "every reply")
                 await asyncio.sleep(0.5)  # anything sent twice would come now
@@ -92,7 +88,7 @@ async def test_a_worker_killed_mid_report_loses_nothing_and_repeats_nothing(
                 await until(lambda: _drained(pipeline), 10, "the intake to drain")
                 assert (await pipeline.queue.depth())["set_aside"] == 0
         finally:
-            codes = [w.stop() for w in workers]
+            codes = pool.stop()
             print((tmp / "workers.log").read_text(errors="replace")[-4000:])
         assert codes[-1] == 0, "the last worker stopped cleanly on SIGTERM"
     assert await count_cases(database) == len(USERS)
