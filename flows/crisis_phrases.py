@@ -787,6 +787,7 @@ GROUPS: dict[str, Group] = {
                                  Combo((st.MEANS_ANY, st.IN_MY_HAND, st.DESPAIR_NOW), st.KITCHEN + st.ROPE_CALM),
                                  Combo((HANGING, st.ROPE_SET), st.ROPE_CALM),
                                  Combo((st.TOOK, PILLS, st.PILL_SIGNS), st.PILL_CALM),
+                                 Combo((st.TOOK, PILLS, st.OD_SIGNS), st.OD_CALM),
                                  Combo((st.MEANS_ANY, st.NOT_ANSWERING), st.PILL_CALM + st.KITCHEN),
                                  Combo((st.EDGE, st.HEIGHTS_STRONG), st.HEIGHT_CALM),
                                  Combo((st.FAREWELL_ANY, st.GONE_SOON), st.SURPRISE + LESSON),

@@ -1125,3 +1125,15 @@ QUIT_GROUP: Phrases = ("выйду из игры", "уйду из группы",
                        "топтан шықсам", "if i quit", "если выйду")
 FIND_FAMILY: Phrases = ("find my family", "найдут мою семью", "найдут моих", "отбасымды тауып*", "hurt my family",
                         "отбасыма зиян*")
+# Pills taken + signs of an overdose ("таблетка іштім, басым айналып жатыр"): "басым" (my head) is calm for
+# pills in general, so this combo has its own calm words.
+OD_SIGNS: Phrases = (
+    "head spinning", "head is spinning", "dizzy", "cant breathe", "throwing up", "vomiting", "numb",
+    "голова кружится", "кружится голова", "тошнит", "рвет", "немеют", "темнеет в глазах",
+    "басым айналып", "басым айнал*", "жүрегім айн*", "құсып", "көзім қарауытып",
+)
+OD_CALM: Phrases = (
+    "first aid", "первой помощи", "алғашқы көмек*", "курс*", "course", "vitamin*", "витамин*", "дәрумен*",
+    "headache", "от головы", "prescribed", "врач", "дәрігер*", "doctor", "allergy", "аллерг*", "period", "cramps",
+    "месячн*", "етеккір*",
+)
