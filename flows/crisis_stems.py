@@ -917,3 +917,223 @@ DISAPPEAR: Phrases = (
     "disappear*", "if i died", "if i was gone", "if i were gone", "исчезну", "исчезнуть", "умру", "не станет",
     "жоғалып кет*", "жоғалсам", "өлсем", "жоқ болсам",
 )
+
+# --- A second writer's sets (train_*, stop 17): the kinds they showed the reader missed ----------------
+# Parts, not sentences: each list names a way a family is said, each combo its innocent look-alikes.
+SELF_HARM_SECOND: Phrases = (
+    "most painless way", "painless way to", "step off the balcony", "step off the roof", "doing sh",
+    "sh for months", "relapsed", "лучше исчезнуть", "лучше просто исчезнуть", "уйти в ркн", "выпилиться",
+    "прижигаю себ*", "прижигаю ~ руки", "прижигала себ*", "burn myself with", "өзімді жоқ қыл*",
+    "жоқ қылғым кел*", "оянбай қалсам", "бұдан әрі шыдамай*", "больше не могу терпеть", "cant take it anymore",
+)
+# Giving one's things away with "I won't need them".
+GIVING_AWAY: Phrases = (
+    "giving away", "gave away", "раздает", "раздал*", "раздаёт", "таратып бер*", "сыйлап жатыр",
+)
+GIVEAWAY_CALM: Phrases = (
+    "toys", "old", "outgrown", "charity", "sale", "игрушк*", "старые", "старую", "благотвор*", "распродаж*",
+    "ойыншық*", "ескі", "қайырымдылық*",
+)
+WONT_NEED: Phrases = (
+    "wont need", "not need them", "не понадоб*", "не нужны будут", "керек болмай*", "қажет болмай*",
+)
+# Cuts or burns hidden from the family: "she hides the cuts", "hoodies in summer so no one sees my arms".
+HIDDEN_MARKS: Phrases = (
+    *CUTS, "порезы", "следы", "іздер*", "іздерін", "my arms", "мои руки", "қолымды", "білег*", "запяст*",
+    "wrist*", "thigh*", "бедр*",
+)
+MARKS_CALM: Phrases = (
+    "cold", "холод*", "суық*", "tattoo*", "тату*", "sunburn", "загар*", "eczema", "экзем*", "прыщ*", "mosquito",
+    "комар*", "маса*", "cat", "кошк*", "мысық*",
+)
+HIDES_THEM: Phrases = (
+    "hides", "hiding", "so no one sees", "so nobody sees", "прячет", "прячу", "скрывает", "скрываю",
+    "жасырып", "жасырады", "жасырамын", "рукав*", "жеңімен", "hoodies in summer", "long sleeves",
+)
+# A task of a game or a group that harms, or that comes at night: death-group talk without its names.
+TASK_WORDS: Phrases = (*DARES, "task", "tasks", "задания", "заданий", "тапсырма", "50 day game", "50 дневн*",
+                       "50 күндік", "challenge")
+TASK_HARM: Phrases = (
+    *DEADLY_ACTS, "railway", "railroad", "темір жол*", "железной дорог*", "железная дорог*", "hold ur breath",
+    "hold your breath",
+    "задержи дыхание", "задержать дыхание", "тыныс алмай", "pass out", "отключишься", "есінен тан*",
+    "hurt urself", "hurt yourself", "причини себе", "причинить себе", "өзіңе зиян*", "kill urself",
+    "kill yourself", "убей себя", "өзіңді өлтір*", "carve", "вырезать на руке", "лезвием", "take a bunch",
+    "find my family", "найдут мою семью", "отбасымды тауып*",
+)
+NIGHT: Phrases = ("at night", "ночью", "по ночам", "түнде", "түнімен", "4:20", "4 20")
+TASK_GIVER: Phrases = (
+    "group", "групп*", "топ", "тобы", "someone", "кто-то", "біреу*", "makes u", "makes you", "says its",
+    "сказала это", "сказал это", "деді", "дейді", "куратор*", "tg", "телеграм*", "telegram",
+)
+TASK_CALM: Phrases = (
+    "homework", "math*", "домашн*", "математ*", "олимпиад*", "үй жұмыс*", "үй тапсырма*", "есеп*", "level",
+    "уровень", "деңгей*",
+)
+# Death talk in a group the child likes; a group with symbols or marks on the body.
+GROUP_DEATH: Phrases = ("өлім туралы", "о смерти", "about death", "өлім тобы*", "группы смерти", "death group*")
+GROUP_ANY: Phrases = (*GROUP_CTX, "сілтеме*", "link", "ссылк*", "для группы", "for the group", "топ үшін")
+MARKS_ON_BODY: Phrases = ("символ*", "symbols", "белгі*", "китов*", "кита", "whale*")
+# Sextortion: paid already and asked again; paying so a photo is deleted; a shaming threat with a photo.
+PAID_ONCE: Phrases = (
+    "already paid", "i paid", "already sent him", "sent him money", "перевел*", "перевёл", "заплатил*",
+    "жібердім", "төледім", "10 мың", "мың жібер*",
+)
+ASKS_AGAIN: Phrases = (
+    "wants more", "asks for more", "asking for more", "again", "снова требует", "снова просит", "еще требует",
+    "ещё требует", "опять требует", "тағы сұрай*", "тағы талап*", "тоқтамай*",
+)
+TO_DELETE: Phrases = ("udalit", "удалить", "удалит", "to delete", "delete it", "өшіру үшін", "жою үшін", "өшірсін")
+MONEY_ASKED: Phrases = (
+    "сұрап", "сұрайды", "талап", "требу*", "просит", "wants", "asks", "asking", "мың", "тысяч*", "myn",
+    "тенге", "теңге", "ақша*", "денег", "деньги", "money", "pay",
+)
+SHAME_THREAT: Phrases = (
+    "масқара қыл*", "masqara qyl*", "опозорю", "опозорит", "humiliate*", "everyone will see",
+    "mom sees", "mom will see", "мама увидит", "увидит всё", "увидит все", "sees everything",
+)
+SPREAD_MINE: Phrases = (
+    "жариялаймын", "жариялайды", "бәрін жарияла*", "выложу всё", "выложу все", "разошлю", "солью",
+    "post everything", "leak everything",
+)
+IF_TELL: Phrases = ("if i tell", "если расскажу", "если скажу", "айтсам", "айтып қойсам")
+THREATENS: Phrases = ("угрожают", "угрожает", "грозится", "грозят", "threaten*", "қорқытады", "қорқытып",
+                      "ugrojaut", "ugrojaet")
+THREAT_MEDIA: Phrases = (*PHOTO_NOUNS, "переписк*", "chats", "secret", "секрет*", "құпия*", "everything", "бәрін")
+# An account hacked and money or a ransom asked; someone who knows where the child lives asking money.
+HACKED: Phrases = ("hacked", "взлома*", "бұзып ал*", "бұзды", "knows my address", "знает мой адрес",
+                   "мекенжайымды біл*")
+RANSOM: Phrases = (
+    "ransom", "выкуп*", "требуют деньги", "требует деньги", "просят деньги", "wants money", "want money",
+    "demand money", "demanding money", "хотят денег", "asking for money",
+    "ақша талап*", "ақша сұра*", "иначе опубликуют", "unless i pay",
+)
+# Grooming without photos: where the parents are, what the child wears, a move to a secret app,
+# the child's room or bed on camera, lying to the parents, a taxi paid, a false age.
+GROOMING_SECOND: Phrases = (
+    "if my parents are home", "are your parents home", "дома ли родители", "ата-анаң үйде",
+    "құпия қосымша*", "сама удаляется", "disappearing messages", "voice like a grown",
+    "voice sounds like a grown", "голос как у взрослого", "хаттарын жасыр*", "переписку прячет",
+    "hides her chats", "hides his chats", "прийти одной", "приходи одна", "come alone", "жалғыз кел*",
+)
+ASKS: Phrases = (
+    "asks", "asked", "asking", "wants to know", "спрашивает", "спросил", "просил", "просит", "сұрайды", "сұрады",
+    "сұрап",
+)
+ASKED_PRIVATE: Phrases = (
+    "what im wearing", "what i am wearing", "что на мне надето", "во что я одета", "во что я одет",
+    "қандай киім киіп отыр*", "photo of my room", "pic of my room", "сфоткать мою комнату", "сфоткать ~ кровать",
+    "фото моей комнаты", "моей кровати", "my bed", "бөлмемнің суре*", "жатын бөлме*",
+)
+MOVE_TO: Phrases = ("перейд*", "переход*", "move to", "switch to", "көшейік", "көшей*", "go to another")
+OTHER_APP: Phrases = ("another app", "другое приложение", "другой мессенджер", "басқа қосымша*", "құпия қосымша*")
+TEACHES: Phrases = ("teaching me", "teaches me", "учит меня", "үйретіп", "үйретеді")
+LIE_PARENTS: Phrases = ("lie to my parents", "врать родителям", "обманывать родителей", "ата-анама өтірік")
+TAXI_PAY: Phrases = (
+    "оплатить такси", "оплачу такси", "pay for a taxi", "pay for the taxi", "такси төле*", "такси ақша*",
+    "send a taxi", "пришлет такси",
+)
+MEET_ANY: Phrases = ("встретиться", "встретимся", "встречу", "meet", "кездес*")
+GIFT_OFFER: Phrases = (*GIFTS_TO_ME, "прислать мне подарок", "send me a gift", "сыйлаймын", "подарит*", "подарок")
+NEVER_MET: Phrases = ("never met him", "never met", "ни разу не видела", "ни разу не видел", "көрмеген*",
+                      "20 jas ulken", "жас үлкен", "лет старше", "years older")
+MEETING_NOW: Phrases = (
+    "picking me up", "pick me up", "заберет меня", "встречаемся", "kezdesuge bara", "кездесуге бара*",
+    "прийти одной", "come alone", "жалғыз кел*", "meeting him",
+)
+# Drug couriers: a job offer with its signs (16+, an ID photo, crypto, pay every day, coordinates).
+JOB_OFFER: Phrases = (
+    "courier*", "курьер*", "easy job", "easy money", "легкая работа", "легкую работу", "легкие деньги", "легких денег",
+    "жеңіл жұмыс*",
+    "жеңіл ақша*", "job", "работа", "работу", "жұмыс", "work",
+)
+JOB_SIGNS: Phrases = (
+    "crypto*", "крипт*", "kripto*", "daily pay", "paid daily", "оплата каждый день", "каждый день платят",
+    "күнде төлей*", "coordinates", "координат*", "16+", "take 16", "с 16", "16 жас*", "pic of my id",
+    "фото паспорта", "паспорта и селфи", "walk around", "аралап жүр*", "iphone in a week", "айфон за неделю",
+    "dm for details", "подробности в лс", "tg bot", "телеграм-бот*", "marshrut", "маршрут*", "photo spots",
+    "көміл*", "buried",
+)
+JOB_CALM: Phrases = (
+    *ERRANDS, "pizza", "пицц*", "яндекс", "wolt", "glovo", "food delivery", "доставка еды", "доставку еды",
+)
+COORDS_PHOTOS: Phrases = ("coordinates", "координат*", "koordinat*")
+# Extremism without its names: martyrs, unbelievers, shooters as heroes, leaving home on a preacher's word.
+EXTREMISM_SECOND: Phrases = (
+    "шахид*", "shahid*", "кафир*", "kafir*", "кәпір*", "стрелков ~ героями", "shooters ~ heroes",
+    "shooters heroes", "to syria", "в сирию", "сирияға", "уйти из дома не сказав",
+    "leave home without telling", "үйден кетіп ~ айтпай", "басқа ұлттағыларды ұр*",
+)
+# Inciting a group to attack or hound someone ("подбивает всех напасть на учителя").
+INCITE_GROUP: Phrases = (
+    "напасть на", "attack the", "attack him", "attack her", "өлтіру керек", "чтобы травить", "травить одну",
+    "закидать ~ угрозами",
+    "masqara qylaiyq", "масқара қылайық", "bulindirip", "бүлдіріп", "hounding", "gang up on",
+)
+INCITE_WHO: Phrases = (*GROUP_CTX, "всех", "everyone", "бәрін", "barine", "бәріне", "class chat", "чат*")
+# Threats: a fight set up, "getting beaten up tomorrow", they know my address and will come, he'll kill her.
+THREAT_SECOND: Phrases = (
+    "забили стрелку", "стрелку забили", "fight set up", "getting beaten up", "get beaten up", "gonna get beaten",
+    "изобьют меня", "узнали мой адрес", "found my address", "мекенжайымды біліп", "he'll kill her",
+    "hell kill her", "kill her", "убьет ее", "убьёт её", "принесу травмат", "travmat", "травмат", "ұрып ~ тартып ал*",
+    "ақшасын тартып ал*",
+)
+# Abuse: "when dad drinks he beats all of us"; a relative coming into my room at night; older ones beating
+# the younger; "if I go home it will happen again".
+ABUSE_SECOND: Phrases = (
+    "beats all of us", "beats us", "бьет нас", "бьёт нас", "бізді ұрады", "бізді сабайды",
+    "comes into my room", "заходит ко мне в комнату", "бөлмеме кіріп", "бөлмеме кіреді",
+    "beat the younger", "бьют младших", "кішілерді ұр*",
+)
+GO_HOME: Phrases = ("if i go home", "go home", "приду домой", "прийти домой", "үйге барсам", "үйге бар*")
+AGAIN_THERE: Phrases = (
+    "happen again", "опять то же", "снова то же", "будет опять", "тағы болады", "тағы да болады",
+)
+HOME_CALM: Phrases = ("уроки", "sleep", "спать", "ұйықта*", "dinner", "ужин*", "кешкі ас*", "ас ішу")
+# Danger now: chased with a weapon; jumped right now; standing at my entrance; followed and cannot get home.
+THREAT_NOW_SECOND: Phrases = (
+    "chasing us", "гонится", "қуып келе", "getting jumped", "избивают прямо сейчас", "standing at my entrance",
+    "стоит у подъезда", "кіреберісте тұр", "біреу ~ артымнан", "follows me home",
+)
+SUICIDE_NOW_SECOND: Phrases = (
+    "last msg", "last message", "последнее сообщение", "соңғы хабар*", "took all my moms pills",
+    "all my moms pills", "балконындамын", "на балконе 9", "suga qulaimyn",
+    "суға құлаймын", "с лезвием ~ не открывает", "закрылся ~ с лезвием", "заперся ~ с лезвием", "locked ~ with a blade",
+)
+# Calm look-alikes the second writer wrote: a team "killed" in a match; "won't let me go out"; a parent's
+# advice about strangers; a class photo paid for; a villain in a show.
+GAME_LOSS: Phrases = ("проиграл*", "проигра*", "команд*", "team", "match", "матч*", "жеңіліп", "ұтылды*")
+OUTINGS: Phrases = (
+    "go out", "out at night", "серуен*", "гулять", "погулять", "на улицу", "party", "вечеринк*", "приставк*",
+    "ойнап отыр", "sleepover", "ночевк*", "кешке дейін", "to the mall", "в кино", "кинотеатр*",
+)
+PARENT_ADVICE: Phrases = (
+    "mom said", "mom told me", "parents told me", "мама сказала", "папа сказал", "мамам айтты", "анам айтты",
+    "әкем айтты", "дұрыс па", "это правильно", "is that right", "правильно ли",
+)
+GROUP_PHOTO: Phrases = ("class photo", "school photo", "фото класса", "общее фото", "выпускн*", "сынып сурет*")
+SHOW_CALM: Phrases = ("in the show", "the villain", "в сериале", "маньяк", "сериалда", "фильмде", "кинода")
+# On a bridge and about to fall into the water (the water words are calm for jumps into a pool).
+BRIDGE_NOW: Phrases = ("көпірдің үстінде", "көпірде тұрмын", "на мосту", "on the bridge", "on a bridge")
+INTO_WATER: Phrases = (
+    "суға құла*", "суға секір*", "өзенге секір*", "в воду", "в реку", "прыгну", "into the water",
+    "into the river", "jump", "қазір", "сейчас", "right now",
+)
+BRIDGE_CALM: Phrases = ("рыбалк*", "fishing", "балық*", "photo*", "фото*", "сурет*", "экскурс*", "прогулк*")
+# Leaving a game or a group, and "they will find my family".
+QUIT_GROUP: Phrases = ("выйду из игры", "уйду из группы", "quit the game", "leave the group", "ойыннан шықсам",
+                       "топтан шықсам", "if i quit", "если выйду")
+FIND_FAMILY: Phrases = ("find my family", "найдут мою семью", "найдут моих", "отбасымды тауып*", "hurt my family",
+                        "отбасыма зиян*")
+# Pills taken + signs of an overdose ("таблетка іштім, басым айналып жатыр"): "басым" (my head) is calm for
+# pills in general, so this combo has its own calm words.
+OD_SIGNS: Phrases = (
+    "head spinning", "head is spinning", "dizzy", "cant breathe", "throwing up", "vomiting", "numb",
+    "голова кружится", "кружится голова", "тошнит", "рвет", "немеют", "темнеет в глазах",
+    "басым айналып", "басым айнал*", "жүрегім айн*", "құсып", "көзім қарауытып",
+)
+OD_CALM: Phrases = (
+    "first aid", "первой помощи", "алғашқы көмек*", "курс*", "course", "vitamin*", "витамин*", "дәрумен*",
+    "headache", "от головы", "prescribed", "врач", "дәрігер*", "doctor", "allergy", "аллерг*", "period", "cramps",
+    "месячн*", "етеккір*",
+)

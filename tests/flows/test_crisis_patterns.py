@@ -35,6 +35,28 @@ KINDS = [
      "mom paid me to carry the shopping bags for grandma"),
     ("they kicked me out of the house and beat me", "abuse", "they kicked me out of the group chat"),
     ("әкем мені ұрды", "abuse", "әпкем мені жастықпен ұрды"),
+    # the kinds a second writer's sets (train_*) showed missing, and their look-alikes
+    ("my sister hides the cuts on her wrists under long sleeves", "self_harm",
+     "i wear long sleeves because its cold in class"),
+    ("он раздаёт свои вещи и говорит что скоро они ему не понадобятся", "self_harm",
+     "we are giving away old toys, we wont need them"),
+    ("в той группе задание: ночью пойти на рельсы", "death_group", "задание по математике делаю ночью"),
+    ("мен 5 мың жібердім, енді ол тағы сұрайды", "sextortion", "5 мың жібердім анама, дүкенге"),
+    ("he wants 50 dollars to delete the photo", "sextortion", "mom wants me to delete old photos from the phone"),
+    ("they hacked my account and want money back for it", "blackmail", "someone hacked my game account lol"),
+    ("он спрашивает во что я одета прямо сейчас", "grooming", "мама спрашивает, во что я одета, на улице холодно"),
+    ("давай перейдём в другое приложение, там никто не увидит", "grooming",
+     "мы перешли на другое приложение для уроков, задания там"),
+    ("курьер, берут с 16, оплата каждый день в крипте", "recruitment_drugs",
+     "работаю курьером в доставке пиццы, платят каждый день"),
+    ("в классном чате всех подбивают напасть на одного пацана", "incitement",
+     "в игре все решили напасть на босса вместе"),
+    ("выпила таблетки и теперь голова кружится и тошнит", "suicide_now",
+     "выпила таблетку от головы, врач сказал, теперь кружится меньше"),
+    ("my parents wont let me go to the party tonight", None, "my parents wont let me go to the party tonight"),
+    ("бүкіл команданы өлтірді, тағы ұтылдық", None, "бүкіл команданы өлтірді, тағы ұтылдық"),
+    ("мама сказала не говорить адрес незнакомым, это правильно?", None,
+     "мама сказала не говорить адрес незнакомым, это правильно?"),
 ]
 
 
