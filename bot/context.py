@@ -45,6 +45,9 @@ class UpdateContext:
     # Sent and not yet recorded: recorded before the next message goes out, and superseded by the
     # update's "done" (bot/delivery/outbox.py), so a one-message reply costs no write of its own.
     unrecorded: list[str] = field(default_factory=list)
+    # Rate counters counted from their prefetched value, (counter, window seconds): written with the
+    # update's "done" (bot/delivery/intake_redis.py `finish`), not each in a round trip of its own.
+    counted: list[tuple[str, int]] = field(default_factory=list)
     _sent: dict[str, int] = field(default_factory=dict)
 
     def owns(self, key: StateKey) -> bool:

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from bot.context import IDEMPOTENCY_TTL_SECONDS, current_update, encode_reply, update_token
 from bot.drafts import DraftPort, WriteThrough
-from bot.records import reach_record
+from bot.records import inbound_counter, reach_record
 from flows.actions import (
     AdultAction,
     DeleteUserData,
@@ -222,7 +222,7 @@ class ConversationService:
         signals are still answered: `always_answered`). Keeps one user's flood from taking the
         platform's sending budget, and the workers, from everyone else. A conversation waiting for or
         held by a person is never limited: what the child writes there must reach the case."""
-        count = await self.states.hit(f"flood:{key.platform}:{key.user}", self.inbound_window_seconds)
+        count = await self.states.hit(inbound_counter(key).counter, self.inbound_window_seconds)
         if count <= self.inbound_limit:
             return None
         data = await self.states.load(key)

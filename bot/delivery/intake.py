@@ -144,10 +144,12 @@ class LaneQueue(Protocol):
         ...
 
     async def finish(self, entry: Entry, marks: StateStore, records: Sequence[StateKey] = (),
-                     release: LaneRelease | None = None) -> Head | None:
+                     release: LaneRelease | None = None, counted: Sequence[tuple[str, int]] = ()) -> Head | None:
         """Mark the head entry's update done, remove it, and return the next head (as `peek`). When
         the lane is then empty and `release` is given, the lock is released and the ticket acknowledged
-        in the same write (Redis: one round trip for all of it)."""
+        in the same write (Redis: one round trip for all of it). `counted`: rate counters the update
+        counted from their prefetched value, (counter, window), counted in the same write
+        (`StateStore.hit`)."""
         ...
 
     async def remaining(self, lane: str) -> int: ...
@@ -256,7 +258,9 @@ class MemoryIntake:
         return await self.peek(lane, marks, records)  # one process: its locks are asyncio's (LocalOrdering)
 
     async def finish(self, entry: Entry, marks: StateStore, records: Sequence[StateKey] = (),
-                     release: LaneRelease | None = None) -> Head | None:
+                     release: LaneRelease | None = None, counted: Sequence[tuple[str, int]] = ()) -> Head | None:
+        for counter, window in counted:
+            await marks.hit(counter, window)
         await marks.mark(entry.token, DONE, IDEMPOTENCY_TTL_SECONDS)
         await self.pop(entry.lane)
         return await self.peek(entry.lane, marks, records)  # the lock is this process's: released on exit

@@ -103,16 +103,22 @@ return head(KEYS[2], ARGV[3], 3) or 1
 """
 
 # KEYS: the update's mark, its sent records, the lane, the stored counter, the lane's lock, the stream,
-# then the records; ARGV: the mark's ttl, the key prefix, the lock's token and the ticket ('' when the
-# lane is not to be let go here), the consumer group. The update is done (its reply and sent records
-# dropped) and popped; then the next head, or, the lane being empty, its lock released and its ticket
-# acknowledged: 1.
+# then n rate counters, then the records; ARGV: the mark's ttl, the key prefix, the lock's token and the
+# ticket ('' when the lane is not to be let go here), the consumer group, n, then each counter's window.
+# The counters count one each (as `RedisStateStore.hit`: a window opened by its first hit), the update
+# is done (its reply and sent records dropped) and popped; then the next head, or, the lane being
+# empty, its lock released and its ticket acknowledged: 1.
 _FINISH = _HEAD + """
+local counters = tonumber(ARGV[6])
+for i = 1, counters do
+  redis.call('SET', KEYS[6 + i], 0, 'EX', ARGV[6 + i], 'NX')
+  redis.call('INCR', KEYS[6 + i])
+end
 redis.call('SET', KEYS[1], 'done', 'EX', ARGV[1])
 redis.call('DEL', KEYS[2])
 redis.call('LPOP', KEYS[3])
 redis.call('DECR', KEYS[4])
-local found = head(KEYS[3], ARGV[2], 7)
+local found = head(KEYS[3], ARGV[2], 7 + counters)
 if found or ARGV[3] == '' then return found end
 if redis.call('GET', KEYS[5]) == ARGV[3] then redis.call('DEL', KEYS[5]) end
 if ARGV[4] ~= '' then
@@ -231,13 +237,15 @@ class RedisIntake:
         return _head(found, records) if isinstance(found, list) else None
 
     async def finish(self, entry: Entry, marks: StateStore, records: Sequence[StateKey] = (),
-                     release: LaneRelease | None = None) -> Head | None:
+                     release: LaneRelease | None = None, counted: Sequence[tuple[str, int]] = ()) -> Head | None:
         keys = [f"{self.prefix}:mark:{entry.token}", f"{self.prefix}:sent:{entry.token}", self._lane(entry.lane),
                 self.stored_key, release.lock_key if release else f"{self.prefix}:lock:-", self.stream,
+                *(f"{self.prefix}:hit:{counter}" for counter, _ in counted),
                 *(r.redis_key(self.prefix) for r in records)]
         found = await self._finish(keys=keys, args=[IDEMPOTENCY_TTL_SECONDS, self.prefix,
                                                     release.token if release else "",
-                                                    release.ticket_id if release else "", GROUP])
+                                                    release.ticket_id if release else "", GROUP, len(counted),
+                                                    *(max(1, int(window)) for _, window in counted)])
         return _head(found, records) if isinstance(found, list) else None
 
     async def pop(self, lane: str) -> None:

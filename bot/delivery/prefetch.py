@@ -1,8 +1,9 @@
 """Conversation records read with the update, instead of one round trip each.
 
 A worker reads an update's head together with the records its processing is known to read
-(the conversation state, the reachability and keyboard flags, WhatsApp's window and list pages)
-in the same Redis script, while it holds the conversation (bot/delivery/intake_redis.py). They travel
+(the conversation state, the reachability and keyboard flags, WhatsApp's window and list pages, the
+inbound limit's counter) in the same Redis script, while it holds the conversation
+(bot/delivery/intake_redis.py). They travel
 in the update's context (`UpdateContext.known`); `ContextStates` answers `load` from there and
 keeps them current on every write, so the runtime and the adapters read the stores as before.
 
@@ -15,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.context import current_update
+from bot.context import UpdateContext, current_update
+from bot.records import CounterRecord
 from storage.base import StateKey, StateStore
 from storage.redis_state import decode_state, encode_state
 
@@ -47,7 +49,17 @@ class ContextStates:
         return await self.inner.claim(token, ttl_seconds)
 
     async def hit(self, counter: str, window_seconds: int) -> int:
-        return await self.inner.hit(counter, window_seconds)
+        """From the counter read with the head, when it was (the lane is held: nobody else counts
+        for this conversation meanwhile); the count itself is written with the update's "done". An
+        update that fails before "done" is not counted, and is when retried: once in all."""
+        context = current_update()
+        record = _counter_in(context, counter) if context is not None else None
+        if context is None or record is None:
+            return await self.inner.hit(counter, window_seconds)
+        count = int(context.known[record] or 0) + 1
+        context.known[record] = str(count)
+        context.counted.append((counter, window_seconds))
+        return count
 
     async def marks(self, tokens: Sequence[str]) -> list[str | None]:
         return await self.inner.marks(tokens)
@@ -71,6 +83,13 @@ class ContextStates:
 
     async def close(self) -> None:
         await self.inner.close()
+
+
+def _counter_in(context: UpdateContext, counter: str) -> CounterRecord | None:
+    for key in context.known:
+        if isinstance(key, CounterRecord) and key.counter == counter:
+            return key
+    return None
 
 
 def _remember(key: StateKey, data: Mapping[str, Any] | None) -> None:

@@ -29,7 +29,7 @@ import contextlib
 import enum
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from redis.exceptions import RedisError
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
@@ -257,7 +257,7 @@ class Worker:
                     log.info("saved reply sent after a restart", extra={"platform": entry.platform})
                 else:
                     await route.process(entry)
-            following = await self._finish(entry, records, release)
+            following = await self._finish(entry, records, release, context.counted)
         except asyncio.CancelledError:
             raise
         except Exception as error:
@@ -274,8 +274,9 @@ class Worker:
                              platform=entry.platform)
         return following
 
-    async def _finish(self, entry: Entry, records: tuple[StateKey, ...], release: LaneRelease | None) -> Head | _After:
-        following = await self.queue.finish(entry, self.states, records, release)
+    async def _finish(self, entry: Entry, records: tuple[StateKey, ...], release: LaneRelease | None,
+                      counted: Sequence[tuple[str, int]] = ()) -> Head | _After:
+        following = await self.queue.finish(entry, self.states, records, release, counted)
         if following is not None:
             return following
         return _After.LET_GO if release is not None else _After.EMPTY

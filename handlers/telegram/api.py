@@ -3,7 +3,10 @@ the delivery taxonomy (handlers.telegram.errors) so the Sender can decide retrie
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Callable, Sequence
+from http import HTTPStatus
 from typing import Any, cast
 
 from aiogram import Bot
@@ -11,12 +14,13 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import AiogramError, TelegramNetworkError
-from aiogram.methods import TelegramMethod
+from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import InlineKeyboardMarkup, InputFile, LinkPreviewOptions, ReplyKeyboardMarkup
 from aiohttp import ClientError, ClientTimeout
 
 from bot.delivery.sending import RecipientGone
+from handlers.render import Button
 from handlers.telegram.errors import classify, is_entity_error
 from handlers.telegram.render import (
     PARSE_MODE,
@@ -25,6 +29,7 @@ from handlers.telegram.render import (
     SendLocation,
     SendText,
     inline_keyboard,
+    keyboard_rows,
     plain,
     sos_keyboard,
 )
@@ -62,6 +67,33 @@ class _Session(AiohttpSession):
         checked = self.check_response(bot=bot, method=method, status_code=response.status, content=raw)
         return cast(TelegramType, checked.result)
 
+    async def call(self, bot: Bot, name: str, params: dict[str, Any],
+                   method: Callable[[], TelegramMethod[Any]]) -> None:
+        """Post a call whose result the bot never reads (sendMessage, answerCallbackQuery,
+        editMessageReplyMarkup from `BotApi`) as JSON built here, and read only `ok` back: no aiogram
+        method object validated and dumped, no pydantic `Response[Message]` validated (together about
+        a third of a worker's CPU for a press under load, bench/load.py). Anything else than `ok`
+        goes through aiogram's own check (`method()` builds the call then), so every error is the
+        same aiogram exception as before and the delivery taxonomy is unchanged."""
+        session = await self.create_session()
+        url = self.api.api_url(token=bot.token, method=name)
+        try:
+            wait = ClientTimeout(total=float(self.timeout))
+            async with session.post(url, data=self.json_dumps(params), headers=_JSON, timeout=wait) as response:
+                raw = await response.text()
+        except TimeoutError as error:
+            raise TelegramNetworkError(method=method(), message="Request timeout error") from error
+        except ClientError as error:
+            raise TelegramNetworkError(method=method(), message=f"{type(error).__name__}: {error}") from error
+        if HTTPStatus.OK <= response.status <= HTTPStatus.IM_USED:
+            try:
+                answer = json.loads(raw)
+            except ValueError:
+                answer = None
+            if isinstance(answer, dict) and answer.get("ok") is True:
+                return
+        self.check_response(bot=bot, method=method(), status_code=response.status, content=raw)
+
     async def close(self) -> None:
         if self.api.base.startswith("https://") or self._session is None:
             await super().close()
@@ -95,37 +127,83 @@ class BotApi:
         except AiogramError as error:
             raise classify(error) from error
 
+    async def _call(self, name: str, params: dict[str, Any], method: Callable[[], TelegramMethod[Any]]) -> None:
+        """A call whose result is not read: straight as JSON when the session can (`_Session.call`)."""
+        session = self.bot.session
+        if isinstance(session, _Session):
+            await session.call(self.bot, name, params, method)
+        else:
+            await self.bot(method())
+
     async def _send_text(self, chat_id: int, item: SendText) -> None:
-        markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = None
+        markup: dict[str, Any] | None = None
         if item.buttons:
-            markup = inline_keyboard(item.buttons)
+            markup = keyboard_json(item.buttons)
         elif item.sos_label:
-            markup = sos_keyboard(item.sos_label)
+            markup = sos_keyboard_json(item.sos_label)
         try:
-            await self.bot.send_message(chat_id=chat_id, text=item.text, parse_mode=PARSE_MODE,
-                                        reply_markup=markup, link_preview_options=NO_PREVIEW)
+            await self._call("sendMessage", message_json(chat_id, item.text, PARSE_MODE, markup),
+                             lambda: self._message(chat_id, item, PARSE_MODE, item.text))
         except AiogramError as error:
             if not is_entity_error(error):
                 raise
             # Telegram could not read our HTML: say it plainly rather than not at all.
             log.error("telegram refused the HTML of a message; sent as plain text")
-            await self.bot.send_message(chat_id=chat_id, text=plain(item.text), parse_mode=None,
-                                        reply_markup=markup, link_preview_options=NO_PREVIEW)
+            text = plain(item.text)
+            await self._call("sendMessage", message_json(chat_id, text, None, markup),
+                             lambda: self._message(chat_id, item, None, text))
+
+    @staticmethod
+    def _message(chat_id: int, item: SendText, parse_mode: str | None, text: str) -> SendMessage:
+        markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = None
+        if item.buttons:
+            markup = inline_keyboard(item.buttons)
+        elif item.sos_label:
+            markup = sos_keyboard(item.sos_label)
+        return SendMessage(chat_id=chat_id, text=text, parse_mode=parse_mode, reply_markup=markup,
+                           link_preview_options=NO_PREVIEW)
 
     async def answer_callback(self, callback_id: str, text: str | None) -> None:
+        params: dict[str, Any] = {"callback_query_id": callback_id}
+        if text is not None:
+            params["text"] = text
         try:
-            await self.bot.answer_callback_query(callback_query_id=callback_id, text=text)
+            await self._call("answerCallbackQuery", params,
+                             lambda: AnswerCallbackQuery(callback_query_id=callback_id, text=text))
         except AiogramError as error:
             log.warning("callback not answered", extra={"error": type(classify(error)).__name__})
 
     async def close_menu(self, chat_id: int, message_id: int) -> None:
         """Take the keyboard off a pressed menu, so its buttons cannot be pressed again."""
         try:
-            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
+            await self._call("editMessageReplyMarkup", {"chat_id": chat_id, "message_id": message_id},
+                             lambda: EditMessageReplyMarkup(chat_id=chat_id, message_id=message_id))
         except AiogramError as error:
             # Too old to edit, already closed by an earlier press, or deleted: nothing to do.
             if isinstance(classify(error), RecipientGone):
                 log.info("menu not closed: the user cannot be reached")
+
+
+def message_json(chat_id: int, text: str, parse_mode: str | None, markup: dict[str, Any] | None) -> dict[str, Any]:
+    """sendMessage's parameters as aiogram sends them for `BotApi._message` (tests compare the two)."""
+    params: dict[str, Any] = {"chat_id": chat_id, "text": text}
+    if parse_mode is not None:
+        params["parse_mode"] = parse_mode
+    params["link_preview_options"] = {"is_disabled": True}
+    if markup is not None:
+        params["reply_markup"] = markup
+    return params
+
+
+def keyboard_json(buttons: Sequence[Button]) -> dict[str, Any]:
+    """`inline_keyboard(buttons)` as JSON, without building aiogram's objects."""
+    return {"inline_keyboard": [[{"text": key.label, "callback_data": key.data} for key in row]
+                                for row in keyboard_rows(buttons)]}
+
+
+def sos_keyboard_json(label: str) -> dict[str, Any]:
+    """`sos_keyboard(label)` as JSON."""
+    return {"keyboard": [[{"text": label}]], "is_persistent": True, "resize_keyboard": True}
 
 
 _PINNED: list[Any] = []

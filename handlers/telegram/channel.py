@@ -174,6 +174,9 @@ class TelegramChannel:
         # Closing the pressed menu runs beside the reply, not before it: the child's answer does
         # not wait for a Bot API round trip it does not need (issue 12, "Late when the platform is slow").
         closing = asyncio.ensure_future(self.api.close_menu(pressed.chat_id, pressed.message_id))
+        # Its request goes first (one turn of the loop: written before the state is), as when the
+        # inbound limit's counter was a round trip of its own; the reply does not wait for its answer.
+        await asyncio.sleep(0)
         try:
             await self._converse(pressed.user_id, pressed)
         finally:

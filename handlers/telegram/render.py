@@ -86,20 +86,25 @@ def with_sos_keyboard(items: Sequence[Outgoing], label: str, intro: str) -> list
     return out
 
 
-def inline_keyboard(buttons: Sequence[Button]) -> InlineKeyboardMarkup:
+def keyboard_rows(buttons: Sequence[Button]) -> list[list[Button]]:
     """Short labels share a row (three at most); long ones get a row of their own."""
-    rows: list[list[InlineKeyboardButton]] = []
+    rows: list[list[Button]] = []
     width = 0
     for button in buttons:
-        key = InlineKeyboardButton(text=button.label, callback_data=button.data)
         size = len(button.label)
         if rows and len(rows[-1]) < ROW_BUTTONS and width + size <= ROW_CHARS:
-            rows[-1].append(key)
+            rows[-1].append(button)
             width += size
         else:
-            rows.append([key])
+            rows.append([button])
             width = size
-    return InlineKeyboardMarkup(inline_keyboard=rows)
+    return rows
+
+
+def inline_keyboard(buttons: Sequence[Button]) -> InlineKeyboardMarkup:
+    """The buttons in rows (`keyboard_rows`)."""
+    return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text=b.label, callback_data=b.data) for b in row]
+                                                 for row in keyboard_rows(buttons)])
 
 
 def sos_keyboard(label: str) -> ReplyKeyboardMarkup:

@@ -10,7 +10,7 @@ from typing import Any
 from bot.context import conversation_lane
 from bot.delivery.intake import Entry, Submission
 from bot.delivery.sending import Sender
-from bot.records import keyboard_record, reach_record
+from bot.records import inbound_counter, keyboard_record, reach_record
 from bot.service import ConversationService, Reply
 from handlers.telegram.api import pin_aiogram_response_types
 from handlers.telegram.channel import TelegramChannel
@@ -37,7 +37,7 @@ class TelegramRoute:
 
     def records(self, user: str) -> tuple[StateKey, ...]:
         key = StateKey(self.platform, user)
-        return key, reach_record(key), keyboard_record(key)
+        return key, reach_record(key), keyboard_record(key), inbound_counter(key)
 
     def lane(self, update: Mapping[str, Any]) -> str:
         """From the raw JSON (no aiogram validation on the webhook's path)."""

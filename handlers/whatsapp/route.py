@@ -11,7 +11,7 @@ from typing import Any
 from bot.context import conversation_lane
 from bot.delivery.intake import Entry, Submission
 from bot.delivery.sending import Sender
-from bot.records import pages_record, reach_record, window_record
+from bot.records import inbound_counter, pages_record, reach_record, window_record
 from bot.service import ConversationService, Reply
 from handlers.whatsapp.channel import WhatsAppChannel
 from handlers.whatsapp.parse import ErrorNotice, Ignored, Incoming, StatusUpdate, parse_payload
@@ -56,7 +56,7 @@ class WhatsAppRoute:
 
     def records(self, user: str) -> tuple[StateKey, ...]:
         key = StateKey(self.platform, user)
-        return key, reach_record(key), window_record(key), pages_record(key)
+        return key, reach_record(key), window_record(key), pages_record(key), inbound_counter(key)
 
     def _submission(self, payload: dict[str, Any]) -> Submission | None:
         records = parse_payload(payload)
