@@ -34,6 +34,7 @@ from flows.actions import (
 from flows.engine import EngineConfig, handle
 from flows.events import CaseFiled, DataDeleted, Escalated, Event, Heard, ReportStatus
 from flows.flood import always_answered, flood_notice
+from flows.reading import Reading
 from flows.state import ConversationState
 from locales.labels import typed_labels
 from storage.base import CaseStore, NewCase, StateKey, StateStore, Ticket
@@ -211,11 +212,12 @@ class ConversationService:
     async def handle(self, inbound: Inbound) -> Reply:
         """Process one inbound event of a conversation and return what to send."""
         key = self.key_for(inbound.platform, inbound.user_id)
-        if self.inbound_limit and not always_answered(inbound.event):
+        reading = Reading.of(inbound.event)  # read for danger once: by the flood check and the engine
+        if self.inbound_limit and not always_answered(inbound.event, reading):
             flooded = await self._flooded(key)
             if flooded is not None:
                 return flooded
-        return await self.handle_key(key, inbound.event, inbound.hint, address=inbound.user_id)
+        return await self.handle_key(key, inbound.event, inbound.hint, address=inbound.user_id, reading=reading)
 
     async def _flooded(self, key: StateKey) -> Reply | None:
         """Past the user's limit: one notice, then nothing until the window is over (SOS and crisis
@@ -236,10 +238,11 @@ class ConversationService:
         return Reply(lang or "ru", ())
 
     async def handle_key(self, key: StateKey, event: Event, hint: str | None = None, *,
-                         address: str | None = None) -> Reply:
+                         address: str | None = None, reading: Reading | None = None) -> Reply:
         """Process an event for a conversation known by its pseudonymous key (the operators' side
         reaches users this way, never by a platform id). `address` is the raw chat id the user
-        wrote from: kept on an escalation while it is active, so an operator's answer can reach them."""
+        wrote from: kept on an escalation while it is active, so an operator's answer can reach them.
+        `reading`: the event's crisis reading, when the caller has made it already."""
         jobs: list[Callable[[], Awaitable[None]]] = []
         token = _AFTER_RELEASE.set(jobs)
         try:
@@ -247,7 +250,7 @@ class ConversationService:
                 state = await self._load(key)
                 before = dict(state.draft)
                 outward: list[Say | DiscardMedia] = []
-                state = await self._run(key, state, event, hint, outward, address)
+                state = await self._run(key, state, event, hint, outward, address, reading=reading)
                 reply = Reply(state.lang or "ru", tuple(outward))
                 await self._persist(key, state, before, reply)
         finally:
@@ -260,13 +263,14 @@ class ConversationService:
         return reply
 
     async def _run(self, key: StateKey, state: ConversationState, event: Event, hint: str | None,
-                   outward: list[Say | DiscardMedia], address: str | None = None, depth: int = 0) -> ConversationState:
+                   outward: list[Say | DiscardMedia], address: str | None = None, depth: int = 0,
+                   reading: Reading | None = None) -> ConversationState:
         """Run the engine on one event; an action's answer is handled at once, so what it says
         comes where the action stood (an escalation's "a person will answer" before the next question)."""
         if depth >= MAX_ENGINE_ROUNDS:
             log.error("engine rounds exhausted", extra={"platform": key.platform, "step": state.step})
             return state
-        result = handle(state, event, hint=hint, config=self.config)
+        result = handle(state, event, hint=hint, config=self.config, reading=reading)
         state = result.state
         for action in result.actions:
             if isinstance(action, Say | DiscardMedia):

@@ -22,7 +22,6 @@ from flows.actions import (
 )
 from flows.adults import ALERT_STEP, ANSWERS, MAX_ADULTS, MAX_NOTE_CHARS, clean_name, parse_code
 from flows.commands import read_command
-from flows.crisis import detect
 from flows.definitions import LANGUAGES, STEPS
 from flows.emergency import EmergencyLine, numbers_block
 from flows.events import (
@@ -43,6 +42,7 @@ from flows.steps import Input
 
 if TYPE_CHECKING:
     from flows.crisis import CrisisSignal
+    from flows.reading import Reading
 
 
 class _Config(Protocol):
@@ -69,6 +69,7 @@ class AdultSteps:
     state: ConversationState
     config: _Config
     actions: list[Action]
+    reading: Reading
 
     if TYPE_CHECKING:
         def update(self, **changes: Any) -> None: ...
@@ -165,7 +166,7 @@ class AdultSteps:
         step = self.state.step
         if step == "alert_note":
             note = raw.strip()[:MAX_NOTE_CHARS]
-            signal = detect(note)
+            signal = self.reading.signal  # the whole message: more than the note an adult is sent
             if signal:
                 self.crisis(signal, inline=True)
             if note and self.state.adults:

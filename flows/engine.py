@@ -27,7 +27,7 @@ from flows.actions import (
 from flows.address import addressed
 from flows.adult_turn import AdultSteps
 from flows.commands import Command, read_command
-from flows.crisis import CrisisSignal, detect
+from flows.crisis import CrisisSignal
 from flows.crisis_answers import answer as crisis_answer
 from flows.crisis_answers import family as crisis_family
 from flows.crisis_phrases import GROUPS as CRISIS_GROUPS
@@ -65,6 +65,7 @@ from flows.language_guess import guess_language
 from flows.links import find_links
 from flows.messages import N_, Msg
 from flows.privacy import DEFAULT_PERIODS, KeepingPeriods
+from flows.reading import Reading
 from flows.references import parse_reference
 from flows.screens import options_for, screen
 from flows.state import ConversationState
@@ -99,9 +100,10 @@ class Result:
 
 
 def handle(state: ConversationState, event: Event, *, hint: str | None = None,
-           config: EngineConfig | None = None) -> Result:
-    """Advance one conversation by one event. `hint` is the platform's language hint."""
-    turn = _Turn(state, config or EngineConfig())
+           config: EngineConfig | None = None, reading: Reading | None = None) -> Result:
+    """Advance one conversation by one event. `hint` is the platform's language hint; `reading`
+    the event's crisis reading when the caller has one already (it must be of this event)."""
+    turn = _Turn(state, config or EngineConfig(), Reading.of(event) if reading is None else reading)
     turn.dispatch(event, hint)
     return Result(turn.state, tuple(turn.actions))
 
@@ -129,9 +131,10 @@ class _Turn(AdultSteps):
 
     config: EngineConfig
 
-    def __init__(self, state: ConversationState, config: EngineConfig) -> None:
+    def __init__(self, state: ConversationState, config: EngineConfig, reading: Reading) -> None:
         self.state = state
         self.config = config
+        self.reading = reading  # the event's words read for danger once, whichever path asks
         self.actions: list[Action] = []
 
     # -- small tools ------------------------------------------------------------------------
@@ -203,7 +206,7 @@ class _Turn(AdultSteps):
         command = read_command(text) if text else None
         # With no hint, the words decide ("olgim keledi" is Kazakh); a bare command says nothing.
         lang = self.state.lang or language_from_hint(hint) or (guess_language(text) if text and not command else None)
-        signal = detect(text) if text else None
+        signal = self.reading.signal if text else None
         if command is Command.SOS or signal:
             # Help first, greetings later: the first message may already be a cry for help.
             self.update(lang=lang or language_from_script(text), step="menu")
@@ -237,7 +240,7 @@ class _Turn(AdultSteps):
             else:
                 text = event.text[:MAX_TEXT_CHARS]
                 before = sexual_image_context(self.state)
-                signal = detect(text)
+                signal = self.reading.signal  # the whole message, not only the part relayed
                 if signal:  # the operator answers; the reading still decides what images may pass
                     reasons = tuple(dict.fromkeys((*self.state.risk_reasons, *signal.reasons)))
                     self.update(risk=highest((self.state.risk, signal.level)), risk_reasons=reasons)
@@ -283,7 +286,7 @@ class _Turn(AdultSteps):
         step = STEPS[self.state.step]
         # The whole text is read and measured (a limit is told with the real count); a platform
         # delivers at most MAX_TEXT_CHARS, so only a simulator or a pipe sends more.
-        signal = detect(raw)
+        signal = self.reading.signal
         if signal is None and (value := typed_choice(raw, options_for(step, self.state), self.config.labels)):
             self.on_pick(Pick(step.id, value))  # a button's label typed out is that button
             return
@@ -596,14 +599,14 @@ class _Turn(AdultSteps):
             self.actions.append(DiscardMedia(media.message_ref, media.kind.value))
             self.say(N_("media.refused"))
             if media.caption:
-                self.heard_while_waiting(media.caption, detect(media.caption))
+                self.heard_while_waiting(media.caption, self.reading.signal)
             elif STEPS[self.state.step].in_report:
                 self.show()
             return
         caption = (media.caption or "").strip() or None
         if caption is not None and self.too_long(caption):
             caption = None
-        signal = detect(caption) if caption else None
+        signal = self.reading.signal if caption else None
         in_report = STEPS[self.state.step].in_report
         if signal:
             self.crisis(signal, inline=in_report)

@@ -6,18 +6,21 @@ from __future__ import annotations
 
 from flows.actions import Say
 from flows.commands import Command, read_command
-from flows.crisis import detect
 from flows.emergency import EmergencyLine, numbers_block
 from flows.events import Event, Pick, Text
 from flows.messages import N_, Msg
+from flows.reading import Reading
 
 
-def always_answered(event: Event) -> bool:
-    """SOS and anything that reads as a crisis are answered however many messages came before."""
+def always_answered(event: Event, reading: Reading | None = None) -> bool:
+    """SOS and anything that reads as a crisis are answered however many messages came before.
+    `reading`: the event's crisis reading, when the caller passes it on to the engine too."""
     if isinstance(event, Pick):
         return event.value == "sos"
     if isinstance(event, Text):
-        return read_command(event.text) is Command.SOS or detect(event.text) is not None
+        if read_command(event.text) is Command.SOS:
+            return True
+        return (Reading.of(event) if reading is None else reading).signal is not None
     return False
 
 
