@@ -109,6 +109,7 @@ async def build_application(settings: Settings | None = None) -> Application:
         lookup_limit=settings.lookup_limit_per_hour, inbound_limit=settings.inbound_limit,
         inbound_window_seconds=settings.inbound_window_seconds,
         locks=pipeline.ordering, drafts=drafts,
+        parallel_reads=isinstance(cases, SqlCaseStore) and cases.parallel_reads,
     )
     service.erasers.append(pipeline.forget)
     application = Application(settings, translator, states, cases, service, pipeline=pipeline, drafts=drafts)

@@ -156,7 +156,7 @@ class ConversationService:
                  config: EngineConfig | None = None, lookup_limit: int = 10,
                  operators: OperatorPort | None = None, locks: ConversationHold | None = None,
                  drafts: DraftPort | None = None, inbound_limit: int = 0,
-                 inbound_window_seconds: int = 60) -> None:
+                 inbound_window_seconds: int = 60, parallel_reads: bool = False) -> None:
         self.operators = operators
         self.states = states
         self.cases = cases
@@ -167,6 +167,8 @@ class ConversationService:
         if not self.config.labels:  # a typed button label is the button (docs/decisions.md)
             self.config = dataclasses.replace(self.config, labels=typed_labels())
         self.lookup_limit = lookup_limit
+        # Whether the case store may answer independent reads at once (SqlCaseStore.parallel_reads).
+        self.parallel_reads = parallel_reads
         # A user's messages per window before the bot stops answering for the rest of it; 0: no limit.
         self.inbound_limit = inbound_limit
         self.inbound_window_seconds = inbound_window_seconds
@@ -286,8 +288,13 @@ class ConversationService:
         if data is not None:
             return ConversationState.from_dict(data)
         # A new or expired conversation: a report left half-way survives in the case store.
-        draft = await self.drafts.load(key)
-        adults, alias = await self.adults.mirror(key) if self.adults is not None else ((), None)
+        if self.adults is None:
+            return ConversationState(draft=await self.drafts.load(key) or {})
+        if self.parallel_reads:  # two round trips to the database at once: the first reply comes sooner
+            draft, (adults, alias) = await asyncio.gather(self.drafts.load(key), self.adults.mirror(key))
+        else:
+            draft = await self.drafts.load(key)
+            adults, alias = await self.adults.mirror(key)
         return ConversationState(draft=draft or {}, adults=adults, alias=alias)
 
     async def _persist(self, key: StateKey, state: ConversationState, draft_before: dict[str, object],

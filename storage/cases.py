@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, select, text, update
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -28,7 +29,7 @@ from storage.base import (
     Ticket,
 )
 from storage.drafts import upsert_draft, write_drafts
-from storage.engine import make_engine
+from storage.engine import is_memory_sqlite, make_engine
 from storage.models import Case, CaseNote, ConversationMessage, Draft, Escalation, utcnow
 from storage.report_columns import case_columns
 
@@ -49,6 +50,9 @@ class SqlCaseStore:
     def __init__(self, database_url: str, *, clock: Callable[[], datetime] = utcnow,
                  reference_factory: Callable[[], str] = new_reference) -> None:
         self.engine = make_engine(database_url)
+        # An in-memory SQLite database is one connection shared by every session (StaticPool): two
+        # sessions reading on it at once would interleave on that connection, so reads there take turns.
+        self.parallel_reads = not is_memory_sqlite(make_url(database_url))
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._now = clock
         self._new_reference = reference_factory
