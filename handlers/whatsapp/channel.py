@@ -166,26 +166,41 @@ class WhatsAppChannel:
         self.stats[f"kind:{message.kind if message.kind in KNOWN_KINDS else 'other'}"] += 1
         for error in message.errors:
             log.info("whatsapp message with an error", extra={"code": error.code, "kind": message.kind})
-        await self.window.touch(self.outbox.user(message.sender), message.timestamp)
-        if await self.service.is_unreachable(PLATFORM, message.sender):
-            await self.service.set_unreachable(PLATFORM, message.sender, False)
-        # The read receipt goes beside the reply, not before it: the user's answer does not wait for
-        # a Cloud API round trip it does not need (issue 12, "Late when the platform is slow").
-        receipt = asyncio.ensure_future(self._mark_read(message.message_id))
+        # The 24-hour window's record is written beside the conversation, not before it (issue 12,
+        # "Late when the platform is slow"): only sending needs it (the outbox reads it), so every send
+        # below waits for it first, and a saved reply sent again after a crash writes it again (`redeliver`).
+        touching = asyncio.ensure_future(self.window.touch(self.outbox.user(message.sender), message.timestamp))
+        receipt: asyncio.Future[None] | None = None
         try:
+            if await self.service.is_unreachable(PLATFORM, message.sender):
+                await self.service.set_unreachable(PLATFORM, message.sender, False)
+            # The read receipt goes beside the reply, not before it: the user's answer does not wait for
+            # a Cloud API round trip it does not need.
+            receipt = asyncio.ensure_future(self._mark_read(message.message_id))
             event = message.event
             if isinstance(event, MorePage):
+                await touching
                 shown = await self._next_page(message.sender, event)
                 if shown is not None:
                     return shown
                 event = Pick(event.step, MORE_VALUE)
             reply = await self.service.handle(Inbound(PLATFORM, message.sender, event,
                                                       guess_language(message.sender)))
+            await touching
             outcome = await self.reply(message.sender, reply)
             self.stats[f"outcome:{outcome.outcome}"] += 1
             return outcome
         finally:
-            await receipt
+            # Settled whatever happened: a failure of the update's own work is the one reported.
+            await asyncio.gather(touching, return_exceptions=True)
+            if receipt is not None:
+                await receipt
+
+    async def redeliver(self, message: Incoming, reply: Reply) -> SendOutcome:
+        """Send again a reply saved before a worker stopped; the window's record first, which that
+        worker may not have written (it is written beside the conversation)."""
+        await self.window.touch(self.outbox.user(message.sender), message.timestamp)
+        return await self.reply(message.sender, reply)
 
     async def _mark_read(self, message_id: str) -> None:
         try:
@@ -198,16 +213,27 @@ class WhatsAppChannel:
     async def reply(self, wa_id: str, reply: Reply) -> SendOutcome:
         """Render the engine's reply for WhatsApp and send it."""
         contents: list[Content] = []
+        menu: PagedMenu | None = None
         for out in render(reply.actions, reply.lang, self.translator, protect, TEXT_LIMIT):
             if isinstance(out, Discard):
                 # WhatsApp cannot delete a user's message: "discard" means the file is not kept.
                 self.stats["media_not_kept"] += 1
                 continue
             rendered = render_message(out, self.list_texts(reply.lang), reply.lang)
-            if rendered.menu is not None:
-                await self.service.states.save(self.pages_key(wa_id), rendered.menu.to_dict())
+            menu = rendered.menu or menu  # the newest list is the one "More…" pages through
             contents.extend(rendered.contents)
-        return await self.outbox.deliver(wa_id, contents)
+        if menu is None:
+            return await self.outbox.deliver(wa_id, contents)
+        # The list's pages are saved beside the send, not before it: "More…" is pressed only once the
+        # list has arrived, and processed only after this update is done, which waits for the save.
+        saving = asyncio.ensure_future(self.service.states.save(self.pages_key(wa_id), menu.to_dict()))
+        try:
+            outcome = await self.outbox.deliver(wa_id, contents)
+        except BaseException:
+            await asyncio.gather(saving, return_exceptions=True)  # the send's failure is the one reported
+            raise
+        await saving
+        return outcome
 
     async def send_reply(self, address: str, reply: Reply) -> SendOutcome:
         """Send a reply to a user known by the wa_id kept on their escalation (the operator desk):

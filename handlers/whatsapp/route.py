@@ -89,7 +89,7 @@ class WhatsAppRoute:
     async def redeliver(self, entry: Entry, reply: Reply) -> None:
         for record in parse_payload(json.loads(entry.payload)):
             if isinstance(record, Incoming):
-                await self.channel.reply(record.sender, reply)
+                await self.channel.redeliver(record, reply)
 
     def wrap_senders(self, wrap: Callable[[Sender], Sender]) -> None:
         self.channel.outbox.sender = wrap(self.channel.outbox.sender)

@@ -8,8 +8,12 @@ from typing import Any
 
 import pytest
 
+from bot.service import Reply
+from flows.actions import Say
 from flows.definitions import REGIONS
+from flows.messages import Msg
 from handlers.whatsapp.outbox import Outcome
+from handlers.whatsapp.parse import Incoming, parse_payload
 from tests.handlers.whatsapp.harness import (
     PHONE_NUMBER_ID,
     REFERENCE,
@@ -319,3 +323,16 @@ async def test_a_draft_survives_menu_report_back(wa: Harness) -> None:
     await wa.tap(user, "menu")
     await wa.tap(user, "resume")
     assert "Где это случилось" in body_text(wa.last_interactive(user))
+
+
+async def test_a_saved_reply_sent_again_opens_the_window_it_answers(wa: Harness) -> None:
+    # The window's record is written beside the conversation (issue 12, "Late when the platform is
+    # slow"): a worker may stop after saving the reply and before writing it. Sending the saved reply
+    # again writes it first, so the answer is sent, not held for a template as if the user never wrote.
+    user = "77019999999"
+    (incoming,) = parse_payload(envelope(value([text(user, "Hello")])))
+    assert isinstance(incoming, Incoming)
+    outcome = await wa.channel.redeliver(incoming, Reply("en", (Say(Msg("greeting")),)))
+    assert outcome.outcome is Outcome.SENT
+    assert [body_text(m) for m in wa.graph.sent_to(user)]
+    assert await wa.channel.window.is_open(wa.channel.outbox.user(user))
