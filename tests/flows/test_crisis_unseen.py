@@ -1,8 +1,9 @@
-"""Crisis reading on the unseen sets of stop 17 (crisis_unseen/): text no one tuned the reader on.
+"""Crisis reading on the unseen sets of stop 19 (crisis_unseen/): text no one tuned the reader on.
 
 The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on unseen text; the
-reader reaches 0.77-0.87 recall (docs/crisis-reading.md). The floor below sits a little under the
-figures, so a change that makes the reading fit its tuning data worse on other text fails here.
+reader reaches 0.90 / 0.97 / 0.94 recall with 0.02 / 0.03 / 0.06 false alarms (kk / ru / en,
+docs/crisis-reading.md). The floor below sits a little under the figures, so a change that makes the
+reading fit its tuning data worse on other text fails here.
 Print the table:
     PYTHONPATH=. .venv/bin/python tests/flows/test_crisis_unseen.py
 """
@@ -23,8 +24,9 @@ HERE = Path(__file__).parent
 UNSEEN = HERE / "crisis_unseen"
 TRAINING = [HERE / "crisis_labelled.json", *sorted((HERE / "crisis_sets").glob("*.json"))]
 LANGS = ("kk", "ru", "en")
-MIN_RECALL = 0.75
-MAX_FALSE_ALARMS = 0.05
+MIN_RECALL = 0.88
+# Above the goal's 0.05: English reads 0.06 (6 of 99); a floor, not the goal.
+MAX_FALSE_ALARMS = 0.07
 
 
 def load(lang: str) -> list[dict[str, Any]]:
@@ -46,7 +48,7 @@ def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
     rows = load(lang)
     # 200 written, 100 danger; the few that another writer had also written word for word were dropped.
     danger = sum(1 for r in rows if r["level"])
-    assert len(rows) >= 195 and 95 <= danger <= 100
+    assert len(rows) >= 198 and danger == 100
     for r in rows:
         assert set(r) == {"lang", "set", "level", "reasons", "text"} and r["lang"] == lang, r
         assert r["set"] == "unseen" and r["level"] in (None, "high", "critical"), r
