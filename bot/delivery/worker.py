@@ -40,7 +40,9 @@ from bot.delivery.intake import Busy, Entry, Head, LaneQueue, LaneRelease, Ticke
 from bot.delivery.metrics import Metrics
 from bot.delivery.ordering import Acquire, LockLost, LockTimeout, Ordering
 from bot.delivery.outbox import record_sent
+from bot.delivery.pacing import FairTurns, Turn
 from bot.delivery.routes import Route
+from bot.delivery.sending import current_turn
 from bot.service import Reply
 from storage.base import StateKey, StateStore
 
@@ -65,6 +67,9 @@ class _After(enum.Enum):
     EMPTY = "empty"  # the lane is empty and still held
     LET_GO = "let go"  # the lane was empty: let go and its ticket acknowledged with the entry's "done"
 FAIR_SHARE_SECONDS = 0.25  # a lane with more work is put back behind the others after this long
+# Lanes in hand at most, per WORKER_CONCURRENCY: those beyond it only wait for their chat's pacing
+# (holding no slot) and cost a little memory and a lock each.
+LANES_PER_SLOT = 4
 
 
 def is_outage(error: BaseException) -> bool:
@@ -92,6 +97,10 @@ class Worker:
         self.prefetch = prefetch  # the records live in the intake's Redis: read them with each head
         self.heartbeat = time.monotonic()
         self._active: set[asyncio.Task[None]] = set()
+        # WORKER_CONCURRENCY slots, each free one to the lane with the fewest turns lately; a lane gives
+        # its slot back while it only waits for its chat's pacing (bot/delivery/pacing.py).
+        self.turns = FairTurns(self.concurrency)
+        self.max_lanes = LANES_PER_SLOT * self.concurrency
 
     @property
     def active(self) -> int:
@@ -103,9 +112,9 @@ class Worker:
         pause = 0.1
         while not stop.is_set():
             self.heartbeat = time.monotonic()
-            free = self.concurrency - len(self._active)
+            free = self._room()
             if free <= 0:
-                await asyncio.wait(set(self._active), timeout=1.0, return_when=asyncio.FIRST_COMPLETED)
+                await self.turns.released(1.0)
                 continue
             try:
                 found: list[Ticket] = []
@@ -129,11 +138,12 @@ class Worker:
         while not self.queue.durable and time.monotonic() < deadline:  # memory: nothing survives, finish it
             if (await self.queue.depth())["stored"] == 0:
                 break
-            if len(self._active) < self.concurrency:
-                for ticket in await self.queue.tickets(self.concurrency - len(self._active), wait_seconds=0.05):
+            free = self._room()
+            if free > 0:
+                for ticket in await self.queue.tickets(free, wait_seconds=0.05):
                     self._spawn(ticket)
             else:
-                await asyncio.wait(set(self._active), timeout=0.05, return_when=asyncio.FIRST_COMPLETED)
+                await self.turns.released(0.05)
         if self._active:
             _, late = await asyncio.wait(set(self._active), timeout=max(0.0, deadline - time.monotonic()))
             for task in late:
@@ -142,10 +152,27 @@ class Worker:
                 log.warning("lanes cancelled at shutdown; they are taken up again later", extra={"lanes": len(late)})
                 await asyncio.gather(*late, return_exceptions=True)
 
+    def _room(self) -> int:
+        """Lanes to take in now: up to `max_lanes` in hand. Those beyond the free slots wait for one here,
+        where it goes to the lane with the fewest turns lately, not in the ticket stream's order (where
+        a flood's requeued lanes stand in front of a child's)."""
+        return self.max_lanes - len(self._active)
+
     def _spawn(self, ticket: Ticket) -> None:
-        task = asyncio.create_task(self.drain(ticket))
+        turn = Turn(self.turns, ticket.lane)
+        turn.held = self.turns.try_acquire(ticket.lane)  # now: who is first comes from the ticket order
+        task = asyncio.create_task(self._drain_in_turn(ticket, turn))
+        turn.owner = task
         self._active.add(task)
         task.add_done_callback(self._active.discard)
+
+    async def _drain_in_turn(self, ticket: Ticket, turn: Turn) -> None:
+        current_turn.set(turn)  # this task's own context: the sender's pacing finds it there
+        try:
+            await turn.take()
+            await self.drain(ticket)
+        finally:
+            turn.give_back()
 
     async def wait_idle(self) -> None:
         """Until nothing is stored and nothing is in hand (tests and benchmarks)."""
