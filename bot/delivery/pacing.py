@@ -20,10 +20,11 @@ so `SharedPacer` keeps, per scope (the platform account), under `{prefix}:pace:{
 - `peers`: the processes seen lately; while Redis is down each paces alone at rate / peers.
 
 Fair turns (`FairTurns`): when more messages wait for the overall rate than it lets go, each slot is
-given out when it is due (not booked ahead) to the chat that has had the fewest turns lately, not to
-whoever asked first; a worker's slots (WORKER_CONCURRENCY, bot/delivery/worker.py) go the same way to
-lanes, and a lane that only waits for pacing holds none. A flood then waits behind everyone else, and
-a child's reply does not. (Without Redis, `Pacer` still gives the overall rate out in order of asking.)
+given out when it is due (not booked ahead) to the conversation with the least backlog (its updates
+queued, plus its turns lately), not to whoever asked first; a worker's slots (WORKER_CONCURRENCY,
+bot/delivery/worker.py) go the same way to lanes, and a lane that only waits for pacing holds none.
+A flood then waits behind everyone else, and a child's reply does not. (Without Redis, `Pacer` still
+gives the overall rate out in order of asking.)
 
 Redis down, or no answer within `CALL_TIMEOUT`: the process paces alone for `RETRY_SECONDS`, then
 tries Redis again; a warning is logged once per outage (the scope and the error type, never a chat).
@@ -46,7 +47,7 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
-from bot.delivery.sending import Pacer, Pacing, parked
+from bot.delivery.sending import Pacer, Pacing, current_turn, parked
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -128,7 +129,8 @@ return 1
 
 class FairTurns:
     """`slots` turns at a time; when more want one, the next free turn goes to the one with the least
-    backlog, the fewest turns it had lately (a decaying count), the longest waiting first on a tie."""
+    backlog: its updates queued (when the caller knows them) plus the turns it had lately (a decaying
+    count); the longest waiting first on a tie."""
 
     def __init__(self, slots: int, *, half_life: float = TURNS_HALF_LIFE_SECONDS,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -156,11 +158,11 @@ class FairTurns:
             return True
         return False
 
-    async def acquire(self, who: str) -> None:
+    async def acquire(self, who: str, queued: int = 0) -> None:
         if self.try_acquire(who):
             return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._queue, (self.backlog(who), next(self._order), who, future))
+        heapq.heappush(self._queue, (queued + self.backlog(who), next(self._order), who, future))
         try:
             await future
         except asyncio.CancelledError:
@@ -187,8 +189,8 @@ class FairTurns:
             await asyncio.wait_for(self._released.wait(), seconds)
 
     @contextlib.asynccontextmanager
-    async def turn(self, who: str) -> AsyncIterator[None]:
-        await self.acquire(who)
+    async def turn(self, who: str, queued: int = 0) -> AsyncIterator[None]:
+        await self.acquire(who, queued)
         try:
             yield
         finally:
@@ -210,10 +212,11 @@ class Turn:
     who: str
     held: bool = False
     owner: asyncio.Task[None] | None = None  # the lane's task: tasks it starts (the menu close) share no slot
+    queued: int = 0  # the lane's updates waiting, as last read with its head (0: not known yet)
 
     async def take(self) -> None:
         if not self.held:
-            await self.turns.acquire(self.who)
+            await self.turns.acquire(self.who, self.queued)
             self.held = True
 
     def give_back(self) -> bool:
@@ -268,7 +271,7 @@ class SharedPacer:
         self._hold_script = redis.register_script(_HOLD)
         self._lock = asyncio.Lock()  # without an overall rate: one reading of the holds at a time
         # One slot taker at a time, who keeps the turn until its slot is due: a slot is given out when
-        # it can be used, to the chat with the fewest turns lately, so a flood cannot book the rate ahead.
+        # it can be used, to the conversation with the least backlog, so a flood cannot book the rate ahead.
         self._turns = FairTurns(1, clock=clock)
         self._waiting = 0  # messages waiting for a slot: how many to lease
         self._slots: deque[float] = deque()  # leased slots, on this clock
@@ -362,16 +365,17 @@ class SharedPacer:
     # -- the overall rate -------------------------------------------------------------------------
     async def _slot(self, chat: str) -> float:
         """When this message may go at the overall rate: a slot of this process's lease, given out
-        when due to the chat with the fewest turns lately (`FairTurns`)."""
+        when due to the conversation with the least backlog (`FairTurns`)."""
         if self.global_rate <= 0:  # no overall rate: only read the holds now and then
             if self.shared and self.clock() - self._synced > self.sync_seconds:
                 async with self._lock:
                     if self.shared and self.clock() - self._synced > self.sync_seconds:
                         await self._lease(0)
             return max(self.clock(), self._held.get("*", 0.0))
+        lane = current_turn.get()
         self._waiting += 1
         try:
-            async with parked(), self._turns.turn(chat):
+            async with parked(), self._turns.turn(chat, lane.queued if lane is not None else 0):
                 now = self.clock()
                 while self._slots and self._slots[0] < now - self.lease_seconds:
                     self._slots.popleft()  # too late to use (its sender left): dropped

@@ -59,6 +59,8 @@ class Pacing(Protocol):
 class Parkable(Protocol):
     """A worker slot held by the lane being processed (bot/delivery/pacing.py `Turn`)."""
 
+    queued: int  # the lane's updates waiting: the larger, the later its turn when others wait
+
     def give_back(self) -> bool:
         """False when there was nothing to give back here."""
         ...

@@ -97,8 +97,8 @@ class Worker:
         self.prefetch = prefetch  # the records live in the intake's Redis: read them with each head
         self.heartbeat = time.monotonic()
         self._active: set[asyncio.Task[None]] = set()
-        # WORKER_CONCURRENCY slots, each free one to the lane with the fewest turns lately; a lane gives
-        # its slot back while it only waits for its chat's pacing (bot/delivery/pacing.py).
+        # WORKER_CONCURRENCY slots, each free one to the lane with the least backlog; a lane gives
+        # its slot back while it only waits for pacing (bot/delivery/sending.py `parked`).
         self.turns = FairTurns(self.concurrency)
         self.max_lanes = LANES_PER_SLOT * self.concurrency
 
@@ -154,7 +154,7 @@ class Worker:
 
     def _room(self) -> int:
         """Lanes to take in now: up to `max_lanes` in hand. Those beyond the free slots wait for one here,
-        where it goes to the lane with the fewest turns lately, not in the ticket stream's order (where
+        where it goes to the lane with the least backlog, not in the ticket stream's order (where
         a flood's requeued lanes stand in front of a child's)."""
         return self.max_lanes - len(self._active)
 
@@ -246,7 +246,10 @@ class Worker:
         if head is None:
             return _Lane.DRAINED
         step: Head | _After = head
+        turn = current_turn.get()
         while isinstance(step, Head):
+            if turn is not None:
+                turn.queued = step.queued
             if time.monotonic() - started > FAIR_SHARE_SECONDS:
                 return _Lane.FAIR_SHARE_USED
             if not self.ordering.valid(lane):  # Redis was away longer than the lock lasts
