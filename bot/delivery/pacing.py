@@ -226,6 +226,12 @@ class Turn:
         self.turns.release()
         return True
 
+    def drop(self, _: object = None) -> None:
+        """The lane's task is over, however it ended: the slot is free again."""
+        if self.held:
+            self.held = False
+            self.turns.release()
+
 
 def chat_hash(chat: str) -> str:
     return hashlib.sha256(chat.encode()).hexdigest()[:16]  # no raw chat ids in Redis

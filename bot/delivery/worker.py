@@ -18,6 +18,11 @@ Round trips per update in Redis: the head is read with its mark, the update's me
 sent and the conversation's records (bot/delivery/prefetch.py); the runtime saves the state with the
 reply; "done" is written with the next head read (or the lane let go) in one script.
 
+Fair turns (bot/delivery/pacing.py `FairTurns`): a process has WORKER_CONCURRENCY slots, and holds
+up to 4x as many lanes; a free slot goes to the lane with the least backlog (its updates queued, read
+with each head, plus its turns lately), and a lane gives its slot back while it only waits for pacing.
+So a flood's lanes, however many updates they hold, do not keep a child's from being processed.
+
 `python -m bot worker` runs this against Redis, as many processes as wanted; `serve` runs it
 in-process as well unless `SERVE_WORKER=false`.
 """
@@ -67,8 +72,8 @@ class _After(enum.Enum):
     EMPTY = "empty"  # the lane is empty and still held
     LET_GO = "let go"  # the lane was empty: let go and its ticket acknowledged with the entry's "done"
 FAIR_SHARE_SECONDS = 0.25  # a lane with more work is put back behind the others after this long
-# Lanes in hand at most, per WORKER_CONCURRENCY: those beyond it only wait for their chat's pacing
-# (holding no slot) and cost a little memory and a lock each.
+# Lanes in hand at most, per WORKER_CONCURRENCY: those beyond the slots wait for one (or for pacing)
+# holding none, and cost a little memory (and, once started, a lock) each.
 LANES_PER_SLOT = 4
 
 
@@ -165,6 +170,7 @@ class Worker:
         turn.owner = task
         self._active.add(task)
         task.add_done_callback(self._active.discard)
+        task.add_done_callback(turn.drop)  # cancelled before it ran (at shutdown): its slot is not lost
 
     async def _drain_in_turn(self, ticket: Ticket, turn: Turn) -> None:
         current_turn.set(turn)  # this task's own context: the sender's pacing finds it there
