@@ -59,7 +59,8 @@ class Settings(BaseSettings):
     # Delivery (bot/delivery/pipeline.py, docs/deployment.md).
     redis_prefix: str = Field("helpline", min_length=1, description="prefix of every Redis key")
     serve_worker: bool = Field(True, description="`serve` also processes stored updates; false: workers do")
-    worker_concurrency: int = Field(64, ge=1, description="conversations processed at once per process")
+    worker_concurrency: int = Field(64, ge=1, description="conversations processed at once per process (one "
+                                    "only waiting for send pacing does not count; 4x this many held at most)")
     lock_timeout_seconds: float = Field(30.0, gt=0, description="a dead holder releases a conversation after")
     claim_idle_seconds: float = Field(15.0, gt=0, description="unfinished work is taken over after this idle")
     update_max_attempts: int = Field(5, ge=1, description="failures (not outages) before an update is set aside")

@@ -76,6 +76,7 @@ class Head:
     mark: str | None
     known: dict[StateKey, str | None]
     sent: set[str] | None = None
+    queued: int = 1  # the lane's entries, this one included: its backlog, for fair turns
 
 
 class Busy(enum.Enum):
@@ -251,7 +252,9 @@ class MemoryIntake:
 
     async def peek(self, lane: str, marks: StateStore, records: Sequence[StateKey] = ()) -> Head | None:
         entry = await self.head(lane)
-        return None if entry is None else Head(entry, (await marks.marks([entry.token]))[0], {})
+        if entry is None:
+            return None
+        return Head(entry, (await marks.marks([entry.token]))[0], {}, queued=len(self._lanes.get(lane, ())))
 
     async def take(self, lane: str, lock: tuple[str, str, int], marks: StateStore,
                    records: Sequence[StateKey] = ()) -> Head | Busy | None:

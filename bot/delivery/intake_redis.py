@@ -86,7 +86,7 @@ local function head(lane, prefix, first)
   local data = cjson.decode(entry)
   local update = 'update:' .. data['p'] .. ':' .. data['k']
   local found = {entry, redis.call('GET', prefix .. ':mark:' .. update),
-                 redis.call('HKEYS', prefix .. ':sent:' .. update)}
+                 redis.call('HKEYS', prefix .. ':sent:' .. update), redis.call('LLEN', lane)}
   for i = first, #KEYS do found[#found + 1] = redis.call('GET', KEYS[i]) end
   return found
 end
@@ -381,11 +381,11 @@ class RedisIntake:
 
 
 def _head(found: list[Any], records: Sequence[StateKey]) -> Head:
-    entry, mark, sent, *values = found
+    entry, mark, sent, queued, *values = found
     return Head(_entry(entry), mark if isinstance(mark, str) else None,
                 {record: value if isinstance(value, str) else None for record, value in zip(records, values,
                                                                                              strict=True)},
-                set(sent or ()))
+                set(sent or ()), int(queued))
 
 
 def _entry(raw: str) -> Entry:

@@ -13,12 +13,15 @@ A worker that dies between 1 and 3 leaves the update at the head of its lane wit
 the mark; whoever takes the lane over renders the same reply again (`Route.redeliver`) and sends
 only the messages not marked. Pacing and retries stay those of `bot.delivery.sending.Sender`.
 
-The one window left: a process killed after the platform accepted a message and before its record
-reached the store (one store round trip: p50 0.4 ms with Redis on loopback, python -m
-bench.outbox_window) sends that message again; the Bot API and the Cloud API take no idempotency key
-that could close it. Recording only when the next message started (as before) left the window open
-for the whole per-chat pacing wait, about a second on Telegram
-(tests/bot/delivery/test_kill_while_paced.py).
+The one window left: a message whose request was on its way when the process was killed. The
+platform may accept it after the kill (a request already written to the socket is read and
+answered whoever is left to hear it), and nothing records it, so whoever takes the lane over sends
+it again. The window runs from writing the request to its record reaching the store: one platform
+round trip (tens to hundreds of milliseconds over the internet; bench.load assumes 100 ms) plus one
+store round trip (p50 0.4 ms with Redis on loopback, python -m bench.outbox_window). The Bot API
+and the Cloud API take no idempotency key that could close it. Recording only when the next message
+started (as before) left it open for the whole per-chat pacing wait as well, about a second on
+Telegram (tests/bot/delivery/test_kill_while_paced.py).
 """
 
 from __future__ import annotations

@@ -8,10 +8,12 @@ up and mark the user unreachable, or give up and record an invalid request.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -54,6 +56,37 @@ class Pacing(Protocol):
         """The platform said wait `seconds`: later messages to `chat` (every chat when None) hold back too."""
 
 
+class Parkable(Protocol):
+    """A worker slot held by the lane being processed (bot/delivery/pacing.py `Turn`)."""
+
+    queued: int  # the lane's updates waiting: the larger, the later its turn when others wait
+
+    def give_back(self) -> bool:
+        """False when there was nothing to give back here."""
+        ...
+
+    async def take(self) -> None: ...
+
+
+# Set by the worker for the lane a task processes; None outside a worker (tests, the desk's sends).
+current_turn: ContextVar[Parkable | None] = ContextVar("current_turn", default=None)
+
+
+@contextlib.asynccontextmanager
+async def parked() -> AsyncIterator[None]:
+    """While a lane only waits for pacing (its chat's, or the overall rate's) it needs no worker slot:
+    another conversation may use it meanwhile (WORKER_CONCURRENCY counts lanes that work, not lanes
+    that wait their turn to send)."""
+    turn = current_turn.get()
+    if turn is None or not turn.give_back():
+        yield
+        return
+    try:
+        yield
+    finally:
+        await turn.take()
+
+
 class Pacer:
     """At most one message per `per_chat` seconds to a chat, and `global_rate` per second overall,
     in this process. `scope` names whose limits these are (the platform account), for bot/delivery/pacing.py."""
@@ -81,7 +114,8 @@ class Pacer:
                 self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
         delay = start - now
         if delay > 0:
-            await self.sleep(delay)
+            async with parked():
+                await self.sleep(delay)
 
     async def hold(self, chat: str | None, seconds: float) -> None:
         # With pacing off (both 0: tests, the benchmark) the sender's own wait is all there is.

@@ -18,6 +18,11 @@ Round trips per update in Redis: the head is read with its mark, the update's me
 sent and the conversation's records (bot/delivery/prefetch.py); the runtime saves the state with the
 reply; "done" is written with the next head read (or the lane let go) in one script.
 
+Fair turns (bot/delivery/pacing.py `FairTurns`): a process has WORKER_CONCURRENCY slots, and holds
+up to 4x as many lanes; a free slot goes to the lane with the least backlog (its updates queued, read
+with each head, plus its turns lately), and a lane gives its slot back while it only waits for pacing.
+So a flood's lanes, however many updates they hold, do not keep a child's from being processed.
+
 `python -m bot worker` runs this against Redis, as many processes as wanted; `serve` runs it
 in-process as well unless `SERVE_WORKER=false`.
 """
@@ -40,7 +45,9 @@ from bot.delivery.intake import Busy, Entry, Head, LaneQueue, LaneRelease, Ticke
 from bot.delivery.metrics import Metrics
 from bot.delivery.ordering import Acquire, LockLost, LockTimeout, Ordering
 from bot.delivery.outbox import record_sent
+from bot.delivery.pacing import FairTurns, Turn
 from bot.delivery.routes import Route
+from bot.delivery.sending import current_turn
 from bot.service import Reply
 from storage.base import StateKey, StateStore
 
@@ -65,6 +72,9 @@ class _After(enum.Enum):
     EMPTY = "empty"  # the lane is empty and still held
     LET_GO = "let go"  # the lane was empty: let go and its ticket acknowledged with the entry's "done"
 FAIR_SHARE_SECONDS = 0.25  # a lane with more work is put back behind the others after this long
+# Lanes in hand at most, per WORKER_CONCURRENCY: those beyond the slots wait for one (or for pacing)
+# holding none, and cost a little memory (and, once started, a lock) each.
+LANES_PER_SLOT = 4
 
 
 def is_outage(error: BaseException) -> bool:
@@ -92,6 +102,10 @@ class Worker:
         self.prefetch = prefetch  # the records live in the intake's Redis: read them with each head
         self.heartbeat = time.monotonic()
         self._active: set[asyncio.Task[None]] = set()
+        # WORKER_CONCURRENCY slots, each free one to the lane with the least backlog; a lane gives
+        # its slot back while it only waits for pacing (bot/delivery/sending.py `parked`).
+        self.turns = FairTurns(self.concurrency)
+        self.max_lanes = LANES_PER_SLOT * self.concurrency
 
     @property
     def active(self) -> int:
@@ -103,9 +117,9 @@ class Worker:
         pause = 0.1
         while not stop.is_set():
             self.heartbeat = time.monotonic()
-            free = self.concurrency - len(self._active)
+            free = self._room()
             if free <= 0:
-                await asyncio.wait(set(self._active), timeout=1.0, return_when=asyncio.FIRST_COMPLETED)
+                await self.turns.released(1.0)
                 continue
             try:
                 found: list[Ticket] = []
@@ -129,11 +143,12 @@ class Worker:
         while not self.queue.durable and time.monotonic() < deadline:  # memory: nothing survives, finish it
             if (await self.queue.depth())["stored"] == 0:
                 break
-            if len(self._active) < self.concurrency:
-                for ticket in await self.queue.tickets(self.concurrency - len(self._active), wait_seconds=0.05):
+            free = self._room()
+            if free > 0:
+                for ticket in await self.queue.tickets(free, wait_seconds=0.05):
                     self._spawn(ticket)
             else:
-                await asyncio.wait(set(self._active), timeout=0.05, return_when=asyncio.FIRST_COMPLETED)
+                await self.turns.released(0.05)
         if self._active:
             _, late = await asyncio.wait(set(self._active), timeout=max(0.0, deadline - time.monotonic()))
             for task in late:
@@ -142,10 +157,28 @@ class Worker:
                 log.warning("lanes cancelled at shutdown; they are taken up again later", extra={"lanes": len(late)})
                 await asyncio.gather(*late, return_exceptions=True)
 
+    def _room(self) -> int:
+        """Lanes to take in now: up to `max_lanes` in hand. Those beyond the free slots wait for one here,
+        where it goes to the lane with the least backlog, not in the ticket stream's order (where
+        a flood's requeued lanes stand in front of a child's)."""
+        return self.max_lanes - len(self._active)
+
     def _spawn(self, ticket: Ticket) -> None:
-        task = asyncio.create_task(self.drain(ticket))
+        turn = Turn(self.turns, ticket.lane)
+        turn.held = self.turns.try_acquire(ticket.lane)  # now: who is first comes from the ticket order
+        task = asyncio.create_task(self._drain_in_turn(ticket, turn))
+        turn.owner = task
         self._active.add(task)
         task.add_done_callback(self._active.discard)
+        task.add_done_callback(turn.drop)  # cancelled before it ran (at shutdown): its slot is not lost
+
+    async def _drain_in_turn(self, ticket: Ticket, turn: Turn) -> None:
+        current_turn.set(turn)  # this task's own context: the sender's pacing finds it there
+        try:
+            await turn.take()
+            await self.drain(ticket)
+        finally:
+            turn.give_back()
 
     async def wait_idle(self) -> None:
         """Until nothing is stored and nothing is in hand (tests and benchmarks)."""
@@ -219,7 +252,10 @@ class Worker:
         if head is None:
             return _Lane.DRAINED
         step: Head | _After = head
+        turn = current_turn.get()
         while isinstance(step, Head):
+            if turn is not None:
+                turn.queued = step.queued
             if time.monotonic() - started > FAIR_SHARE_SECONDS:
                 return _Lane.FAIR_SHARE_USED
             if not self.ordering.valid(lane):  # Redis was away longer than the lock lasts

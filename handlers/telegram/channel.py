@@ -176,6 +176,10 @@ class TelegramChannel:
         closing = asyncio.ensure_future(self.api.close_menu(pressed.chat_id, pressed.message_id))
         # Its request goes first (one turn of the loop: written before the state is), as when the
         # inbound limit's counter was a round trip of its own; the reply does not wait for its answer.
+        # So a worker killed while the close is on its way may have the reply's sendMessage in flight
+        # too: the platform can accept it after the kill, unrecorded, and the next worker sends it again.
+        # That is the outbox's one window (a platform round trip plus a store round trip,
+        # bot/delivery/outbox.py), not a new one.
         await asyncio.sleep(0)
         try:
             await self._converse(pressed.user_id, pressed)

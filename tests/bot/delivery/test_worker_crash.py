@@ -7,15 +7,19 @@ closed (before the state is saved; the press itself was answered in the webhook'
 The fake platform sees the request, kills the worker with SIGKILL, and never answers it, so
 nothing of it counts as delivered.
 
-The worker takes one lane at a time here (`WORKER_CONCURRENCY=1`), so the kill finds nothing
-else in flight: a message the platform accepted a millisecond before a kill, not yet marked as
-sent, would be sent again; that window is inherent (neither Bot API nor Cloud API take an
-idempotency key) and documented in bot/delivery/outbox.py, not something a test should hit by chance.
+The menu is closed beside the reply (handlers/telegram/channel.py), so a kill can find a reply's
+sendMessage already written to the socket: a real platform would accept it after the worker died,
+unrecorded, and the next worker would send it again. That is the window the design admits (one
+platform round trip plus one Redis round trip, bot/delivery/outbox.py): neither Bot API nor Cloud
+API take an idempotency key. The fake therefore refuses (502) what reaches it just after a kill,
+so the test asserts what is promised: nothing the platform accepted before the kill is sent again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +42,9 @@ from tests.support.databases import RedisTarget
 from tests.support.fake_telegram import FakeTelegram
 
 USERS = [95_001, 95_002, 95_003]
+# Far longer than a request the dead worker had in flight takes to be read (under a millisecond on
+# loopback); a successor's request refused meanwhile is retried like any 502.
+REFUSED_AFTER_KILL_SECONDS = 0.15
 
 
 @dataclass
@@ -50,14 +57,19 @@ class Trap:
 
 class KillingTelegram(FakeTelegram):
     traps: list[Trap]
+    killed_at: float = -math.inf
 
     async def _handle(self, request: web.Request) -> web.Response:
+        if time.monotonic() - self.killed_at < REFUSED_AFTER_KILL_SECONDS:
+            # Sent by the dead worker before the kill, read only now: inside the admitted window.
+            return web.Response(status=502)
         method = request.match_info["method"]
         for trap in getattr(self, "traps", []):
             if trap.method == method and trap.seen < trap.nth:
                 trap.seen += 1
                 if trap.seen == trap.nth:
                     trap.spring()  # the worker dies while this request is in flight: never answered
+                    self.killed_at = time.monotonic()
                     await asyncio.sleep(0.2)
                     return web.Response(status=502)
         return await super()._handle(request)
