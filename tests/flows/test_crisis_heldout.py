@@ -35,10 +35,12 @@ MIN_TEST_MESSAGES = 150
 # were measured once (docs/crisis-reading.md); the floors keep what the tuning on them gained.
 MIN_TRAIN_RECALL = 0.95
 MAX_TRAIN_FALSE_ALARMS = 0.03
-# Stop 19's training data: the fourth writer's sets (train3_*, read at 0.95-0.98 / 0.02-0.04 after training
-# on them) and stop 17's unseen sets (unseen17_*, 0.91-0.98 / 0.01-0.02); floors keep what training gained.
+# Stop 19's training data: the fourth and fifth writers' sets (train3_*, train4_kk/en, read at 0.94-0.98
+# recall and 0.02-0.05 false alarms after training on them) and stop 17's unseen sets (unseen17_*, 0.92-0.99
+# / 0.01-0.02); the floors keep what training gained.
 MIN_STOP19_RECALL = 0.90
-MAX_STOP19_FALSE_ALARMS = 0.05
+MAX_STOP19_FALSE_ALARMS = 0.06
+STOP19_SETS = sorted(p.stem for k in ("train3", "train4", "unseen17") for p in SETS.glob(f"{k}_*.json"))
 
 
 def load(kind: str, lang: str) -> list[dict[str, Any]]:
@@ -99,10 +101,11 @@ def test_reading_holds_on_the_second_writers_sets(lang: str) -> None:
     assert false_alarms <= MAX_TRAIN_FALSE_ALARMS
 
 
-@pytest.mark.parametrize("kind", ["train3", "unseen17"])
-@pytest.mark.parametrize("lang", LANGS)
-def test_reading_holds_on_the_stop_19_training_sets(kind: str, lang: str) -> None:
+@pytest.mark.parametrize("name", STOP19_SETS)
+def test_reading_holds_on_the_stop_19_training_sets(name: str) -> None:
+    kind, lang = name.split("_")
     rows = load(kind, lang)
+    assert len(rows) >= 190
     for r in rows:
         assert set(r) == {"lang", "set", "level", "reasons", "text"} and r["lang"] == lang, r
         assert (r["level"] is None) == (r["reasons"] == []) and set(r["reasons"]) <= set(GROUPS), r
@@ -113,8 +116,10 @@ def test_reading_holds_on_the_stop_19_training_sets(kind: str, lang: str) -> Non
 
 def report() -> str:
     lines = ["set      lang  danger  calm  recall  false-alarms"]
-    for kind in ("test", "tuning", "train", "train3", "unseen17"):
+    for kind in ("test", "tuning", "train", "train3", "train4", "unseen17"):
         for lang in LANGS:
+            if not (SETS / f"{kind}_{lang}.json").exists():
+                continue
             recall, alarms, danger, calm = figures(load(kind, lang))
             lines.append(f"{kind:7}  {lang:4}  {danger:6}  {calm:4}  {recall:6.2f}  {alarms:12.2f}")
     labelled = {r["text"] for r in json.loads(LABELLED.read_text(encoding="utf-8"))}
