@@ -1,7 +1,7 @@
 """Crisis reading on the unseen sets of stop 19 (crisis_unseen/): text no one tuned the reader on.
 
 The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on unseen text; the
-reader reaches 0.93 / 0.97 / 0.94 recall with 0.02 / 0.03 / 0.06 false alarms (kk / ru / en,
+reader reaches 0.94 / 0.97 / 0.95 recall with 0.02 / 0.03 / 0.06 false alarms (kk / ru / en,
 docs/crisis-reading.md). The floor below sits a little under the figures, so a change that makes the
 reading fit its tuning data worse on other text fails here.
 Print the table:
@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 UNSEEN = HERE / "crisis_unseen"
 TRAINING = [HERE / "crisis_labelled.json", *sorted((HERE / "crisis_sets").glob("*.json"))]
 LANGS = ("kk", "ru", "en")
-MIN_RECALL = 0.88
+MIN_RECALL = 0.90
 # Above the goal's 0.05: English reads 0.06 (6 of 99); a floor, not the goal.
 MAX_FALSE_ALARMS = 0.07
 
