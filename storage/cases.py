@@ -158,13 +158,13 @@ class SqlCaseStore:
             try:
                 async with self._sessions.begin() as session:
                     case_id = await esc.case_id_of(session, case_reference)
-                    row = await esc.active_for(session, platform, user)
+                    row = await esc.active_for(session, platform, user, lock=True)
                     if row is None:
                         row = esc.new_escalation(platform, user, language, level, reason, case_id,
                                                  self._now(), address)
                         session.add(row)
                     else:
-                        esc.merge(row, language, level, reason, case_id, address)
+                        await esc.merge(session, row, language, level, reason, case_id, address)
                     await session.flush()
                     return await esc.ticket_for(session, row)
             except IntegrityError:

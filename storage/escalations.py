@@ -6,7 +6,7 @@ import math
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.triage import LEVELS
@@ -27,9 +27,14 @@ def _rank_column() -> ColumnElement[int]:
     return case({name: i for i, name in enumerate(LEVELS)}, value=Escalation.level, else_=0)
 
 
-async def active_for(session: AsyncSession, platform: str, user: str) -> Escalation | None:
+async def active_for(session: AsyncSession, platform: str, user: str, lock: bool = False) -> Escalation | None:
+    """The user's escalation that is not closed; with `lock`, PostgreSQL holds the row until the
+    transaction ends (FOR UPDATE), so requests of one user at once take turns. SQLite ignores it; `merge`
+    raises the level with a conditional UPDATE, so the highest level wins on both."""
     query = select(Escalation).where(Escalation.platform == platform, Escalation.user_id == user,
                                      Escalation.status != "closed")
+    if lock:
+        query = query.with_for_update()
     return (await session.scalars(query)).first()
 
 
@@ -39,17 +44,22 @@ async def case_id_of(session: AsyncSession, reference: str | None) -> str | None
     return (await session.scalars(select(Case.id).where(Case.reference == reference))).first()
 
 
-def merge(existing: Escalation, language: str, level: str, reason: str, case_id: str | None,
-          address: str | None = None) -> None:
+async def merge(session: AsyncSession, existing: Escalation, language: str, level: str, reason: str,
+                case_id: str | None, address: str | None = None) -> None:
     """A new request from a user already in the queue raises their level; it never adds a place."""
     existing.language = language  # the user may have switched: operators answer in the latest one
     if address is not None:
         existing.address = address
-    if level_rank(level) > level_rank(existing.level):
-        existing.level = level
-        existing.reason = reason
     if case_id is not None:
         existing.case_id = case_id
+    lower = [name for name in LEVELS if level_rank(name) < level_rank(level)]
+    if not lower:
+        return
+    # One conditional UPDATE, not read-then-write: two requests at once may both have read the old
+    # level, and the lower one must not write it back over the higher (SQLite has no row locks).
+    await session.execute(update(Escalation).where(Escalation.id == existing.id, Escalation.level.in_(lower))
+                          .values(level=level, reason=reason).execution_options(synchronize_session=False))
+    await session.refresh(existing, ["level", "reason"])
 
 
 def new_escalation(platform: str, user: str, language: str, level: str, reason: str,

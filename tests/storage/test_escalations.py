@@ -63,6 +63,21 @@ class TestQueue:
         assert len({t.id for t in tickets}) == 1
         assert [t.level for t in await case_store.queue()] == ["high"]
 
+    async def test_the_highest_of_many_requests_at_once_is_kept(self, case_store: SqlCaseStore) -> None:
+        # Many requests of one user at once, the most serious among them: whatever order the database
+        # runs them in, the queue keeps the most serious level (no request reads the old level and
+        # writes a lower one back over it).
+        for round_ in range(15):
+            levels = ["low", "normal"] * 3
+            levels.insert(round_ % len(levels), "critical")
+            user = f"many-{round_}"
+            await asyncio.gather(*(case_store.open_escalation("telegram", user, "ru", level, "x", None)
+                                   for level in levels))
+            async with case_store.session() as session:
+                kept = (await session.scalars(select(Escalation.level).where(Escalation.user_id == user))).all()
+            assert kept == ["critical"], (round_, kept)
+        assert [t.level for t in await case_store.queue()] == ["critical"] * 15
+
     async def test_the_case_is_linked(self, case_store: SqlCaseStore) -> None:
         filed = await case_store.file_case(new_case())
         ticket_id = await escalate(case_store, "me", "normal")
