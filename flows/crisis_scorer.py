@@ -25,9 +25,14 @@ MAX_SCORED_CHARS = 2_000  # a long text is read by the rules to MAX_CHARS; the s
 MIN_WORDS = 5
 
 
+def _words(folded: str) -> list[str]:
+    """The words of a folded text, its sentence marks ('|') and masked idioms ('#') read as spaces."""
+    return folded.replace("|", " ").replace("#", " ").split()
+
+
 def features(folded: str) -> set[str]:
     """The n-grams (spaces kept) and words ("w:" + word) of a folded text, '|' and '#' as spaces."""
-    text = " " + " ".join(folded.replace("|", " ").replace("#", " ").split()) + " "
+    text = " " + " ".join(_words(folded)) + " "
     out = {text[i:i + n] for n in NGRAMS for i in range(len(text) - n + 1)}
     out.update("w:" + word for word in text.split())
     return out
@@ -55,7 +60,7 @@ def score(folded: str) -> tuple[float, str]:
     A text of fewer than MIN_WORDS different words scores minus infinity."""
     head = folded[:MAX_SCORED_CHARS]
     # Counted before the n-grams are built: most calm messages are short, and building them is the cost.
-    if len(set(head.replace("|", " ").replace("#", " ").split())) < MIN_WORDS:
+    if len(set(_words(head))) < MIN_WORDS:
         return -math.inf, cw.REASONS[0]
     feats = features(head)
     table = _TABLE

@@ -158,7 +158,7 @@ class SqlCaseStore:
             try:
                 async with self._sessions.begin() as session:
                     case_id = await esc.case_id_of(session, case_reference)
-                    row = await esc.active_for(session, platform, user, lock=True)
+                    row = await esc.active_for(session, platform, user)
                     if row is None:
                         row = esc.new_escalation(platform, user, language, level, reason, case_id,
                                                  self._now(), address)

@@ -27,14 +27,9 @@ def _rank_column() -> ColumnElement[int]:
     return case({name: i for i, name in enumerate(LEVELS)}, value=Escalation.level, else_=0)
 
 
-async def active_for(session: AsyncSession, platform: str, user: str, lock: bool = False) -> Escalation | None:
-    """The user's escalation that is not closed; with `lock`, PostgreSQL holds the row until the
-    transaction ends (FOR UPDATE), so requests of one user at once take turns. SQLite ignores it; `merge`
-    raises the level with a conditional UPDATE, so the highest level wins on both."""
+async def active_for(session: AsyncSession, platform: str, user: str) -> Escalation | None:
     query = select(Escalation).where(Escalation.platform == platform, Escalation.user_id == user,
                                      Escalation.status != "closed")
-    if lock:
-        query = query.with_for_update()
     return (await session.scalars(query)).first()
 
 
@@ -56,7 +51,7 @@ async def merge(session: AsyncSession, existing: Escalation, language: str, leve
     if not lower:
         return
     # One conditional UPDATE, not read-then-write: two requests at once may both have read the old
-    # level, and the lower one must not write it back over the higher (SQLite has no row locks).
+    # level, and the lower one must not write it back over the higher (on PostgreSQL and SQLite alike).
     await session.execute(update(Escalation).where(Escalation.id == existing.id, Escalation.level.in_(lower))
                           .values(level=level, reason=reason).execution_options(synchronize_session=False))
     await session.refresh(existing, ["level", "reason"])

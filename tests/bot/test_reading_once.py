@@ -10,27 +10,12 @@ from pathlib import Path
 import pytest
 
 from bot.service import ConversationService, Inbound
-from flows import crisis
 from flows.events import Event, Media, MediaKind, Pick, Text
 from storage.cases import SqlCaseStore
 from storage.memory import MemoryStateStore
 from storage.migrate import migrate
 
 USER = "4242"
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text the crisis reader is run on."""
-    seen: list[str] = []
-    explain = crisis.explain
-
-    def counted(text: str) -> tuple[tuple[str, str, str], ...]:
-        seen.append(text)
-        return explain(text)
-
-    monkeypatch.setattr(crisis, "explain", counted)
-    return seen
 
 
 @pytest.fixture
@@ -46,25 +31,25 @@ async def service(tmp_path: Path) -> AsyncIterator[ConversationService]:
         await cases.close()
 
 
-async def reads_per_update(service: ConversationService, reads: list[str], events: list[Event]) -> list[int]:
+async def reads_per_update(service: ConversationService, crisis_reads: list[str], events: list[Event]) -> list[int]:
     counts = []
     for event in events:
-        before = len(reads)
+        before = len(crisis_reads)
         await service.handle(Inbound("telegram", USER, event, "en"))
-        counts.append(len(reads) - before)
+        counts.append(len(crisis_reads) - before)
     return counts
 
 
 async def test_a_first_message_that_is_a_cry_for_help_is_read_once(
-        service: ConversationService, reads: list[str]) -> None:
-    assert await reads_per_update(service, reads, [Text("I want to kill myself")]) == [1]
+        service: ConversationService, crisis_reads: list[str]) -> None:
+    assert await reads_per_update(service, crisis_reads, [Text("I want to kill myself")]) == [1]
 
 
 async def test_every_typed_message_of_a_walk_is_read_once_and_presses_not_at_all(
-        service: ConversationService, reads: list[str]) -> None:
+        service: ConversationService, crisis_reads: list[str]) -> None:
     walk: list[Event] = [Text("/start"), Pick("role", "child"), Text("classmates post mean comments about me"),
                          Pick("menu", "report"), Text("I want to kill myself"),
                          Text("they are still writing to me, I am scared"),
                          Media(MediaKind.DOCUMENT, ref="f1", caption="I cannot live like this")]
-    counts = await reads_per_update(service, reads, walk)
+    counts = await reads_per_update(service, crisis_reads, walk)
     assert counts == [1, 0, 1, 0, 1, 1, 1]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from flows import crisis
 from flows.crisis import detect
 from flows.engine import handle
 from flows.events import Media, MediaKind, Pick, Text
@@ -15,37 +12,23 @@ from flows.state import ConversationState
 CRY = "I want to kill myself"
 
 
-@pytest.fixture
-def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text the crisis reader is run on."""
-    seen: list[str] = []
-    explain = crisis.explain
-
-    def counted(text: str) -> tuple[tuple[str, str, str], ...]:
-        seen.append(text)
-        return explain(text)
-
-    monkeypatch.setattr(crisis, "explain", counted)
-    return seen
-
-
 def test_a_reading_gives_the_readers_answer() -> None:
     assert Reading(CRY).signal == detect(CRY)
     assert Reading(CRY).signal is not None
     assert Reading("what time is it?").signal is None
 
 
-def test_the_text_is_read_once_however_often_it_is_asked(calls: list[str]) -> None:
+def test_the_text_is_read_once_however_often_it_is_asked(crisis_reads: list[str]) -> None:
     reading = Reading(CRY)
     assert reading.signal == reading.signal == reading.signal
-    assert calls == [CRY]
+    assert crisis_reads == [CRY]
 
 
-def test_nothing_is_read_until_asked_nor_for_an_empty_text(calls: list[str]) -> None:
+def test_nothing_is_read_until_asked_nor_for_an_empty_text(crisis_reads: list[str]) -> None:
     reading = Reading(CRY)
-    assert calls == []
+    assert crisis_reads == []
     assert Reading("").signal is None
-    assert calls == []
+    assert crisis_reads == []
     assert reading.signal is not None
 
 
@@ -56,13 +39,13 @@ def test_an_event_is_read_by_its_words() -> None:
     assert Reading.of(Pick("menu", "report")).signal is None
 
 
-def test_the_flood_check_and_the_engine_share_one_reading(calls: list[str]) -> None:
+def test_the_flood_check_and_the_engine_share_one_reading(crisis_reads: list[str]) -> None:
     event = Text(CRY)
     reading = Reading.of(event)
     assert always_answered(event, reading)
     result = handle(ConversationState(lang="en", role="child", step="menu"), event, reading=reading)
     assert result.state.risk == "high"
-    assert calls == [CRY]
+    assert crisis_reads == [CRY]
 
 
 def test_a_reading_passed_in_decides_as_the_engines_own_would() -> None:
@@ -71,8 +54,8 @@ def test_a_reading_passed_in_decides_as_the_engines_own_would() -> None:
         assert handle(state, Text(text), reading=Reading(text)) == handle(state, Text(text))
 
 
-def test_a_caption_while_waiting_is_read_once(calls: list[str]) -> None:
+def test_a_caption_while_waiting_is_read_once(crisis_reads: list[str]) -> None:
     waiting = ConversationState(lang="en", role="child", step="human_wait", escalated="normal")
     result = handle(waiting, Media(MediaKind.DOCUMENT, ref="f1", caption=CRY))
     assert result.state.risk == "high"
-    assert calls == [CRY]
+    assert crisis_reads == [CRY]
