@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from bot import heap
 from bot.app import build_application
 from bot.delivery import metrics
 from bot.desk_wiring import build_web_desk, tell_first_account
@@ -20,8 +21,11 @@ from bot.settings import Settings
 from handlers import desk_web, simulator, telegram, whatsapp
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The FastAPI application; storage and catalogs are opened at start-up."""
+def create_app(settings: Settings | None = None, *, settle_heap: bool = False) -> FastAPI:
+    """The FastAPI application; storage and catalogs are opened at start-up.
+
+    settle_heap: freeze what start-up allocated out of the garbage collector's reach (`bot.heap`), for
+    the long-running server; tests that build many applications leave it off."""
     settings = settings or Settings()
 
     @asynccontextmanager
@@ -34,6 +38,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await tell_first_account(application.web_desk, settings)
         if application.pipeline is not None and (settings.serve_worker or not settings.redis_url):
             application.pipeline.start_worker()  # the embedded default always processes in-process
+        if settle_heap:
+            heap.settle()
         server = None
         if settings.metrics_port is not None:
             server = await metrics.start_server(application, settings.host, settings.metrics_port)

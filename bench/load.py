@@ -16,7 +16,7 @@ is the usual single process, answering the webhook after sending the reply. The 
 ("Late when the platform is slow") is printed at the end: this bot's reply p50 and p99 no worse than
 the typical bot's, at --rate with the platform 100 ms away, in the same run.
 Options: --seconds (per phase), --rate (updates/s of the latency phases), --users (saturation),
---saturated-only (a quick comparison), --workers, --burst, --nice, --low-rate, --profile.
+--saturated-only (a quick comparison), --workers, --burst, --nice, --low-rate, --profile, --gc, --steps.
 A folder for the logs other than /tmp/helpline-bench: BENCH_LOGS (runs side by side on one machine).
 """
 
@@ -30,6 +30,7 @@ import itertools
 import json
 import os
 import random
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,7 @@ class Stats:
     errors: int = 0
     missing: int = 0
     users: list[tuple[str, int, Script]] = field(default_factory=list)  # chat, steps sent, script
+    by_step: dict[str, list[float]] = field(default_factory=dict)  # "telegram 6 text": reply seconds
 
 
 # -- payloads ----------------------------------------------------------------------------------------
@@ -173,6 +175,8 @@ async def user_loop(session: aiohttp.ClientSession, target: Target, fake: FakePl
                     stats.missing += 1
                     break
                 stats.replies.append(fake.arrivals.times[user][before] - started)
+                stats.by_step.setdefault(f"{script.platform} {i + 1:2d} {kind} {value[:12]}", []).append(
+                    stats.replies[-1])
         stats.users.append((user, sent, script))
 
 
@@ -283,8 +287,43 @@ def report_line(name: str, stats: Stats, elapsed: float) -> str:
     return line
 
 
+def gc_lines(names: dict[int, str], windows: dict[int, tuple[float, float]]) -> list[str]:
+    """Each watched process's collector pauses while it was measured (`--gc`, bench/gcwatch)."""
+    lines = ["== garbage collector pauses while measured (--gc)"]
+    for pid, name in names.items():
+        path = LOGS / "gc" / f"{pid}.json"
+        if not path.exists():
+            lines.append(f"  {name:<34} (no record)")
+            continue
+        start, end = windows[pid]
+        pauses = [(g, s) for t, g, s in json.loads(path.read_text())["pauses"] if start <= t <= end]
+        full = [s * 1000 for g, s in pauses if g == 2]
+        young = [s * 1000 for g, s in pauses if g < 2]
+        lines.append(f"  {name:<34} full {len(full):4d}, max {max(full, default=0):6.1f} ms, total {sum(full):7.1f} ms;"
+                     f" young {len(young):5d}, max {max(young, default=0):5.1f} ms, total {sum(young):7.1f} ms")
+    return lines
+
+
+def step_lines(results: dict[str, tuple[Stats, float]], rate: float) -> list[str]:
+    """This bot's reply times by step of the walk, slowest p99 first (`--steps`)."""
+    lines = []
+    for label, (stats, _) in results.items():
+        if not stats.by_step:
+            continue
+        lines.append(f"== this bot's replies by step, {label.format(rate=rate)} (slowest p99 first)")
+        ranked = sorted(stats.by_step.items(), key=lambda item: -percentile(item[1], 99))
+        lines += [f"  {step:<34} {len(times):5d}  {summary(times)}" for step, times in ranked[:8]]
+    return lines
+
+
 async def run(args: argparse.Namespace) -> None:
     LOGS.mkdir(exist_ok=True)  # noqa: ASYNC240 - once, before anything runs
+    gc_names: dict[int, str] = {}
+    gc_windows: dict[int, tuple[float, float]] = {}
+    if args.gc:
+        shutil.rmtree(LOGS / "gc", ignore_errors=True)
+        (LOGS / "gc").mkdir()
+        os.environ["GCWATCH_DIR"] = str(LOGS / "gc")
     redis, database, fake = RedisServer(), await Database().create(), FakePlatforms()
     api = await fake.start()
     processes: list[Any] = []
@@ -320,6 +359,7 @@ async def run(args: argparse.Namespace) -> None:
         cpu0, rcpu0, cmd0, eval0 = sum(cpus0), redis.cpu(), redis.commands(), redis.evals()
         conversations = updates = 0
         results: dict[str, tuple[Stats, float]] = {}
+        measured_from = time.time()
         for label, latency, rate, users, dup, mix in (
                 (f"at {args.low_rate:.0f}/s, both platforms", 0.0, args.low_rate, 100, 0.05, scripts),
                 ("at {rate:.0f}/s, both platforms", 0.0, args.rate, 200, 0.05, scripts),
@@ -341,12 +381,18 @@ async def run(args: argparse.Namespace) -> None:
             updates += args.burst * len(tg_only[0].steps)
             conversations += args.burst
             bursts[ours.name] = rates
+        gc_names.update({serve.pid: "serve", **{w.pid: f"worker {n + 1}" for n, w in enumerate(workers)}})
+        gc_windows.update(dict.fromkeys(gc_names, (measured_from, time.time())))
         async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{metrics_port}/metrics") as got:
             (LOGS / "worker-metrics.txt").write_text(await got.text())
         cpus1 = [cpu_seconds(p) for p in ours.pids]
         own1 = time.process_time()
         cpu1, rcpu1 = sum(cpus1), redis.cpu()
         cmd1, eval1 = redis.commands(), redis.evals()
+        # Which commands the 36-odd per update are (scripts' inner commands counted too), for the next cut.
+        (LOGS / "redis-commandstats.txt").write_text("\n".join(
+            f"{k.removeprefix('cmdstat_'):<24} {v['calls']:>9} {v['calls'] / updates:7.2f} per update"
+            for k, v in sorted(redis.client.info("commandstats").items(), key=lambda kv: -int(kv[1]["calls"]))) + "\n")
         memory1, rss1 = redis.memory(), sum(rss_bytes(p) for p in ours.pids)
         good = bad = 0
         for stats, _ in results.values():
@@ -388,6 +434,7 @@ async def run(args: argparse.Namespace) -> None:
             processes.append(process)
             wait_port(port, 60)
             target = Target(name, port, [process.pid], replies)
+            measured_from = time.time()
             typical_scripts = [Script("telegram", tg_only[0].steps, list(range(1, len(tg_only[0].steps) + 1)))]
             out.append(f"== {name}")
             for label, latency, rate, users in ((f"at {args.rate:.0f}/s", 0.0, args.rate, 200),
@@ -407,8 +454,13 @@ async def run(args: argparse.Namespace) -> None:
             if replies and not args.saturated_only:
                 bursts[name] = await burst(target, fake, typical_scripts[0], args.burst)
                 out.append(_burst_line(args.burst, len(tg_only[0].steps), *bursts[name]))
+            gc_names[process.pid], gc_windows[process.pid] = name, (measured_from, time.time())
             stop(process)
             processes.remove(process)
+        if args.gc:
+            out += gc_lines(gc_names, gc_windows)
+        if args.steps:
+            out += step_lines(results, args.rate)
         if typical_replies:
             out.append(f"== goal (issue 12): reply p50 and p99 no worse than the {TYPICAL}'s, in this run")
             for latency, label in ((0.1, "at {rate:.0f}/s, platform +100 ms"),
@@ -446,6 +498,9 @@ def main() -> None:
     parser.add_argument("--low-rate", type=float, default=60.0, help="a rate this machine sustains, for latency")
     parser.add_argument("--profile", action="store_true",
                         help=f"run the worker under cProfile; statistics in {LOGS}/worker.prof")
+    parser.add_argument("--gc", action="store_true",
+                        help="print each process's garbage-collector pauses while measured (bench/gcwatch)")
+    parser.add_argument("--steps", action="store_true", help="print this bot's reply times by step of the walk")
     parser.add_argument("--saturated-only", action="store_true",
                         help="only the saturated phases (this bot and the references): a quick comparison")
     asyncio.run(run(parser.parse_args()))

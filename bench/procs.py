@@ -105,10 +105,14 @@ class Database:
 
 def spawn(module: str, *args: str, env: dict[str, str] | None = None, log: Path | None = None,
           nice: int = 0) -> subprocess.Popen[bytes]:
+    """Start `python -m module args` from the repository; with GCWATCH_DIR in the environment its garbage
+    collector's pauses are written there (bench/gcwatch)."""
     out = log.open("ab") if log else subprocess.DEVNULL
     command = ["nice", "-n", str(nice)] if nice else []
+    env = {**os.environ, **(env or {})}
+    path = f"{REPO}:{REPO / 'bench' / 'gcwatch'}" if env.get("GCWATCH_DIR") else str(REPO)
     return subprocess.Popen([*command, sys.executable, "-m", module, *args], cwd=REPO, stdout=out,
-                            stderr=subprocess.STDOUT, env={**os.environ, **(env or {}), "PYTHONPATH": str(REPO)})
+                            stderr=subprocess.STDOUT, env={**env, "PYTHONPATH": path})
 
 
 def cpu_seconds(pid: int) -> float:

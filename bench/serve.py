@@ -16,7 +16,7 @@ from webhook import create_app
 
 def main() -> None:
     logs.configure(logging.WARNING)
-    uvicorn.run(create_app(Settings()), host="127.0.0.1", port=int(sys.argv[1]), log_config=None,
+    uvicorn.run(create_app(Settings(), settle_heap=True), host="127.0.0.1", port=int(sys.argv[1]), log_config=None,
                 access_log=False, log_level="warning", backlog=2048)
 
 

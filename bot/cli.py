@@ -97,7 +97,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
 
     from webhook import create_app
 
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
+    uvicorn.run(create_app(settings, settle_heap=True), host=host or settings.host, port=port or settings.port,
                 log_level="info", log_config=None)  # bot/logs.py formats (and strips query strings)
 
 

@@ -12,6 +12,7 @@ import logging
 import signal
 import sys
 
+from bot import heap
 from bot.delivery.metrics import start_server
 from bot.settings import Settings
 
@@ -35,6 +36,7 @@ async def run(settings: Settings) -> int:
     from bot.app import build_application
 
     application = await build_application(settings)
+    heap.settle()
     pipeline = application.pipeline
     assert pipeline is not None
     stop = asyncio.Event()

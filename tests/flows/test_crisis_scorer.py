@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import gc
 
 from flows import crisis_scorer, crisis_weights
 from flows.crisis import LEARNED_LEVEL, _haystack, explain
@@ -41,9 +41,9 @@ def test_features_are_ngrams_and_words_of_the_folded_text() -> None:
     assert not any("|" in f or "#" in f for f in feats)
 
 
-def test_it_is_quick() -> None:
-    text = "my friend keeps telling me she does not see a reason to go on and i am worried " * 20
-    start = time.perf_counter()
-    for _ in range(20):
-        crisis_scorer.score(_haystack(text))
-    assert (time.perf_counter() - start) / 20 < 0.05
+def test_its_table_is_no_work_for_the_garbage_collector() -> None:
+    # 79,000 entries holding a dict each were half of what every full collection of a worker walked
+    # (110-350 ms, bench/README.md stop 20); tuples of integers are untracked after one collection.
+    gc.collect()
+    assert crisis_scorer._TABLE
+    assert not any(gc.is_tracked(entry) for entry in crisis_scorer._TABLE.values())
