@@ -123,17 +123,31 @@ def cross_validate(rows: list[Row], folds: int = 10) -> dict[str, float]:
 
 
 def hold_out(rows: list[Row], batch: str, threshold: float) -> None:
-    """Train without one batch; print the rules alone and the rules with the scorer on it."""
+    """Train without one batch; print the rules alone and the rules with the scorer (threshold and veto) on it."""
     from flows import crisis
-    from flows.crisis import detect
-    crisis.LEARNED_THRESHOLD = math.inf  # the rules alone: the committed scorer may have read the batch
+    from flows.crisis import LEARNED_VETO, explain
+    from flows.crisis_scorer import MIN_WORDS
+    # The rules alone: the committed scorer may have read the batch, so neither its hits nor its veto count.
+    crisis.LEARNED_THRESHOLD, crisis.LEARNED_VETO = math.inf, -math.inf
     model = train([(feats(r["text"]), 1 if r["level"] else 0) for r in rows if not held_out(r, batch)])
+
+    def read(text: str) -> tuple[bool, bool]:
+        found = explain(text)
+        hay = crisis._haystack(text)
+        learned = score(model, feats(text)) if len(set(hay.replace("|", " ").replace("#", " ").split())) >= MIN_WORDS \
+            else -math.inf
+        if not found:
+            return False, learned > threshold
+        vetoed = found[0][1] != "critical" and -math.inf < learned < LEARNED_VETO
+        return True, not vetoed
+
     for lang in LANGS:
         held = [r for r in rows if held_out(r, batch) and r["lang"] == lang]
         danger = [r for r in held if r["level"]]
         calm = [r for r in held if not r["level"]]
-        rules = [detect(r["text"]) is not None for r in held]
-        both = [hit or score(model, feats(r["text"])) > threshold for hit, r in zip(rules, held, strict=True)]
+        reads = [read(r["text"]) for r in held]
+        rules = [rule for rule, _ in reads]
+        both = [full for _, full in reads]
         print(f"{batch} {lang}: rules {sum(h for h, r in zip(rules, held, strict=True) if r['level'])}/{len(danger)}"
               f" false {sum(h for h, r in zip(rules, held, strict=True) if not r['level'])}/{len(calm)};"
               f" with the scorer {sum(h for h, r in zip(both, held, strict=True) if r['level'])}/{len(danger)}"

@@ -200,6 +200,30 @@ def test_a_child_who_says_they_are_afraid_is_not_joking() -> None:
     assert detect("сказал что убьет меня ахах, мне страшно") is not None
 
 
+def test_a_question_about_a_word_is_not_the_danger_the_word_names() -> None:
+    assert detect("what does kys mean? saw it under a video") is None
+    assert detect("что означает 'закладчик'? в новостях постоянно говорят") is None
+    assert detect("kys деген не сөз? коммент астында көрдім") is None
+    # The word alone, or the question with fear, still reaches a person.
+    assert detect("kys") is not None
+    assert detect("what does kys mean? they write it to me every day and i'm scared") is not None
+
+
+def test_the_scorer_may_drop_a_topic_reading_never_danger_now_a_threat_or_a_short_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    high = "my classmates keep telling me to kys in the group chat every single day"
+    critical = "i took all of moms pills an hour ago and i feel strange"
+    assert detect(high) is not None and detect(critical) is not None
+    monkeypatch.setattr(crisis, "LEARNED_VETO", float("inf"))  # the scorer vetoes whatever it can
+    assert detect(high) is None
+    signal = detect(critical)
+    assert signal is not None and signal.level == "critical"
+    assert detect("kys") is not None  # under five words: the scorer does not read it
+    # Threats and abuse are told among calm words; the scorer never drops them.
+    assert detect("We played fortnite. He said he will kill me tomorrow at school.") is not None
+    assert all(GROUPS[reason].level == "high" for reason in crisis.VETOED_REASONS)
+
+
 def test_pairs_need_both_halves() -> None:
     assert detect("a man from the internet") is None
     assert detect("my friend wants to meet me tomorrow") is None

@@ -1,7 +1,7 @@
-"""Crisis reading on the unseen sets of stop 19 (crisis_unseen/): text no one tuned the reader on.
+"""Crisis reading on the unseen sets of stop 20 (crisis_unseen/): text no one tuned the reader on.
 
 The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on unseen text; the
-reader reaches 0.94 / 0.97 / 0.95 recall with 0.02 / 0.03 / 0.06 false alarms (kk / ru / en,
+reader reaches 0.93 / 0.95 / 0.95 recall with 0.01 / 0.04 / 0.06 false alarms (kk / ru / en,
 docs/crisis-reading.md). The floor below sits a little under the figures, so a change that makes the
 reading fit its tuning data worse on other text fails here.
 Print the table:
@@ -25,7 +25,7 @@ UNSEEN = HERE / "crisis_unseen"
 TRAINING = [HERE / "crisis_labelled.json", *sorted((HERE / "crisis_sets").glob("*.json"))]
 LANGS = ("kk", "ru", "en")
 MIN_RECALL = 0.90
-# Above the goal's 0.05: English reads 0.06 (6 of 99); a floor, not the goal.
+# Above the goal's 0.05: English reads 0.06 (6 of 98); a floor, not the goal.
 MAX_FALSE_ALARMS = 0.07
 
 
@@ -48,7 +48,7 @@ def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
     rows = load(lang)
     # 200 written, 100 danger; the few that another writer had also written word for word were dropped.
     danger = sum(1 for r in rows if r["level"])
-    assert len(rows) >= 198 and danger == 100
+    assert len(rows) >= 197 and danger >= 99
     for r in rows:
         assert set(r) == {"lang", "set", "level", "reasons", "text"} and r["lang"] == lang, r
         assert r["set"] == "unseen" and r["level"] in (None, "high", "critical"), r
