@@ -17,6 +17,12 @@ ADULT_KEYS = frozenset({
     "privacy.deleted", "media.refused", "media.not_here", "media.voice", "notice.confidentiality",
     "operator.joined", "operator.in_chat", "operator.closed", "operator.feedback", "operator.handed_back",
     "feedback.thanks", "input.stale", "report.where_private",
+    # a crisis and the wait for a person: a parent or teacher hears about the child, politely
+    "sos.prompt", "crisis.heard", "crisis.inline", "crisis.selfharm", "crisis.selfharm_inline",
+    "crisis.sextortion", "crisis.grooming", "crisis.violence", "human.prompt", "human.wait",
+    "human.queued", "human.queued_estimate", "human.meanwhile_critical", "human.after_hours",
+    "human.queued_selfharm", "human.queued_estimate_selfharm", "human.after_hours_selfharm",
+    "human.still_waiting", "human.nobody", "human.case_anonymous", "human.case_anonymous_saved",
 })
 
 

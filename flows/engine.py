@@ -450,7 +450,8 @@ class _Turn(AdultSteps):
             self.go("sos")  # the SOS screen keeps its "talk to a person" button; its words fit the crisis
             sos = self.actions[-1]
             if isinstance(sos, Say):  # the screen go() has just shown
-                self.actions[-1] = dataclasses.replace(sos, text=Msg(fitting.screen, {"numbers": numbers}))
+                words = Msg(addressed(fitting.screen, self.state.role), {"numbers": numbers})
+                self.actions[-1] = dataclasses.replace(sos, text=words)
         self.notice()
         self.escalate(signal.level, signal.reasons[0])
 

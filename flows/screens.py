@@ -118,7 +118,7 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
     if step.id == "adults":
         return adult_prompt(step.id, step.prompt, state)
     if step.id == "sos":
-        return Msg(step.prompt, {"numbers": numbers_block(emergency)})
+        return Msg(key, {"numbers": numbers_block(emergency)})
     if step.id == "r_review":
         return Msg(key, {"summary": summary(state.draft, images_refused=sexual_image_context(state))})
     if step.id == "r_what":
