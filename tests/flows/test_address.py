@@ -60,3 +60,50 @@ def test_a_parent_or_teacher_is_never_addressed_as_a_child(translator: Translato
 def test_a_child_keeps_the_familiar_you(translator: Translator, lang: str) -> None:
     texts = [translator.text(say.text, lang) for say in report_as("child", lang)]
     assert any(FAMILIAR[lang].search(text) for text in texts)
+
+
+CRISIS_IN_A_REPORT = {
+    "ru": "Незнакомый взрослый прислал сыну такие фото в личку",
+    "kk": "Бейтаныс ересек адам ұлымнан жалаңаш суреттер сұрап, кездесуге шақырып жатыр",
+}
+
+
+def crisis_in_a_report(role: str, lang: str) -> tuple[Driver, list[Say]]:
+    """A report on sexual images, the description read as a crisis, then the wait for a person."""
+    d = Driver(hint=lang)
+    d.text("hello")
+    shown: list[Say] = []
+    for step in (lambda: d.pick(role), lambda: d.pick("report"), lambda: d.pick("csam"),
+                 lambda: d.pick("my_child"), lambda: d.text(CRISIS_IN_A_REPORT[lang])):
+        shown += step()
+    return d, shown
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("role", ["parent", "teacher"])
+def test_a_parent_in_a_crisis_inside_a_report_is_answered_politely(
+        translator: Translator, lang: str, role: str) -> None:
+    _, shown = crisis_in_a_report(role, lang)
+    keys = [say.text.key for say in shown]
+    crisis = [key for key in keys if key.startswith(("crisis.", "human."))]
+    assert crisis and all(key.endswith(".adult") for key in crisis), keys
+    texts = [translator.text(say.text, lang) for say in shown]
+    assert [text for text in texts if FAMILIAR[lang].search(text)] == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_a_child_in_a_crisis_inside_a_report_keeps_the_childs_wording(translator: Translator, lang: str) -> None:
+    _, shown = crisis_in_a_report("child", lang)
+    crisis = [say.text.key for say in shown if say.text.key.startswith(("crisis.", "human."))]
+    assert crisis and not any(key.endswith(".adult") for key in crisis)
+    assert any(FAMILIAR[lang].search(translator.text(say.text, lang)) for say in shown
+               if say.text.key.startswith(("crisis.", "human.")))
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("key", sorted(k for k in ADULT_KEYS if k.startswith(("crisis.", "human.", "sos."))))
+def test_the_adults_crisis_and_waiting_wording_keeps_the_placeholders(
+        translator: Translator, lang: str, key: str) -> None:
+    holes = re.compile(r"\{\w+\}")
+    child, adult = translator.catalogs[lang][key], translator.catalogs[lang][f"{key}.adult"]
+    assert sorted(holes.findall(adult)) == sorted(holes.findall(child))
