@@ -9,8 +9,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -52,7 +53,7 @@ async def figures(session: AsyncSession, since: datetime | None = None, until: d
     return AdultFigures(int(links), int(count), int(delivered))
 
 
-def _link(row: AdultLink) -> Link:
+def _link(row: AdultLink | Row[Any]) -> Link:
     return Link(row.id, row.child_platform, row.child_user, row.child_alias, row.adult_platform, row.adult_user,
                 row.adult_address, row.adult_language, row.name)
 
@@ -63,10 +64,11 @@ class SqlAdultStore:
 
     async def links_of(self, platform: str, user: str) -> list[Link]:
         """A child's adults, oldest first."""
-        async with self.cases.session() as session:
-            rows = await session.scalars(select(AdultLink).where(AdultLink.child_platform == platform,
-                                                                 AdultLink.child_user == user)
-                                         .order_by(AdultLink.created_at, AdultLink.id))
+        # Core rows, not ORM objects: asked by every new conversation (as SqlCaseStore.load_draft).
+        async with self.cases.engine.connect() as connection:
+            rows = await connection.execute(select(*AdultLink.__table__.columns)
+                                            .where(AdultLink.child_platform == platform, AdultLink.child_user == user)
+                                            .order_by(AdultLink.created_at, AdultLink.id))
             return [_link(row) for row in rows]
 
     async def link(self, link_id: str) -> Link | None:

@@ -134,9 +134,12 @@ class SqlCaseStore:
             await upsert_draft(session, platform, user, dict(draft), self._now())
 
     async def load_draft(self, platform: str, user: str) -> dict[str, Any] | None:
-        async with self._sessions() as session:
-            row = await session.get(Draft, (platform, user))
-        return None if row is None else dict(row.data)
+        # Core on a connection, not an ORM session: every new conversation asks, most find nothing, and
+        # the session's unit of work was most of the cost (stop 20: bench/new_conversation.py).
+        async with self.engine.connect() as connection:
+            data = await connection.scalar(select(Draft.data).where(Draft.platform == platform,
+                                                                    Draft.user_id == user))
+        return None if data is None else dict(data)
 
     async def drop_draft(self, platform: str, user: str) -> None:
         async with self._sessions.begin() as session:
