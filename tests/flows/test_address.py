@@ -101,7 +101,7 @@ def test_a_child_in_a_crisis_inside_a_report_keeps_the_childs_wording(translator
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
-@pytest.mark.parametrize("key", sorted(k for k in ADULT_KEYS if k.startswith(("crisis.", "human.", "sos."))))
+@pytest.mark.parametrize("key", sorted(k for k in ADULT_KEYS if k.startswith(("crisis.", "human.", "sos.", "waiting"))))
 def test_the_adults_crisis_and_waiting_wording_keeps_the_placeholders(
         translator: Translator, lang: str, key: str) -> None:
     holes = re.compile(r"\{\w+\}")

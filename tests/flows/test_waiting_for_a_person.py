@@ -56,6 +56,14 @@ def test_text_while_waiting_is_kept_for_the_person_and_the_user_is_told() -> Non
     assert "input.use_buttons" not in keys(result.actions)
 
 
+def test_a_waiting_parent_is_told_in_the_adults_wording() -> None:
+    parent = dataclasses.replace(WAITING, role="parent")
+    assert keys(handle(parent, Heard(kept=True)).actions) == ["waiting.passed_on.adult"]
+    assert keys(handle(parent, Heard(kept=True, person=False)).actions) == ["waiting.kept_nobody.adult"]
+    assert keys(handle(parent, Heard(kept=True, back_at="09:00")).actions) == ["waiting.kept_after_hours.adult"]
+    assert keys(handle(WAITING, Heard(kept=True, person=False)).actions) == ["waiting.kept_nobody"]
+
+
 def test_a_crisis_written_while_waiting_raises_the_case_and_is_kept_too() -> None:
     result = handle(WAITING, Text("I want to kill myself"))
     assert isinstance(result.actions[-1], RelayWhileWaiting)
