@@ -17,7 +17,7 @@ ADULT_KEYS = frozenset({
     "privacy.deleted", "media.refused", "media.not_here", "media.voice", "notice.confidentiality",
     "operator.joined", "operator.in_chat", "operator.closed", "operator.feedback", "operator.handed_back",
     "feedback.thanks", "input.stale", "report.where_private",
-    "waiting.passed_on", "waiting.kept_after_hours", "waiting.kept_nobody",
+    "waiting.passed_on", "waiting.kept_after_hours", "waiting.kept_nobody", "report.links_csam", "report.links_needed",
     # a crisis and the wait for a person: a parent or teacher hears about the child, politely
     "sos.prompt", "crisis.heard", "crisis.inline", "crisis.selfharm", "crisis.selfharm_inline",
     "crisis.sextortion", "crisis.grooming", "crisis.violence", "human.prompt", "human.wait",

@@ -124,7 +124,7 @@ def prompt_for(step: Step, state: ConversationState, emergency: tuple[EmergencyL
     if step.id == "r_what":
         return Msg(key, {"limit": str(max_description)})
     if step.id == "r_links" and state.draft.get("category") == "csam":
-        return Msg(N_("report.links_csam"))
+        return Msg(addressed(N_("report.links_csam"), state.role))
     if step.id == "r_evidence":
         return Msg(key, {"count": str(len(state.draft.get("evidence", [])))})
     if step.id == "tips_card":

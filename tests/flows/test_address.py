@@ -107,3 +107,25 @@ def test_the_adults_crisis_and_waiting_wording_keeps_the_placeholders(
     holes = re.compile(r"\{\w+\}")
     child, adult = translator.catalogs[lang][key], translator.catalogs[lang][f"{key}.adult"]
     assert sorted(holes.findall(adult)) == sorted(holes.findall(child))
+
+
+def links_step_as(role: str, lang: str) -> list[Say]:
+    """A report of sexual images of children up to its links step, and a text there with no link."""
+    d = Driver(hint=lang)
+    d.text("hello")
+    shown: list[Say] = []
+    for step in (lambda: d.pick(role), lambda: d.pick("report"), lambda: d.pick("csam"),
+                 lambda: d.pick("my_child"), lambda: d.text("Незнакомый взрослый прислал такие фото в личку"),
+                 lambda: d.pick("instagram"), lambda: d.pick("skip"), lambda: d.text("no link here")):
+        shown += step()
+    return shown
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_links_only_step_speaks_to_a_parent_as_an_adult(translator: Translator, lang: str) -> None:
+    keys = [say.text.key for say in links_step_as("parent", lang)]
+    assert "report.links_csam.adult" in keys and "report.links_needed.adult" in keys
+    parent = [translator.text(say.text, lang) for say in links_step_as("parent", lang)]
+    assert [text for text in parent if FAMILIAR[lang].search(text)] == []
+    child = [say.text.key for say in links_step_as("child", lang)]
+    assert "report.links_csam" in child and "report.links_needed" in child
