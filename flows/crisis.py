@@ -44,12 +44,13 @@ LEARNED_LEVEL = "high"  # what the learned scorer reports when no rule fired: a 
 # one, never a message too short for the scorer or too long for it to read whole): a word a rule fires
 # on alone ("kys", "закладчик", "sextortion") in a message the scorer reads as plainly calm (a question
 # about the word, a lesson, a song, something long over). Chosen on two batches held out from the
-# scorer's training (stop 20): -1 dropped none of their danger messages and a third to a half of their
-# false alarms; docs/crisis-reading.md.
+# scorer's training (stop 20); docs/crisis-reading.md.
 LEARNED_VETO = -1.0
-# The groups a single topic word can fire, the only ones the veto reads. Not threats or abuse: told among
-# calm words ("we played fortnite. he said he will kill me tomorrow at school") they score low and are real.
-VETOED_REASONS = frozenset({"self_harm", "incitement", "sextortion", "blackmail", "grooming", "recruitment_drugs",
+# The groups a single topic word can fire, the only ones the veto reads. Not self-harm: a child asks
+# about their own pain in the words of a question ("what does it mean when you want to die all the
+# time" scores as calm and is not). Not threats or abuse: told among calm words ("we played fortnite.
+# he said he will kill me tomorrow at school") they score low and are real.
+VETOED_REASONS = frozenset({"incitement", "sextortion", "blackmail", "grooming", "recruitment_drugs",
                             "recruitment_extremism", "death_group"})
 PAIR_WINDOW = 300  # folded characters (some 50 words) within which the two halves of a pair must stand
 _SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")

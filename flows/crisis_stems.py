@@ -11,20 +11,6 @@ from __future__ import annotations
 
 Phrases = tuple[str, ...]
 
-# --- a question about a word -------------------------------------------------------------------------
-# "what does kys mean", "что значит 'тихий дом'", "kys деген не сөз": a child or a parent asking what a
-# word they saw means is not in danger for saying it (stop 20: a fifth of the new writers' hard calm
-# messages). Calm for the groups a single word can fire (self-harm slang, incitement, sextortion,
-# blackmail, grooming, recruitment), never for danger now or death groups (a parent asking what
-# "wake me up at 4:20" means of a son's accounts is worried for a reason); fear still overrules it.
-MEANING: Phrases = (
-    "what does ~ mean", "what do ~ mean", "whats ~ mean", "what is ~ mean", "meaning of", "mean in texting",
-    "stand for", "stands for", "what is a", "whats a", "what is the word", "what are ~ jobs",
-    "что значит", "что означает", "что обозначает", "значение слов*", "что такое", "это что за",
-    "деген не", "дегені не", "деген сөз", "не деген", "мағынасы не", "не мағынада", "нені білдіреді",
-    "не білдіреді",
-)
-
 # --- self-harm and suicide ---------------------------------------------------------------------------
 SELF_HARM_STEMS: Phrases = (
     # en

@@ -209,6 +209,21 @@ def test_a_question_about_a_word_is_not_the_danger_the_word_names() -> None:
     assert detect("what does kys mean? they write it to me every day and i'm scared") is not None
 
 
+@pytest.mark.parametrize("text", [
+    "what does it mean when you want to die all the time",
+    "что это значит если я режу руки каждый вечер",
+    "что значит когда хочется умереть каждый день",
+    "what is a painless way to die",
+    "что такое со мной, я хочу умереть",
+    "what does it mean when an adult keeps asking me to send nudes",
+    "что значит если мне пишут иди убейся каждый день",
+    "бұл не деген сөз, ағай маған жалаңаш сурет жібер дейді",
+])
+def test_danger_told_as_a_question_is_danger(text: str) -> None:
+    # A question about a word is calm only through the scorer's veto, which never reads self-harm.
+    assert detect(text) is not None
+
+
 def test_the_scorer_may_drop_a_topic_reading_never_danger_now_a_threat_or_a_short_one(
         monkeypatch: pytest.MonkeyPatch) -> None:
     high = "my classmates keep telling me to kys in the group chat every single day"
