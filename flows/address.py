@@ -16,9 +16,9 @@ ADULT_KEYS = frozenset({
     "report.cancelled", "report.danger_now", "check.bad_format", "check.not_found", "check.throttled",
     "privacy.deleted", "media.refused", "media.not_here", "media.voice", "notice.confidentiality",
     "operator.joined", "operator.in_chat", "operator.closed", "operator.feedback", "operator.handed_back",
-    "feedback.thanks", "input.stale", "report.where_private",
-    "waiting.passed_on", "waiting.kept_after_hours", "waiting.kept_nobody", "report.links_csam", "report.links_needed",
+    "feedback.thanks", "input.stale", "report.where_private", "report.links_csam", "report.links_needed",
     # a crisis and the wait for a person: a parent or teacher hears about the child, politely
+    "waiting.passed_on", "waiting.kept_after_hours", "waiting.kept_nobody",
     "sos.prompt", "crisis.heard", "crisis.inline", "crisis.selfharm", "crisis.selfharm_inline",
     "crisis.sextortion", "crisis.grooming", "crisis.violence", "human.prompt", "human.wait",
     "human.queued", "human.queued_estimate", "human.meanwhile_critical", "human.after_hours",

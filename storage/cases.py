@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, select, text, update
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -52,7 +51,7 @@ class SqlCaseStore:
         self.engine = make_engine(database_url)
         # An in-memory SQLite database is one connection shared by every session (StaticPool): two
         # sessions reading on it at once would interleave on that connection, so reads there take turns.
-        self.parallel_reads = not is_memory_sqlite(make_url(database_url))
+        self.parallel_reads = not is_memory_sqlite(self.engine.url)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._now = clock
         self._new_reference = reference_factory
@@ -134,8 +133,8 @@ class SqlCaseStore:
             await upsert_draft(session, platform, user, dict(draft), self._now())
 
     async def load_draft(self, platform: str, user: str) -> dict[str, Any] | None:
-        # Core on a connection, not an ORM session: every new conversation asks, most find nothing, and
-        # the session's unit of work was most of the cost (stop 20: bench/new_conversation.py).
+        # Core on a connection, not an ORM session: every new conversation asks and most find nothing
+        # (bench/new_conversation.py: the session cost a little; the connection checkout costs more).
         async with self.engine.connect() as connection:
             data = await connection.scalar(select(Draft.data).where(Draft.platform == platform,
                                                                     Draft.user_id == user))
