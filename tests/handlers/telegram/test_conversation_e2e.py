@@ -121,7 +121,9 @@ async def test_names_and_texts_with_markup_characters_get_every_reply(tg: Harnes
     await tg.press(user, "report")
     await tg.press(user, "bullying")
     await tg.press(user, "me")
-    typed = f"He wrote {name} & <i>more</i> under my photo"
+    # Plain bullying, far from the crisis reader's threshold: this test is about markup, and "he wrote
+    # ... under my photo" is read as sextortion since stop 21 (docs/crisis-reading.md, Known limits).
+    typed = f"They laugh at me and call me {name} & <i>more</i> in the class chat"
     await tg.say(user, typed, name=name)
     for value in ("instagram", "skip", "skip", "no", "14_17", "skip", "anonymous"):
         await tg.press(user, value)
