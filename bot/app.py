@@ -97,7 +97,7 @@ async def build_application(settings: Settings | None = None) -> Application:
     # Loads answered from what the worker read with the update (bot/delivery/prefetch.py).
     states = ContextStates(build_state_store(settings.redis_url, settings.state_ttl_days * 86400,
                                              prefix=settings.redis_prefix))
-    cases = build_case_store(settings.database_url)
+    cases = build_case_store(settings.database_url, settings.database_pool_size)
     pipeline = Pipeline(settings, states)
     # Write-behind only when the state keeps drafts durably (Redis: build_state_store's choice when REDIS_URL
     # is set); with memory state the case store's copy is the only durable one, so it is written through.

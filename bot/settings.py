@@ -15,6 +15,7 @@ from bot.desk.roster import Roster, parse_operator
 from bot.desk.shifts import WorkingHours
 from flows.emergency import DEFAULT_EMERGENCY_LINES, EmergencyLine
 from storage.crypto import DEV_KEY, DEV_KEY_ID, EncryptionError, KeyRing, parse_keys
+from storage.engine import DEFAULT_POOL_SIZE
 
 DEV_SECRET = "dev-only-pseudonym-secret"
 ENVIRONMENTS = ("development", "production")
@@ -33,6 +34,10 @@ class Settings(BaseSettings):
 
     environment: str = Field("development", description="development | production (exactly, lower case)")
     database_url: str = "sqlite+aiosqlite:///./data/helpline.db"
+    database_pool_size: int = Field(DEFAULT_POOL_SIZE, ge=1, description="PostgreSQL connections each process "
+                                    "keeps open and never exceeds (no overflow: past it, queries wait their "
+                                    "turn); every process's pool together must fit under the server's "
+                                    "max_connections (docs/deployment.md)")
     redis_url: str | None = None
     pseudonym_secret: str = DEV_SECRET
     state_ttl_days: int = Field(30, ge=1)

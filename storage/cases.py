@@ -28,7 +28,7 @@ from storage.base import (
     Ticket,
 )
 from storage.drafts import upsert_draft, write_drafts
-from storage.engine import is_memory_sqlite, make_engine
+from storage.engine import DEFAULT_POOL_SIZE, is_memory_sqlite, make_engine
 from storage.models import Case, CaseNote, ConversationMessage, Draft, Escalation, utcnow
 from storage.report_columns import case_columns
 
@@ -47,8 +47,8 @@ def _rows(result: object) -> int:
 
 class SqlCaseStore:
     def __init__(self, database_url: str, *, clock: Callable[[], datetime] = utcnow,
-                 reference_factory: Callable[[], str] = new_reference) -> None:
-        self.engine = make_engine(database_url)
+                 reference_factory: Callable[[], str] = new_reference, pool_size: int = DEFAULT_POOL_SIZE) -> None:
+        self.engine = make_engine(database_url, pool_size=pool_size)
         # An in-memory SQLite database is one connection shared by every session (StaticPool): two
         # sessions reading on it at once would interleave on that connection, so reads there take turns.
         self.parallel_reads = not is_memory_sqlite(self.engine.url)

@@ -12,6 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/helpline.db"
+# PostgreSQL connections a process keeps open (DATABASE_POOL_SIZE): the old QueuePool's ceiling (5 + 10
+# overflow), now all kept, so a burst of new conversations never pays for connecting (docs/decisions.md).
+DEFAULT_POOL_SIZE = 15
 
 
 def _sqlite_pragmas(foreign_keys: bool) -> Callable[[Any, Any], None]:
@@ -31,8 +34,13 @@ def is_memory_sqlite(url: URL) -> bool:
     return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
-def make_engine(database_url: str | URL, *, for_migrations: bool = False) -> AsyncEngine:
+def make_engine(database_url: str | URL, *, for_migrations: bool = False,
+                pool_size: int = DEFAULT_POOL_SIZE) -> AsyncEngine:
     """An async engine; for a SQLite file, its folder is created and WAL mode enabled.
+
+    A server database gets a fixed pool of `pool_size` connections: with overflow, every burst past
+    the pool opened connections and closed them again at once, so each burst paid PostgreSQL's
+    connection start-up (a new backend process) many times. Past the pool, sessions wait their turn.
 
     SQLite enforces foreign keys only when asked, and we ask, except while migrating: Alembic's
     batch mode rebuilds a table by dropping it, and in SQLite a DROP TABLE deletes every row
@@ -46,7 +54,7 @@ def make_engine(database_url: str | URL, *, for_migrations: bool = False) -> Asy
         else:
             Path(str(url.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
     else:
-        kwargs["pool_pre_ping"] = True
+        kwargs.update(pool_size=pool_size, max_overflow=0, pool_pre_ping=True)
     engine = create_async_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas(foreign_keys=not for_migrations))

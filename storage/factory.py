@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storage.base import StateStore
 from storage.cases import SqlCaseStore
+from storage.engine import DEFAULT_POOL_SIZE
 from storage.memory import MemoryStateStore
 from storage.migrate import migrate
 from storage.redis_state import RedisStateStore
@@ -17,6 +18,8 @@ def build_state_store(redis_url: str | None, ttl_seconds: int, prefix: str = "he
     return MemoryStateStore(ttl_seconds=ttl_seconds)
 
 
-def build_case_store(database_url: str) -> SqlCaseStore:
-    """The store only; run `await storage.migrate.migrate(database_url)` first, once, at start-up."""
-    return SqlCaseStore(database_url)
+def build_case_store(database_url: str, pool_size: int = DEFAULT_POOL_SIZE) -> SqlCaseStore:
+    """The store only; run `await storage.migrate.migrate(database_url)` first, once, at start-up.
+
+    `pool_size`: the PostgreSQL connections this process keeps (DATABASE_POOL_SIZE, storage.engine)."""
+    return SqlCaseStore(database_url, pool_size=pool_size)

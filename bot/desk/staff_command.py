@@ -52,7 +52,7 @@ def _password() -> str:
 
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
     await migrate(settings.database_url)
-    cases = SqlCaseStore(settings.database_url)
+    cases = SqlCaseStore(settings.database_url, pool_size=settings.database_pool_size)
     try:
         desk = StaffDesk(SqlStaffStore(cases), SqlOperatorStore(cases), MemoryStateStore(60),
                          idle=timedelta(minutes=settings.desk_session_idle_minutes),

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _rotate(settings: Settings, batch: int) -> dict[str, int]:
     await migrate(settings.database_url)
-    cases = build_case_store(settings.database_url)
+    cases = build_case_store(settings.database_url, settings.database_pool_size)
     try:
         counts = await rotate(cases.engine, settings.keyring, batch=batch)
     finally:

@@ -34,7 +34,7 @@ async def purge(settings: Settings, erase_topics: TopicEraser | None = None) -> 
     """Delete closed cases older than RETENTION_DAYS (and the escalations closed as long, with their
     topics) and drafts idle for DRAFT_RETENTION_DAYS."""
     await migrate(settings.database_url)
-    cases = build_case_store(settings.database_url)
+    cases = build_case_store(settings.database_url, settings.database_pool_size)
     try:
         older_than = timedelta(days=settings.retention_days)
         topics = await SqlOperatorStore(cases).topics_closed_before(utcnow() - older_than)
