@@ -57,7 +57,7 @@ class Pacing(Protocol):
 
 
 class Parkable(Protocol):
-    """A worker slot held by the lane being processed (bot/delivery/pacing.py `Turn`)."""
+    """A worker slot held by the lane being processed (bot/delivery/turns.py `Turn`)."""
 
     queued: int  # the lane's updates waiting: the larger, the later its turn when others wait
 
