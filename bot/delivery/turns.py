@@ -25,22 +25,30 @@ TURNS_HALF_LIFE_SECONDS = 5.0
 class FairTurns:
     """`slots` turns at a time; when more want one, the next free turn goes to the one with the least
     backlog: its updates queued (when the caller knows them) plus the turns it had lately (a decaying
-    count); the longest waiting first on a tie."""
+    count); the longest waiting first on a tie.
+
+    With `queued_now` (how many `who` has queued at this moment) the backlog is read again when a turn is
+    given, not only when it was asked for: a flood's messages all arrive at once, and the first of each
+    chat would otherwise rank as a chat with one message. It costs a look at every waiter per turn, so it
+    suits few turns a second (the sending rate), not a worker's slots."""
 
     def __init__(self, slots: int, *, half_life: float = TURNS_HALF_LIFE_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 queued_now: Callable[[str], int] | None = None) -> None:
         self.slots = max(1, slots)
         self.taken = 0
         self.half_life = half_life
         self.clock = clock
-        self._queue: list[tuple[float, int, str, asyncio.Future[None]]] = []
+        self.queued_now = queued_now
+        # (rank when asked, order, who, its future, queued when asked): a heap, unless ranked at each turn
+        self._queue: list[tuple[float, int, str, asyncio.Future[None], int]] = []
         self._order = itertools.count()
         self._lately: dict[str, tuple[float, float]] = {}  # who -> (turns, when counted)
         self._released: asyncio.Event | None = None
 
     @property
     def waiting(self) -> int:
-        return sum(1 for *_, future in self._queue if not future.done())
+        return sum(1 for *_, future, _ in self._queue if not future.done())
 
     def backlog(self, who: str) -> float:
         turns, at = self._lately.get(who, (0.0, 0.0))
@@ -57,7 +65,7 @@ class FairTurns:
         if self.try_acquire(who):
             return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._queue, (queued + self.backlog(who), next(self._order), who, future))
+        heapq.heappush(self._queue, (queued + self.backlog(who), next(self._order), who, future, queued))
         try:
             await future
         except asyncio.CancelledError:
@@ -68,7 +76,7 @@ class FairTurns:
     def release(self) -> None:
         self.taken = max(0, self.taken - 1)
         while self.taken < self.slots and self._queue:
-            *_, who, future = heapq.heappop(self._queue)
+            who, future = self._next()
             if not future.done():  # a cancelled waiter is skipped
                 self._grant(who)
                 future.set_result(None)
@@ -90,6 +98,20 @@ class FairTurns:
             yield
         finally:
             self.release()
+
+    def _next(self) -> tuple[str, asyncio.Future[None]]:
+        if self.queued_now is None:
+            *_, who, future, _ = heapq.heappop(self._queue)
+            return who, future
+        queued_now = self.queued_now
+        best = min(range(len(self._queue)), key=lambda n: (
+            max(self._queue[n][4], queued_now(self._queue[n][2])) + self.backlog(self._queue[n][2]),
+            self._queue[n][1]))
+        _, _, who, future, _ = self._queue[best]
+        self._queue[best] = self._queue[-1]
+        self._queue.pop()
+        heapq.heapify(self._queue)  # what is left stays a heap for `acquire`'s push
+        return who, future
 
     def _grant(self, who: str) -> None:
         self.taken += 1
