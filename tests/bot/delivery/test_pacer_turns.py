@@ -256,3 +256,47 @@ async def test_a_lane_with_many_updates_queued_waits_behind_one_with_few() -> No
     # the child's message takes the one after.
     assert [chat for chat, _ in sends.order][:3] == ["3000", "4000", "5000"], sends.order
 
+
+
+@dataclass
+class BusyWorkerSlot:
+    """A lane's worker slot that, given back while the lane waited for pacing, comes back half a second
+    late the first time (every slot was taken by other lanes meanwhile), at once after that."""
+
+    time: VirtualTime
+    queued: int = 1
+    held: bool = True
+    late: list[float] = field(default_factory=lambda: [0.5])
+
+    def give_back(self) -> bool:
+        if not self.held:
+            return False
+        self.held = False
+        return True
+
+    async def take(self) -> None:
+        if self.late:
+            await self.time.sleep(self.late.pop())
+        self.held = True
+
+
+async def test_a_chats_spacing_counts_from_when_its_message_really_went() -> None:
+    """A message that waited for pacing goes only when its lane has a worker slot again; the chat's next
+    message is spaced from then. Before (fc58b9c) it was spaced from the booked slot: 0.5 s apart here,
+    where Telegram asks for 1 s."""
+    time = VirtualTime()
+    pacer = Pacer(per_chat=1.0, global_rate=10.0, clock=time.clock, sleep=time.sleep)
+    sends = Sends(time)
+
+    async def lane() -> None:
+        current_turn.set(BusyWorkerSlot(time))
+        await sends.send(pacer, "6000")  # waits for the next slot (0.1 s), then for its worker slot
+        await sends.send(pacer, "6000")
+
+    async def scenario() -> None:
+        await sends.send(pacer, "3000")  # takes the slot of now
+        await lane()
+
+    await time.run(scenario())
+    first, second = sends.of("6000")
+    assert first == pytest.approx(1000.6) and second - first >= 1.0 - 1e-9, (first, second)
