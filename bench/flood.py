@@ -5,7 +5,9 @@ walking the report flow at a steady rate, with production pacing (one message a 
 a second overall for the bot). Measured: the normal users' reply times alone, then with the flood,
 with the per-user limit on (`INBOUND_LIMIT=8` per `INBOUND_WINDOW_SECONDS=10`) and off (0), each on its own
 `serve` + worker against its own Redis and PostgreSQL database, on loopback.
-Options: --seconds (per phase), --rate (normal users' updates a second), --flooders, --messages.
+Options: --seconds (per phase), --rate (normal users' updates a second), --flooders, --messages,
+--without-redis (one `serve` with its worker in-process and no `REDIS_URL`, the embedded default: the
+in-process `Pacer` of bot/delivery/sending.py paces instead of the shared one).
 """
 
 from __future__ import annotations
@@ -39,21 +41,25 @@ async def flood(target: Target, accounts: int, messages: int) -> None:
 
 
 async def measure(limit: int, args: argparse.Namespace) -> list[str]:
-    redis, database, fake = RedisServer(), await Database().create(), FakePlatforms()
+    redis = None if args.without_redis else RedisServer()
+    database, fake = await Database().create(), FakePlatforms()
     api = await fake.start()
     processes: list[Any] = []
     try:
-        env = {"REDIS_URL": redis.url, "REDIS_PREFIX": "bench", "DATABASE_URL": database.url,
+        env = {"REDIS_PREFIX": "bench", "DATABASE_URL": database.url,
                "PSEUDONYM_SECRET": "bench-pseudonym-secret-0123456789",
                "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": SECRET, "TELEGRAM_API_BASE": api,
                "WHATSAPP_TOKEN": "bench", "WHATSAPP_PHONE_NUMBER_ID": NUMBER_ID, "WHATSAPP_APP_SECRET": APP_SECRET,
                "WHATSAPP_API_BASE": f"{api}/v21.0", "SEND_CHAT_INTERVAL_SECONDS": "1", "SEND_RATE_PER_SECOND": "30",
-               "WORKER_CONCURRENCY": "64", "SERVE_WORKER": "false", "INBOUND_LIMIT": str(limit),
-               "INBOUND_WINDOW_SECONDS": str(WINDOW_SECONDS)}
+               "WORKER_CONCURRENCY": "64", "SERVE_WORKER": "false" if redis else "true",
+               "INBOUND_LIMIT": str(limit), "INBOUND_WINDOW_SECONDS": str(WINDOW_SECONDS)}
+        if redis is not None:
+            env["REDIS_URL"] = redis.url
         port = free_port()
         processes.append(spawn("bench.serve", str(port), env=env, log=LOGS / "flood-serve.log"))
-        processes.append(spawn("bench.worker", env={**env, "METRICS_PORT": str(free_port())},
-                               log=LOGS / "flood-worker.log", nice=10))
+        if redis is not None:  # without it the intake is in serve's memory: its own worker is the only one
+            processes.append(spawn("bench.worker", env={**env, "METRICS_PORT": str(free_port())},
+                                   log=LOGS / "flood-worker.log", nice=10))
         wait_port(port, 60)
         target = Target("this bot", port, [p.pid for p in processes], replies=True)
         scripts = await learn(target, fake, settle=1.6, platforms=("telegram",))
@@ -73,14 +79,17 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
         for process in processes:
             stop(process)
         await fake.stop()
-        redis.close()
+        if redis is not None:
+            redis.close()
         await database.close()
 
 
 async def run(args: argparse.Namespace) -> None:
     LOGS.mkdir(exist_ok=True)
     out = [f"{args.flooders} accounts x {args.messages} messages beside 40 users at {args.rate:.0f} updates/s; "
-           "production pacing (1/s per chat, 30/s overall)"]
+           "production pacing (1/s per chat, 30/s overall); "
+           + ("without Redis (serve alone, the in-process Pacer)" if args.without_redis
+              else "with Redis (serve + worker, the shared pacer)")]
     for limit in (8, 0):
         out += await measure(limit, args)
     print("\n".join(out))
@@ -92,6 +101,8 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=10.0, help="normal users' updates a second")
     parser.add_argument("--flooders", type=int, default=40)
     parser.add_argument("--messages", type=int, default=25)
+    parser.add_argument("--without-redis", action="store_true",
+                        help="no REDIS_URL: serve with its worker in-process and the in-process Pacer")
     asyncio.run(run(parser.parse_args()))
 
 

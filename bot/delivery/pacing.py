@@ -19,12 +19,12 @@ so `SharedPacer` keeps, per scope (the platform account), under `{prefix}:pace:{
   time, so its spacing stays in the process (docs/decisions.md).
 - `peers`: the processes seen lately; while Redis is down each paces alone at rate / peers.
 
-Fair turns (`FairTurns`): when more messages wait for the overall rate than it lets go, each slot is
-given out when it is due (not booked ahead) to the conversation with the least backlog (its updates
-queued, plus its turns lately), not to whoever asked first; a worker's slots (WORKER_CONCURRENCY,
-bot/delivery/worker.py) go the same way to lanes, and a lane that only waits for pacing holds none.
-A flood then waits behind everyone else, and a child's reply does not. (Without Redis, `Pacer` still
-gives the overall rate out in order of asking.)
+Fair turns (bot/delivery/turns.py `FairTurns`): when more messages wait for the overall rate than it
+lets go, each slot is given out when it is due (not booked ahead) to the conversation with the least
+backlog (its updates queued, plus its turns lately), not to whoever asked first; a worker's slots
+(WORKER_CONCURRENCY, bot/delivery/worker.py) go the same way to lanes, and a lane that only waits for
+pacing holds none. A flood then waits behind everyone else, and a child's reply does not. The same holds
+without Redis (`Pacer`, within the process).
 
 Redis down, or no answer within `CALL_TIMEOUT`: the process paces alone for `RETRY_SECONDS`, then
 tries Redis again; a warning is logged once per outage (the scope and the error type, never a chat).
@@ -33,21 +33,18 @@ tries Redis again; a warning is logged once per outage (the scope and the error 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
-import heapq
-import itertools
 import logging
 import math
 import secrets
 import time
 from collections import Counter, deque
-from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 
 from redis.asyncio import Redis
 
 from bot.delivery.sending import Pacer, Pacing, current_turn, parked
+from bot.delivery.turns import FairTurns
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -62,10 +59,6 @@ RETRY_SECONDS = 1.0  # and tries Redis again after this
 GROUP_PER_MINUTE = 20  # Telegram: messages a minute into one group
 GROUP_BURST = 3  # sent at once; the rate under it is lowered so that no minute holds more than 20
 MAX_HOLDS_READ = 100
-# A turn counts for this long, halving each time: long enough that a flood (a turn a second) ranks far
-# behind a child walking a report (a turn every few seconds), short enough that a flood that stopped
-# is soon forgotten.
-TURNS_HALF_LIFE_SECONDS = 5.0
 
 # KEYS: next slot, holds, peers. ARGV: slot interval (ms), burst tolerance (ms), slots wanted, peer id,
 # peer ttl (ms), holds to read at most. Returns {slots, first slot (ms from now, may be past: the
@@ -125,112 +118,6 @@ if not current or tonumber(current) < now + ms then redis.call('ZADD', KEYS[1], 
 if redis.call('PTTL', KEYS[1]) < ms + 1000 then redis.call('PEXPIRE', KEYS[1], ms + 1000) end
 return 1
 """
-
-
-class FairTurns:
-    """`slots` turns at a time; when more want one, the next free turn goes to the one with the least
-    backlog: its updates queued (when the caller knows them) plus the turns it had lately (a decaying
-    count); the longest waiting first on a tie."""
-
-    def __init__(self, slots: int, *, half_life: float = TURNS_HALF_LIFE_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.slots = max(1, slots)
-        self.taken = 0
-        self.half_life = half_life
-        self.clock = clock
-        self._queue: list[tuple[float, int, str, asyncio.Future[None]]] = []
-        self._order = itertools.count()
-        self._lately: dict[str, tuple[float, float]] = {}  # who -> (turns, when counted)
-        self._released: asyncio.Event | None = None
-
-    @property
-    def waiting(self) -> int:
-        return sum(1 for *_, future in self._queue if not future.done())
-
-    def backlog(self, who: str) -> float:
-        turns, at = self._lately.get(who, (0.0, 0.0))
-        return turns * 0.5 ** ((self.clock() - at) / self.half_life) if turns else 0.0
-
-    def try_acquire(self, who: str) -> bool:
-        """Take a turn now if one is free and nobody waits for one."""
-        if self.taken < self.slots and not self.waiting:
-            self._grant(who)
-            return True
-        return False
-
-    async def acquire(self, who: str, queued: int = 0) -> None:
-        if self.try_acquire(who):
-            return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._queue, (queued + self.backlog(who), next(self._order), who, future))
-        try:
-            await future
-        except asyncio.CancelledError:
-            if future.done() and not future.cancelled():
-                self.release()  # granted just as it was cancelled: pass it on
-            raise
-
-    def release(self) -> None:
-        self.taken = max(0, self.taken - 1)
-        while self.taken < self.slots and self._queue:
-            *_, who, future = heapq.heappop(self._queue)
-            if not future.done():  # a cancelled waiter is skipped
-                self._grant(who)
-                future.set_result(None)
-        if self._released is not None:
-            self._released.set()
-
-    async def released(self, seconds: float) -> None:
-        """Until a turn is given back (or `seconds` passed): a worker then looks for new lanes."""
-        if self._released is None:
-            self._released = asyncio.Event()
-        self._released.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._released.wait(), seconds)
-
-    @contextlib.asynccontextmanager
-    async def turn(self, who: str, queued: int = 0) -> AsyncIterator[None]:
-        await self.acquire(who, queued)
-        try:
-            yield
-        finally:
-            self.release()
-
-    def _grant(self, who: str) -> None:
-        self.taken += 1
-        self._lately[who] = (self.backlog(who) + 1.0, self.clock())
-        if len(self._lately) > 10_000:  # forget those whose turns have decayed away
-            self._lately = {w: v for w, v in self._lately.items() if self.backlog(w) > 0.01}
-
-
-@dataclass(eq=False)  # one per lane's task: compared by identity
-class Turn:
-    """A lane's worker slot from `FairTurns`, given back while the lane only waits for pacing
-    (bot.delivery.sending.parked)."""
-
-    turns: FairTurns
-    who: str
-    held: bool = False
-    owner: asyncio.Task[None] | None = None  # the lane's task: tasks it starts (the menu close) share no slot
-    queued: int = 0  # the lane's updates waiting, as last read with its head (0: not known yet)
-
-    async def take(self) -> None:
-        if not self.held:
-            await self.turns.acquire(self.who, self.queued)
-            self.held = True
-
-    def give_back(self) -> bool:
-        if not self.held or (self.owner is not None and asyncio.current_task() is not self.owner):
-            return False
-        self.held = False
-        self.turns.release()
-        return True
-
-    def drop(self, _: object = None) -> None:
-        """The lane's task is over, however it ended: the slot is free again."""
-        if self.held:
-            self.held = False
-            self.turns.release()
 
 
 def chat_hash(chat: str) -> str:

@@ -12,10 +12,13 @@ import contextlib
 import logging
 import random
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
+
+from bot.delivery.turns import FairTurns
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +60,7 @@ class Pacing(Protocol):
 
 
 class Parkable(Protocol):
-    """A worker slot held by the lane being processed (bot/delivery/pacing.py `Turn`)."""
+    """A worker slot held by the lane being processed (bot/delivery/turns.py `Turn`)."""
 
     queued: int  # the lane's updates waiting: the larger, the later its turn when others wait
 
@@ -89,7 +92,13 @@ async def parked() -> AsyncIterator[None]:
 
 class Pacer:
     """At most one message per `per_chat` seconds to a chat, and `global_rate` per second overall,
-    in this process. `scope` names whose limits these are (the platform account), for bot/delivery/pacing.py."""
+    in this process. `scope` names whose limits these are (the platform account), for bot/delivery/pacing.py.
+
+    Fair turns (bot/delivery/turns.py): a slot of the overall rate is taken only when it is due, by one
+    waiting message at a time, and the next turn goes to the chat with the fewest messages queued here
+    (or its lane's updates, if more) plus its turns lately. Booked in order of asking instead, a flood
+    took every slot for seconds ahead and a child's reply waited behind all of it. A chat's messages
+    take their turns one after another, each spaced from when the one before it went."""
 
     def __init__(self, per_chat: float = 1.0, global_rate: float = 30.0,
                  clock: Callable[[], float] = time.monotonic,
@@ -100,22 +109,71 @@ class Pacer:
         self.interval = 1.0 / global_rate if global_rate > 0 else 0.0
         self.clock = clock
         self.sleep = sleep
-        self._next_chat: dict[str, float] = {}
-        self._next_global = 0.0
-        self._lock = asyncio.Lock()
+        self._next_chat: dict[str, float] = {}  # spacing and the platform's holds, per chat
+        self._next_global = 0.0  # the next slot of the overall rate, or the end of a hold of every chat
+        self._turns = FairTurns(1, clock=clock, queued_now=self.queued_here)
+        self._queued: Counter[str] = Counter()  # messages in `wait`, per chat
+        self._chats: dict[str, asyncio.Lock] = {}  # one message of a chat waiting for its turn at a time
+
+    def queued_here(self, chat: str) -> int:
+        """Messages to `chat` waiting in this pacer (the one asking included)."""
+        return self._queued[chat]
 
     async def wait(self, chat: str) -> None:
-        async with self._lock:
-            now = self.clock()
-            start = max(now, self._next_chat.get(chat, 0.0), self._next_global)
-            self._next_global = start + self.interval
-            self._next_chat[chat] = start + self.per_chat
-            if len(self._next_chat) > 10_000:  # forget chats that are long past their slot
-                self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
-        delay = start - now
-        if delay > 0:
-            async with parked():
-                await self.sleep(delay)
+        if self.per_chat <= 0 and self.interval <= 0:
+            return  # pacing off (tests, the benchmark): `hold` keeps nothing either
+        self._queued[chat] += 1
+        lock = self._chats.setdefault(chat, asyncio.Lock())
+        try:
+            waits = (lock.locked() or self._turns.taken > 0
+                     or max(self._next_chat.get(chat, 0.0), self._next_global) > self.clock())
+            # Only a message that waits gives its worker slot back: one that goes at once keeps it.
+            async with parked() if waits else contextlib.nullcontext():
+                async with lock:
+                    self._spaced(chat, await self._go(chat))
+            if waits:  # the worker slot may have come back late: the chat's next message is spaced from now
+                self._spaced(chat, self.clock())
+        finally:
+            self._queued[chat] -= 1
+            if self._queued[chat] <= 0:
+                del self._queued[chat]
+                self._chats.pop(chat, None)
+
+    async def _go(self, chat: str) -> float:
+        """With the chat's lock held: wait for the chat's time, then for a turn at the overall rate.
+        Returns when the message goes."""
+        while True:
+            await self._until(lambda: self._next_chat.get(chat, 0.0))
+            if self.interval <= 0:  # no overall rate: only a hold of every chat to wait for
+                went = await self._until(lambda: self._next_global)
+                if self._next_chat.get(chat, 0.0) > went:
+                    continue  # this chat was told to wait meanwhile
+                return went
+            lane = current_turn.get()
+            async with self._turns.turn(chat, max(self._queued[chat], lane.queued if lane is not None else 0)):
+                slot = await self._until(lambda: self._next_global)
+                if self._next_chat.get(chat, 0.0) > slot:
+                    continue  # this chat was told to wait meanwhile: the slot goes to the next turn
+                # From the slot, not from the wake-up: a late wake-up does not slow the rate down.
+                self._next_global = slot + self.interval
+                return slot
+
+    async def _until(self, due: Callable[[], float]) -> float:
+        """Sleep until `due()`, again if it moved later meanwhile (a platform's hold); the time reached."""
+        when = max(due(), self.clock())
+        while when > self.clock():
+            await self.sleep(when - self.clock())
+            if due() <= when:
+                break
+            when = due()
+        return when
+
+    def _spaced(self, chat: str, went: float) -> None:
+        if self.per_chat <= 0:
+            return
+        self._next_chat[chat] = max(self._next_chat.get(chat, 0.0), went + self.per_chat)
+        if len(self._next_chat) > 10_000:  # forget chats that are long past their slot
+            self._next_chat = {c: t for c, t in self._next_chat.items() if t > went}
 
     async def hold(self, chat: str | None, seconds: float) -> None:
         # With pacing off (both 0: tests, the benchmark) the sender's own wait is all there is.

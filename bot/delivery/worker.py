@@ -18,7 +18,7 @@ Round trips per update in Redis: the head is read with its mark, the update's me
 sent and the conversation's records (bot/delivery/prefetch.py); the runtime saves the state with the
 reply; "done" is written with the next head read (or the lane let go) in one script.
 
-Fair turns (bot/delivery/pacing.py `FairTurns`): a process has WORKER_CONCURRENCY slots, and holds
+Fair turns (bot/delivery/turns.py `FairTurns`): a process has WORKER_CONCURRENCY slots, and holds
 up to 4x as many lanes; a free slot goes to the lane with the least backlog (its updates queued, read
 with each head, plus its turns lately), and a lane gives its slot back while it only waits for pacing.
 So a flood's lanes, however many updates they hold, do not keep a child's from being processed.
@@ -45,9 +45,9 @@ from bot.delivery.intake import Busy, Entry, Head, LaneQueue, LaneRelease, Ticke
 from bot.delivery.metrics import Metrics
 from bot.delivery.ordering import Acquire, LockLost, LockTimeout, Ordering
 from bot.delivery.outbox import record_sent
-from bot.delivery.pacing import FairTurns, Turn
 from bot.delivery.routes import Route
 from bot.delivery.sending import current_turn
+from bot.delivery.turns import FairTurns, Turn
 from bot.service import Reply
 from storage.base import StateKey, StateStore
 

@@ -1,0 +1,150 @@
+"""Fair turns: who goes next when more want to go than may, by backlog rather than by order of asking.
+
+Used for a worker's slots (bot/delivery/worker.py: a free slot to the lane with the least backlog) and
+for the overall sending rate (bot/delivery/sending.py `Pacer`, bot/delivery/pacing.py `SharedPacer`: one
+slot taker at a time, whose turn lasts until its slot is due). Kept apart from both so that sending.py
+can use it without importing pacing.py (which imports sending.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import itertools
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+
+# A turn counts for this long, halving each time: long enough that a flood (a turn a second) ranks far
+# behind a child walking a report (a turn every few seconds), short enough that a flood that stopped
+# is soon forgotten.
+TURNS_HALF_LIFE_SECONDS = 5.0
+
+
+class FairTurns:
+    """`slots` turns at a time; when more want one, the next free turn goes to the one with the least
+    backlog: its updates queued (when the caller knows them) plus the turns it had lately (a decaying
+    count); the longest waiting first on a tie.
+
+    With `queued_now` (how many `who` has queued at this moment) the backlog is read again when a turn is
+    given, not only when it was asked for: a flood's messages all arrive at once, and the first of each
+    chat would otherwise rank as a chat with one message. It costs a look at every waiter per turn, so it
+    suits few turns a second (the sending rate), not a worker's slots."""
+
+    def __init__(self, slots: int, *, half_life: float = TURNS_HALF_LIFE_SECONDS,
+                 clock: Callable[[], float] = time.monotonic,
+                 queued_now: Callable[[str], int] | None = None) -> None:
+        self.slots = max(1, slots)
+        self.taken = 0
+        self.half_life = half_life
+        self.clock = clock
+        self.queued_now = queued_now
+        # (rank when asked, order, who, its future, queued when asked): a heap, unless ranked at each turn
+        self._queue: list[tuple[float, int, str, asyncio.Future[None], int]] = []
+        self._order = itertools.count()
+        self._lately: dict[str, tuple[float, float]] = {}  # who -> (turns, when counted)
+        self._released: asyncio.Event | None = None
+
+    @property
+    def waiting(self) -> int:
+        return sum(1 for *_, future, _ in self._queue if not future.done())
+
+    def backlog(self, who: str) -> float:
+        turns, at = self._lately.get(who, (0.0, 0.0))
+        return turns * 0.5 ** ((self.clock() - at) / self.half_life) if turns else 0.0
+
+    def try_acquire(self, who: str) -> bool:
+        """Take a turn now if one is free and nobody waits for one."""
+        if self.taken < self.slots and not self.waiting:
+            self._grant(who)
+            return True
+        return False
+
+    async def acquire(self, who: str, queued: int = 0) -> None:
+        if self.try_acquire(who):
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._queue, (queued + self.backlog(who), next(self._order), who, future, queued))
+        try:
+            await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self.release()  # granted just as it was cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        self.taken = max(0, self.taken - 1)
+        while self.taken < self.slots and self._queue:
+            who, future = self._next()
+            if not future.done():  # a cancelled waiter is skipped
+                self._grant(who)
+                future.set_result(None)
+        if self._released is not None:
+            self._released.set()
+
+    async def released(self, seconds: float) -> None:
+        """Until a turn is given back (or `seconds` passed): a worker then looks for new lanes."""
+        if self._released is None:
+            self._released = asyncio.Event()
+        self._released.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._released.wait(), seconds)
+
+    @contextlib.asynccontextmanager
+    async def turn(self, who: str, queued: int = 0) -> AsyncIterator[None]:
+        await self.acquire(who, queued)
+        try:
+            yield
+        finally:
+            self.release()
+
+    def _next(self) -> tuple[str, asyncio.Future[None]]:
+        if self.queued_now is None:
+            *_, who, future, _ = heapq.heappop(self._queue)
+            return who, future
+        queued_now = self.queued_now
+        best = min(range(len(self._queue)), key=lambda n: (
+            max(self._queue[n][4], queued_now(self._queue[n][2])) + self.backlog(self._queue[n][2]),
+            self._queue[n][1]))
+        _, _, who, future, _ = self._queue[best]
+        self._queue[best] = self._queue[-1]
+        self._queue.pop()
+        heapq.heapify(self._queue)  # what is left stays a heap for `acquire`'s push
+        return who, future
+
+    def _grant(self, who: str) -> None:
+        self.taken += 1
+        self._lately[who] = (self.backlog(who) + 1.0, self.clock())
+        if len(self._lately) > 10_000:  # forget those whose turns have decayed away
+            self._lately = {w: v for w, v in self._lately.items() if self.backlog(w) > 0.01}
+
+
+@dataclass(eq=False)  # one per lane's task: compared by identity
+class Turn:
+    """A lane's worker slot from `FairTurns`, given back while the lane only waits for pacing
+    (bot.delivery.sending `parked`)."""
+
+    turns: FairTurns
+    who: str
+    held: bool = False
+    owner: asyncio.Task[None] | None = None  # the lane's task: tasks it starts (the menu close) share no slot
+    queued: int = 0  # the lane's updates waiting, as last read with its head (0: not known yet)
+
+    async def take(self) -> None:
+        if not self.held:
+            await self.turns.acquire(self.who, self.queued)
+            self.held = True
+
+    def give_back(self) -> bool:
+        if not self.held or (self.owner is not None and asyncio.current_task() is not self.owner):
+            return False
+        self.held = False
+        self.turns.release()
+        return True
+
+    def drop(self, _: object = None) -> None:
+        """The lane's task is over, however it ended: the slot is free again."""
+        if self.held:
+            self.held = False
+            self.turns.release()
