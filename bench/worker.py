@@ -1,8 +1,8 @@
 """`python -m bot worker` for the benchmark, with logs at warning (started by bench/load.py).
 
 With `BENCH_PROFILE=<file>` the worker runs under cProfile (CPU time, not wall time: a sampling
-profiler on a loaded two-core machine mostly shows where the process was preempted) and writes
-its statistics there when it stops; read them with `python -m pstats <file>`.
+profiler on a loaded two-core machine mostly shows where the process was preempted) from the end of
+its start-up on, and writes its statistics there when it stops; read them with `python -m pstats <file>`.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ if __name__ == "__main__":
         profile.enable()
         return application
 
+    # Takes because bot/worker_command.py imports build_application when it runs, not when it is imported.
     bot.app.build_application = built  # type: ignore[assignment]
     code = main(Settings())
     profile.disable()
