@@ -12,6 +12,8 @@ from flows.crisis import detect
 TESTS = Path(__file__).resolve().parent.parent / "tests" / "flows"
 LABELLED = TESTS / "crisis_labelled.json"
 SETS = TESTS / "crisis_sets"  # the held-out test and tuning sets per language
+SHORT = ("/start", "Hello", "Report a problem", "Сообщить о проблеме", "Шағым беру", "menu", "Привет", "15",
+         "Almaty", "Алматы", "yes", "Иә")
 
 
 def timed(texts: list[str], rounds: int = 5) -> list[float]:
@@ -37,6 +39,10 @@ def main() -> None:
     print(f"labelled messages: {len(texts)}")
     print(f"typical message: p50 {q[49]:.0f} us, p99 {q[98]:.0f} us")
     print(f"10k-100k character texts: max {max(long) / 1000:.1f} ms")
+    # Most updates a worker reads are commands and button labels, not stories (bench.load's mix).
+    short = timed(list(SHORT), rounds=200)
+    s = statistics.quantiles(short, n=100)
+    print(f"short messages ({len(SHORT)}: commands, button labels, a greeting): p50 {s[49]:.0f} us, p99 {s[98]:.0f} us")
 
 
 if __name__ == "__main__":

@@ -713,7 +713,8 @@ HOARDING: Phrases = (
 )
 MEDS: Phrases = (
     "pills", "meds", "medication", "tablets", "sleeping pills", "таблетк*", "лекарств*", "снотворн*", "дәрі",
-    "дәріні", "дәрілер*", "таблетка*",
+    "дәріні", "дәрілер*", "таблетка*", "paracetamol", "ibuprofen", "aspirin", "парацетамол*", "ибупрофен*",
+    "аспирин*", "феназепам*", "антидепрессант*", "antidepressant*",
 )
 # Hurting oneself until blood: "царапаю запястья циркулем пока не пойдет кровь".
 SELF_INJURY: Phrases = (
@@ -1137,3 +1138,88 @@ OD_CALM: Phrases = (
     "headache", "от головы", "prescribed", "врач", "дәрігер*", "doctor", "allergy", "аллерг*", "period", "cramps",
     "месячн*", "етеккір*",
 )
+
+# --- Stop 21's unseen sets (unseen21_*, tuning data since stop 23): the kinds they showed --------------
+# Parts, not sentences, as above; each kind has a look-alike in tests/flows/test_crisis_patterns.py.
+# "Don't try to stop me" on a height: the height words are strong, the finality is in the refusal.
+STOP_ME_NOT: Phrases = (
+    "talk me out", "try to stop me", "dont stop me", "не отговаривай*", "не пытайтесь меня", "не останавливай*",
+    "не надо меня останавливать", "тоқтатпа*", "мені тоқтатуға", "toqtatpa*",
+)
+# A means in hand with a farewell: "ok i have the rope. this is my goodbye".
+GOODBYE_NOW: Phrases = (
+    "my goodbye", "this is goodbye", "goodbye everyone", "goodbye all", "bye forever", "прощайте", "это прощание",
+    "всем пока навсегда", "қош болыңдар", "қоштасамын", "мәңгі қош", "бәріңе рахмет ~ қош",
+)
+# Signs of an overdose in words the first list missed.
+OD_SIGNS_MORE: Phrases = (
+    "feel sick", "feeling sick", "feel weird", "feel so weird", "stomach hurts", "мне плохо", "плохо стало",
+    "живот болит", "в глазах темно", "жүрегім айнып", "ішім ауырып", "өзімді жаман сезін*", "the whole strip",
+    "whole pack*", "целую пачку", "всю пачку", "бүкіл пачка*", "бір пачка*",
+)
+# A dose asked as "how much is lethal / too many" (a parent's vitamin question is the pills' calm words).
+LETHAL_DOSE: Phrases = (
+    "lethal dose", "lethal", "too many", "to overdose", "overdose", "смертельн*", "передоз*", "сколько нужно чтобы",
+    "өлтіретін доза*", "өлімге әкел*", "қанша ішсе", "қанша ішу керек", "өлу үшін қанша",
+)
+DOSE_ASKED: Phrases = (
+    "how many", "how much", "which", "what dose", "сколько", "какая доза", "какой дозы", "қанша", "қандай доза*",
+)
+SEARCHING_WAYS: Phrases = (
+    "painless way*", "painless method*", "безболезненн*", "способы уйти", "способ уйти", "ауыртпай ~ өл*",
+    "ауыртпайтын тәсіл*", "оңай өлу*", "easiest way to die", "quickest way to die",
+)
+SEARCHING_CALM: Phrases = ("splinter", "tooth", "wax", "заноз*", "зуб*", "тіс*", "укол*", "injection", "шаншу*")
+# Choking, strangling: violence words the first lists missed, with "now" in the abuse group's pair.
+CHOKING: Phrases = (
+    "choking", "strangling", "душит", "задушит", "душил", "тұншықтыр*", "буындыр*", "алқымнан ал*",
+)
+WASTED: Phrases = ("wasted", "hammered", "пьяный пришел", "пьяная пришла", "мас болып келді", "ішіп келді")
+# Locked in by a relative without food: "мачеха закрывает меня в кладовке без еды".
+LOCKED_AWAY: Phrases = (
+    "закрывает меня", "закрыла меня", "закрыл меня", "запирает в", "без еды", "не кормит", "не дает есть",
+    "тамақ бермей*", "тамақсыз", "қамап қой*", "locks me in", "without food", "wont feed me", "no food for",
+)
+# A man asking a girl "shameful" questions and photos: "ұятты сұрақтар қойып, сурет сұрапты".
+SHAMEFUL_QUESTIONS: Phrases = (
+    "ұятты сұрақ*", "uiatty suraq*", "uyatty suraq*", "пошлые вопросы", "неприличные вопросы", "интимные вопросы",
+    "inappropriate questions", "weird questions about my body", "questions about my body", "вопросы про мое тело",
+)
+PHOTO_ASKED_KK: Phrases = ("сурет сұрапты", "suret surapty", "сурет сұрап*", "фото сұрап*", "suret surap*")
+# Someone forcing into the home now, a relative alone: "көршіміз қазір біздің үйге кірді, әпкем жалғыз".
+BROKE_INTO_HOME: Phrases = (
+    "үйге кірді", "үйімізге кірді", "біздің үйге кір*", "ворвался", "ворвались", "залез к нам", "вломился",
+    "broke into our", "forced his way in", "got into our house",
+)
+ALONE_SCREAMING: Phrases = (
+    "жалғыз", "айқайлап жатыр", "шырылдап", "одна дома", "один дома", "кричит", "home alone", "alone", "screaming",
+)
+# Drug caches joined through a friend: "my friend is doing zakladki and now he wants me in".
+DRUG_CACHES: Phrases = ("закладк*", "zakladk*", "кладмен*", "клады", "stash drops")
+JOINING_ME: Phrases = (
+    "wants me in", "wants me to join", "asked me to join", "invites me", "зовет меня", "зовёт меня", "позвал меня",
+    "предлагает мне", "предложил мне", "меня тоже", "мені де шақыр*", "маған да ұсын*", "бірге істейік",
+)
+# A curator's countdown: "day 50 is your freedom, choose the way".
+COUNTDOWN: Phrases = (
+    "day 50", "50th day", "day 50 is", "50 й день", "50 день", "день 50", "50 күн*", "50 ші күн*", "choose the way",
+    "choose how", "выбери способ", "тәсілді таңда", "your freedom", "твоя свобода", "сенің бостандығың",
+)
+# Calm look-alikes of unseen21: a novel's heroine under a train; a pillow fight; "locked me out of the wifi";
+# a water gun; the news about shootings and drug rings; "hanging on the phone".
+LITERATURE: Phrases = (
+    "анна каренина", "anna karenina", "каренина", "karenina", "литер*", "literature", "novel", "роман*",
+    "шығарма*", "кейіпкер*", "character", "персонаж*", "повест*", "әңгіме*", "произведени*",
+)
+PILLOW_PLAY: Phrases = ("жастық*", "pillow*", "подушк*", "ойнап жатырмыз", "we are playing", "мы играем", "играемся")
+LOCKED_OUT: Phrases = ("locked me out", "out of the wifi", "wifi", "вайфа*", "wi fi", "пароль*", "password")
+TOY_GUNS: Phrases = ("water gun", "водяного пистолета", "водяным пистолетом", "су пистолет*", "nerf", "paintball",
+                     "пейнтбол*", "пульк*", "impostor*", "импостер*")
+NEWS: Phrases = (
+    "in the news", "on the news", "news said", "the news", "в новостях", "по новостям", "новости", "жаңалықта*",
+    "жаңалықтан", "article", "мақала*", "дәріс*", "lecture", "лекци*",
+)
+MOVED_OUT: Phrases = ("көшіп кет*", "көшті", "moved out", "moved to", "переехал*")
+MEN_KK: Phrases = ("еркек*", "erkek*", "ер адам*", "ер кісі*", "ағай", "бір жігіт")
+COLD: Phrases = ("cold", "flu", "fever", "простуд*", "температур*", "суық тиі*", "тұмау*", "ыстығым")
+FOOD: Phrases = ("food", "on a", "подавил*", "поперхну*", "еда", "едой", "тамақ*", "шашалып")
