@@ -10,7 +10,7 @@ Outside a worker (the shell, the simulator, polling) there is no context and not
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -42,9 +42,14 @@ class UpdateContext:
     # records as stored (JSON, None when absent), and the messages already sent (None: not read).
     known: dict[StateKey, str | None] = field(default_factory=dict)
     sent_before: set[str] | None = None
-    # Sent and not yet recorded: recorded before the next message goes out, and superseded by the
-    # update's "done" (bot/delivery/outbox.py), so a one-message reply costs no write of its own.
+    # Sent and not yet recorded: the store was down, or it is the reply's last message, whose record
+    # rides on the update's "done" (bot/delivery/outbox.py): recorded by `flush` before anything else
+    # the update writes or waits for.
     unrecorded: list[str] = field(default_factory=list)
+    flush: Callable[[], Awaitable[None]] | None = None
+    # The update's reply is being sent: its state is saved with it (or it is a saved reply sent again),
+    # so nothing but "done" follows it in the worker.
+    replying: bool = False
     # Rate counters counted from their prefetched value, (counter, window seconds): written with the
     # update's "done" (bot/delivery/intake_redis.py `finish`), not each in a round trip of its own.
     counted: list[tuple[str, int]] = field(default_factory=list)

@@ -262,6 +262,9 @@ class ConversationService:
                 await job()
             except Exception:  # the conversation's own reply must still go
                 log.exception("work after a conversation failed")
+        context = current_update()
+        if context is not None and context.owns(key):  # saved with the reply: what is sent now is the reply
+            context.replying = True  # (its last message recorded with "done", bot/delivery/outbox.py)
         return reply
 
     async def _run(self, key: StateKey, state: ConversationState, event: Event, hint: str | None,

@@ -159,12 +159,16 @@ class LaneQueue(Protocol):
         """The lane was drained: the ticket is finished."""
         ...
 
-    async def retry_later(self, ticket: Ticket, delay: float) -> None:
-        """Leave the ticket unfinished; it comes back after `delay` (Redis: when reclaimed)."""
+    async def let_go(self, ticket: Ticket, lock: tuple[str, str] | None, *, requeue: bool) -> int:
+        """A lane held by `ticket` is let go: its Redis `lock` (key, token: bot/delivery/ordering.py
+        `lock_of`) released, when given; then, the lane being empty, the ticket acknowledged; work left
+        and `requeue` (a fair share was used), a new ticket behind the others and this one
+        acknowledged; work left otherwise, nothing more (the caller holds the lane again). Returns the
+        entries left. Redis: one script, so work stored meanwhile always finds a ticket."""
         ...
 
-    async def requeue(self, lane: str) -> None:
-        """A new ticket for a lane that still has work, behind the others (a fair share was used)."""
+    async def retry_later(self, ticket: Ticket, delay: float) -> None:
+        """Leave the ticket unfinished; it comes back after `delay` (Redis: when reclaimed)."""
         ...
 
     async def failed(self, entry: Entry) -> int:
@@ -293,8 +297,11 @@ class MemoryIntake:
         handle = loop.call_later(delay, again)
         self._retries.add(handle)
 
-    async def requeue(self, lane: str) -> None:
-        self._tickets.put_nowait(Ticket(lane))
+    async def let_go(self, ticket: Ticket, lock: tuple[str, str] | None, *, requeue: bool) -> int:
+        left = len(self._lanes.get(ticket.lane, ()))  # its asyncio lock was let go already (LocalOrdering)
+        if left and requeue:
+            self._tickets.put_nowait(Ticket(ticket.lane))
+        return left
 
     async def failed(self, entry: Entry) -> int:
         self._tries[entry.token] = self._tries.get(entry.token, 0) + 1

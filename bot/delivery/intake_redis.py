@@ -128,6 +128,22 @@ end
 return 1
 """
 
+# KEYS: the lane's lock, the lane, the stream; ARGV: the lock's token ('' when not held here), the ticket
+# ('' when none), the consumer group, '1' to put the lane behind the others when work is left, the lane's
+# name. As `LaneQueue.let_go`: the lock released if still ours, then the ticket acknowledged unless work
+# is left and the caller takes the lane again; the entries left.
+_LET_GO = """
+if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+local left = redis.call('LLEN', KEYS[2])
+if left > 0 and ARGV[4] == '' then return left end
+if left > 0 then redis.call('XADD', KEYS[3], '*', 'lane', ARGV[5]) end
+if ARGV[2] ~= '' then
+  redis.call('XACK', KEYS[3], ARGV[3], ARGV[2])
+  redis.call('XDEL', KEYS[3], ARGV[2])
+end
+return left
+"""
+
 
 def consumer_name() -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
@@ -150,6 +166,7 @@ class RedisIntake:
         self._peek = redis.register_script(_PEEK)
         self._finish = redis.register_script(_FINISH)
         self._take = redis.register_script(_TAKE)
+        self._let_go = redis.register_script(_LET_GO)
         self._group_ready = False
 
     def _lane(self, lane: str) -> str:
@@ -268,8 +285,11 @@ class RedisIntake:
     async def retry_later(self, ticket: Ticket, delay: float) -> None:
         return None  # left pending: XAUTOCLAIM hands it out again after CLAIM_IDLE_SECONDS
 
-    async def requeue(self, lane: str) -> None:
-        await self.redis.xadd(self.stream, {"lane": lane})
+    async def let_go(self, ticket: Ticket, lock: tuple[str, str] | None, *, requeue: bool) -> int:
+        key, token = lock if lock is not None else (f"{self.prefix}:lock:-", "")
+        left = await self._let_go(keys=[key, self._lane(ticket.lane), self.stream],
+                                  args=[token, ticket.id, GROUP, "1" if requeue else "", ticket.lane])
+        return int(left)
 
     async def failed(self, entry: Entry) -> int:
         key = f"{self.prefix}:in:tries:{entry.token}"

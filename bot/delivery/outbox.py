@@ -6,7 +6,12 @@ How a reply survives, with no second copy of it to keep in step:
 2. The channel renders and sends it through `DurableSender`: the n-th message an update sends to
    a chat has the id `<chat hash>:<n>`, recorded under the update (`StateStore.record_sent`) as
    soon as the platform has accepted it, before the pacing wait for the next one; ids already
-   recorded are skipped.
+   recorded are skipped. The reply's last message is the exception: nothing but "done" follows it,
+   and "done" covers it (it drops the records anyway), so it is left to "done" and costs no round
+   trip of its own. Should anything come first, it is recorded first (`flush_sent`): another send,
+   any write through the update's store (bot/delivery/prefetch.py), waiting for work started beside
+   the reply that is still running (a menu's close, a read receipt: `record_before_waiting`), or the
+   update failing or being cancelled (bot/delivery/worker.py).
 3. The worker then marks the update "done" (dropping the reply and its records) and pops it from
    its lane, in one write.
 A worker that dies between 1 and 3 leaves the update at the head of its lane with its reply in
@@ -18,7 +23,8 @@ platform may accept it after the kill (a request already written to the socket i
 answered whoever is left to hear it), and nothing records it, so whoever takes the lane over sends
 it again. The window runs from writing the request to its record reaching the store: one platform
 round trip (tens to hundreds of milliseconds over the internet; bench.load assumes 100 ms) plus one
-store round trip (p50 0.4 ms with Redis on loopback, python -m bench.outbox_window). The Bot API
+store round trip (p50 0.4 ms with Redis on loopback, python -m bench.outbox_window); for the reply's
+last message that store round trip is "done", written as soon as the channel returns. The Bot API
 and the Cloud API take no idempotency key that could close it. Recording only when the next message
 started (as before) left it open for the whole per-chat pacing wait as well, about a second on
 Telegram (tests/bot/delivery/test_kill_while_paced.py).
@@ -31,7 +37,7 @@ import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from redis.exceptions import RedisError
 
@@ -80,6 +86,8 @@ class DurableSender(Sender):
             self.counts["messages_already_sent"] += len(items) - len(todo)
             log.info("messages already sent skipped", extra={"skipped": len(items) - len(todo)})
 
+        last = todo[-1][0] if todo else None
+
         async def send_once(to: str, pair: tuple[str, T]) -> None:
             if context.held is not None and not context.held():
                 raise LockLost("the lane is no longer surely held: another worker goes on")
@@ -87,9 +95,13 @@ class DurableSender(Sender):
             await deliver(to, pair[1])
             context.unrecorded.append(pair[0])
             done.add(pair[0])
+            if context.replying and pair[0] == last:  # the reply's last: recorded with "done"
+                context.flush = lambda: self.record(marks, context)
+                return
             # At once, not when the next message starts: that comes only after the pacing wait.
             await self.record(marks, context)
 
+        await self.record(marks, context)  # one left for "done" by an earlier send: before this one's pacing
         report = await super().send_all(send_once, chat, todo)
         self.counts["messages_sent"] += report.sent
         self.counts["send_retries"] += report.retries
@@ -105,6 +117,23 @@ class DurableSender(Sender):
             raise NotMarked("a sent message could not be marked")
 
 
+async def flush_sent() -> None:
+    """Record now the current update's messages left unrecorded for its "done" (the reply's last),
+    before the update writes anything else or waits for anything (bot/delivery/prefetch.py does it
+    before every write). Raises `NotMarked` when the store stays down."""
+    context = current_update()
+    if context is not None and context.unrecorded and context.flush is not None:
+        await context.flush()
+
+
+async def record_before_waiting(*started: asyncio.Future[Any]) -> None:
+    """About to wait for work started beside the reply (a menu's close, a read receipt, a record's
+    write): if some of it is still running, the reply's last message is recorded first, so the
+    duplicate window stays a platform round trip plus a store round trip (see above)."""
+    if any(not future.done() for future in started):
+        await flush_sent()
+
+
 async def record_sent(marks: StateStore, context: UpdateContext) -> bool:
     """Record the update's messages sent and not yet recorded, retrying for up to ~30 s while the store
     is down rather than sending them again later. False when it stayed down."""
@@ -115,7 +144,8 @@ async def record_sent(marks: StateStore, context: UpdateContext) -> bool:
             return True
         try:
             await marks.record_sent(context.token, pending, SENT_TTL_SECONDS)
-            del context.unrecorded[:len(pending)]
+            # By value: another task of the update (a write beside the reply) may have recorded some meanwhile.
+            context.unrecorded[:] = [message for message in context.unrecorded if message not in pending]
             return True
         except (RedisError, OSError) as error:
             if attempt == 0:

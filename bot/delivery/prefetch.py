@@ -9,6 +9,9 @@ keeps them current on every write, so the runtime and the adapters read the stor
 
 This is safe because the lane stays held from that read to the end of the update: nobody else
 writes a conversation's records while its lane is held (the runtime's own `hold` is the same lock).
+
+Every write first records the reply's last message if it was left for "done" (bot/delivery/outbox.py
+`flush_sent`): a write after the reply (the SOS keyboard shown, the user gone) does not hold it up.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.context import UpdateContext, current_update
+from bot.delivery.outbox import flush_sent
 from bot.records import CounterRecord
 from storage.base import StateKey, StateStore
 from storage.redis_state import decode_state, encode_state
@@ -38,14 +42,17 @@ class ContextStates:
         return await self.inner.load(key)
 
     async def save(self, key: StateKey, data: Mapping[str, Any]) -> None:
+        await flush_sent()
         await self.inner.save(key, data)
         _remember(key, data)
 
     async def delete(self, key: StateKey) -> None:
+        await flush_sent()
         await self.inner.delete(key)
         _remember(key, None)
 
     async def claim(self, token: str, ttl_seconds: int) -> bool:
+        await flush_sent()
         return await self.inner.claim(token, ttl_seconds)
 
     async def hit(self, counter: str, window_seconds: int) -> int:
@@ -55,6 +62,7 @@ class ContextStates:
         context = current_update()
         record = _counter_in(context, counter) if context is not None else None
         if context is None or record is None:
+            await flush_sent()
             return await self.inner.hit(counter, window_seconds)
         count = int(context.known[record] or 0) + 1
         context.known[record] = str(count)
@@ -65,10 +73,12 @@ class ContextStates:
         return await self.inner.marks(tokens)
 
     async def mark(self, token: str, value: str, ttl_seconds: int) -> None:
+        await flush_sent()
         await self.inner.mark(token, value, ttl_seconds)
 
     async def save_marked(self, key: StateKey, data: Mapping[str, Any], token: str, value: str,
                           ttl_seconds: int) -> None:
+        await flush_sent()
         await self.inner.save_marked(key, data, token, value, ttl_seconds)
         _remember(key, data)
 

@@ -14,9 +14,12 @@ releases its lock (an update stored after that finds the lane empty and brings a
 in memory after the hold was let go and the lane found empty again. So work that arrives while
 a lane is being released is never left behind.
 
-Round trips per update in Redis: the head is read with its mark, the update's messages already
+Round trips per update in Redis, three: the head is read with its mark, the update's messages already
 sent and the conversation's records (bot/delivery/prefetch.py); the runtime saves the state with the
-reply; "done" is written with the next head read (or the lane let go) in one script.
+reply; "done" is written with the next head read (or the lane let go) in one script, and records the
+reply's last message too (bot/delivery/outbox.py; the messages before it are recorded as they go).
+A lane let go otherwise (its fair share used, or found empty) is released, its ticket put back if
+work is left and the old one acknowledged, in one script as well (`LaneQueue.let_go`).
 
 Fair turns (bot/delivery/turns.py `FairTurns`): a process has WORKER_CONCURRENCY slots, and holds
 up to 4x as many lanes; a free slot goes to the lane with the least backlog (its updates queued, read
@@ -44,7 +47,7 @@ from bot.context import DONE, UpdateContext, decode_reply, processing
 from bot.delivery.intake import Busy, Entry, Head, LaneQueue, LaneRelease, Ticket
 from bot.delivery.metrics import Metrics
 from bot.delivery.ordering import Acquire, LockLost, LockTimeout, Ordering
-from bot.delivery.outbox import record_sent
+from bot.delivery.outbox import SENT_TTL_SECONDS, record_sent
 from bot.delivery.routes import Route
 from bot.delivery.sending import current_turn
 from bot.delivery.turns import FairTurns, Turn
@@ -75,6 +78,7 @@ FAIR_SHARE_SECONDS = 0.25  # a lane with more work is put back behind the others
 # Lanes in hand at most, per WORKER_CONCURRENCY: those beyond the slots wait for one (or for pacing)
 # holding none, and cost a little memory (and, once started, a lock) each.
 LANES_PER_SLOT = 4
+CANCEL_RECORD_SECONDS = 1.0  # a cancelled update's last sent message is recorded within this, or not at all
 
 
 def is_outage(error: BaseException) -> bool:
@@ -191,6 +195,7 @@ class Worker:
         try:
             while True:
                 taken: list[Head | None] = []
+                lock: tuple[str, str] | None = None
                 async with self.ordering.lane(ticket.lane, self._taker(ticket.lane, records, taken)) as held:
                     if not held:  # its holder looks again once it lets go (or its ticket is reclaimed)
                         self.metrics.inc("helpline_lane_busy_total")
@@ -201,18 +206,22 @@ class Worker:
                         self.metrics.inc("helpline_lane_reclaimed_total")
                     first = taken[0] if taken else await self.queue.peek(ticket.lane, self.states, records)
                     outcome = await self._run_lane(ticket, first, records)
+                    if outcome in (_Lane.DRAINED, _Lane.FAIR_SHARE_USED):
+                        # Its lock is released below, in `let_go`'s write, not in one of its own.
+                        lock = self.ordering.lock_of(ticket.lane)
+                        if lock is not None:
+                            self.ordering.released(ticket.lane)
                 if outcome is _Lane.RELEASED:  # let go and acknowledged with the lane's last update
                     return
                 if outcome is _Lane.WAIT:
                     self.metrics.inc("helpline_update_retries_total")
                     await self.queue.retry_later(ticket, self.retry_seconds)
                     return
-                if await self.queue.remaining(ticket.lane) == 0:
-                    break
-                if outcome is _Lane.FAIR_SHARE_USED:  # more work: the lane goes behind the others that wait
-                    await self.queue.requeue(ticket.lane)
-                    break
-            await self.queue.ack(ticket)
+                # Fair share used: more work goes behind the other lanes that wait (a new ticket). Drained:
+                # what came meanwhile is taken at once, the lane held again.
+                fair_share_used = outcome is _Lane.FAIR_SHARE_USED
+                if await self.queue.let_go(ticket, lock, requeue=fair_share_used) == 0 or fair_share_used:
+                    return
         except asyncio.CancelledError:
             raise
         except Exception as error:
@@ -288,6 +297,7 @@ class Worker:
             with processing(context):
                 saved = decode_reply(mark) if mark else None
                 if saved is not None:
+                    context.replying = True  # the saved reply: its last message recorded with "done"
                     await route.redeliver(entry, Reply(*saved))
                     self.metrics.inc("helpline_updates_redelivered_total", platform=entry.platform)
                     log.info("saved reply sent after a restart", extra={"platform": entry.platform})
@@ -295,6 +305,7 @@ class Worker:
                     await route.process(entry)
             following = await self._finish(entry, records, release, context.counted)
         except asyncio.CancelledError:
+            await self._record_on_cancel(context)
             raise
         except Exception as error:
             await self._record_sent(context)
@@ -322,6 +333,15 @@ class Worker:
         down): record what it sent, waiting for the store, so its retry does not send it again."""
         if context.unrecorded and not await record_sent(self.states, context):
             log.error("sent messages not recorded: they may be sent again", extra={"messages": len(context.unrecorded)})
+
+    async def _record_on_cancel(self, context: UpdateContext) -> None:
+        """Cancelled (at shutdown) after the reply's last message went, before "done" recorded it:
+        record it on the way out, one attempt, briefly (the process is stopping)."""
+        if not context.unrecorded:
+            return
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self.states.record_sent(context.token, list(context.unrecorded), SENT_TTL_SECONDS),
+                                   CANCEL_RECORD_SECONDS)
 
     async def _failed(self, entry: Entry, error: Exception) -> bool:
         outage = is_outage(error)

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from aiogram import Bot
 
+from bot.delivery.outbox import record_before_waiting
 from bot.delivery.sending import DeliveryReport, Pacer, Sender
 from bot.records import keyboard_record
 from bot.service import ConversationService, Inbound, Reply
@@ -183,6 +184,7 @@ class TelegramChannel:
         await asyncio.sleep(0)
         try:
             await self._converse(pressed.user_id, pressed)
+            await record_before_waiting(closing)  # the reply's last message is not left waiting on it
         finally:
             await closing
 

@@ -17,6 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from bot.delivery.outbox import record_before_waiting
 from bot.delivery.sending import DeliveryError, Pacer, Sender
 from bot.records import pages_record
 from bot.service import ConversationService, Inbound, Reply
@@ -188,6 +189,7 @@ class WhatsAppChannel:
                                                       guess_language(message.sender)))
             await touching
             outcome = await self.reply(message.sender, reply)
+            await record_before_waiting(receipt)  # the reply's last message is not left waiting on it
             self.stats[f"outcome:{outcome.outcome}"] += 1
             return outcome
         finally:
@@ -232,6 +234,7 @@ class WhatsAppChannel:
         except BaseException:
             await asyncio.gather(saving, return_exceptions=True)  # the send's failure is the one reported
             raise
+        await record_before_waiting(saving)
         await saving
         return outcome
 
