@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from flows.references import ALPHABET, SYMBOLS, format_reference
 from storage import escalations as esc
+from storage import judgements
 from storage.base import (
     CASE_OUTCOMES,
     CASE_STATUSES,
@@ -29,7 +30,8 @@ from storage.base import (
 )
 from storage.drafts import upsert_draft, write_drafts
 from storage.engine import DEFAULT_POOL_SIZE, is_memory_sqlite, make_engine
-from storage.models import Case, CaseNote, ConversationMessage, Draft, Escalation, utcnow
+from storage.judgements import JudgedCase, Judgement
+from storage.models import Case, CaseNote, ConversationMessage, CrisisJudgement, Draft, Escalation, utcnow
 from storage.report_columns import case_columns
 
 REFERENCE_ATTEMPTS = 5  # 40 random bits: a second collision in a row means something else is wrong
@@ -127,6 +129,26 @@ class SqlCaseStore:
         if _rows(result) == 0:
             raise CaseNotFound(reference)
 
+    # -- operators' verdicts on the crisis reading (storage/judgements.py) -------------------
+    async def judge(self, case_id: str, verdict: str, level: str | None, reasons: Sequence[str],
+                    actor: str) -> Judgement:
+        """Record which crisis reading of a case is right, replacing any earlier verdict; CaseNotFound
+        if the case is gone, ValueError for a reading that cannot be (storage.judgements.check)."""
+        judgements.check(verdict, level, reasons)
+        judgement = Judgement(case_id, verdict, level, tuple(reasons), actor[:64], self._now())
+        async with self._sessions.begin() as session:
+            if not await judgements.save(session, judgement):
+                raise CaseNotFound(case_id)
+        return judgement
+
+    async def judgement(self, case_id: str) -> Judgement | None:
+        async with self._sessions() as session:
+            return await judgements.read(session, case_id)
+
+    async def judged_cases(self, since: datetime | None = None) -> list[JudgedCase]:
+        async with self._sessions() as session:
+            return await judgements.judged(session, since)
+
     # -- drafts -----------------------------------------------------------------------------
     async def save_draft(self, platform: str, user: str, draft: Mapping[str, Any]) -> None:
         async with self._sessions.begin() as session:
@@ -205,10 +227,12 @@ class SqlCaseStore:
         """
         now = self._now()
         async with self._sessions.begin() as session:
-            # Staff notes on their cases may retell what they wrote: erased with it.
-            await session.execute(delete(CaseNote).where(CaseNote.case_id.in_(
-                select(Case.id).where(Case.platform == platform, Case.reporter == user)))
-                .execution_options(synchronize_session=False))
+            # Staff notes on their cases may retell what they wrote: erased with it; and verdicts on
+            # the crisis reading of their words, which nothing can be measured on any more.
+            theirs = select(Case.id).where(Case.platform == platform, Case.reporter == user)
+            for model in (CaseNote, CrisisJudgement):
+                await session.execute(delete(model).where(model.case_id.in_(theirs))
+                                      .execution_options(synchronize_session=False))
             erased = await session.execute(
                 update(Case).where(Case.platform == platform, Case.reporter == user)
                 .values(reporter=None, description=None, links=None, evidence=None, reply_address=None,

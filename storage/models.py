@@ -306,3 +306,18 @@ class CaseNote(Base):
     author: Mapped[str] = mapped_column(String(SHORT))  # a staff actor id
     kind: Mapped[str] = mapped_column(String(16), server_default="note")  # "note", or "to_reporter" (sent)
     text: Mapped[str] = mapped_column(EncryptedText("case_notes.text"))
+
+
+class CrisisJudgement(Base):
+    """An operator's verdict on the bot's crisis reading of a case (docs/crisis-reading.md): one per case,
+    a new one replaces the old; deleted with its case. The reading it says is right: `level` NULL and no
+    `reasons` for calm, else a level of flows.crisis_sets.DANGER_LEVELS and reasons of the crisis groups."""
+
+    __tablename__ = "crisis_judgements"
+
+    case_id: Mapped[str] = mapped_column(String(32), ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    verdict: Mapped[str] = mapped_column(String(16))  # flows.crisis_sets.VERDICTS
+    level: Mapped[str | None] = mapped_column(String(16))
+    reasons: Mapped[list[str]] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(String(SHORT))  # a staff actor id ("w:<id>")
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
