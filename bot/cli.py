@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from bot import logs
+from bot import crisis_set_command, logs
 from bot.delivery import set_aside
 from bot.desk import staff_command
 from bot.figures import stats
@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     set_aside.add_parser(commands)
     keys.add_parser(commands)
     staff_command.add_parser(commands)
+    crisis_set_command.add_parser(commands)
     return parser
 
 
@@ -168,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return stats.run(args, settings)
         elif args.command == "staff":
             return staff_command.run(args, settings)
+        elif args.command == "crisis-set":
+            return crisis_set_command.run(args, settings)
         elif args.command == "set-aside":
             return set_aside.run(args, settings)
         elif args.command == "rotate-key":

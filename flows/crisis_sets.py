@@ -27,11 +27,11 @@ _RANK = {"high": 1, "critical": 2}
 # What could name or reach someone, replaced before a text leaves the desk. Links before handles and
 # e-mail addresses before handles ("x@mail.kz" is not a handle); phones are 7+ digits with separators.
 _SCRUBS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b(?:t\.me|wa\.me|vk\.com|instagram\.com|tiktok\.com)/\S*"),
-     "<link>"),
+    (re.compile(r"(?i)(?:\b(?:https?://|www\.)|\b(?:t\.me|wa\.me|vk\.com|instagram\.com|tiktok\.com)/)\S*?"
+                r"(?=[.,;:!?)\"'»]*(?:\s|$))"), "<link>"),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "<email>"),
     (re.compile(r"(?<![\w@])@\w{2,}"), "<handle>"),
-    (re.compile(r"\+?\d(?:[\s().-]{0,2}\d){6,}"), "<phone>"),
+    (re.compile(r"\+?\d(?:[\s()-]{0,2}\d){6,}"), "<phone>"),
 )
 
 
