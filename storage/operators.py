@@ -26,7 +26,7 @@ MESSAGE_SENDERS = ("user", "operator")
 AUDIT_ACTIONS = ("take", "message", "note", "close", "handback", "status", "refused", "realert", "reoffer",
                  "erased",
                  # the web desk (bot/desk/staff.py, bot/desk/casework.py)
-                 "signin", "signin_failed", "signout", "assign", "outcome", "staff", "view")
+                 "signin", "signin_failed", "signout", "assign", "outcome", "staff", "view", "judged")
 
 
 @dataclass(frozen=True)

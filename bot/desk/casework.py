@@ -8,15 +8,17 @@ and visible at once to a reporter who checks their reference (the bot reads the 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.desk.front import Delivery
 from bot.desk.staff import SignedIn
+from flows.crisis_sets import bot_reading, judged_reading
 from flows.events import Event, OperatorMessage
-from storage.base import CASE_OUTCOMES, CASE_STATUSES, CaseRecord, StateKey
+from storage.base import CASE_OUTCOMES, CASE_STATUSES, CaseNotFound, CaseRecord, StateKey
 from storage.inbox import InboxFilter, InboxPage, Note, SqlInbox
+from storage.judgements import Judgement
 from storage.models import utcnow
 from storage.operators import AuditEntry, LoggedMessage, SqlOperatorStore
 
@@ -68,6 +70,8 @@ class CaseView:
     escalation_ids: tuple[str, ...]
     overdue: bool
     can_write: bool  # the reporter chose "you may write to me here", and the case is open
+    reading: tuple[str | None, tuple[str, ...]] = (None, ())  # the bot's crisis reading (level, reasons)
+    judgement: Judgement | None = None  # an operator's verdict on that reading (docs/crisis-reading.md)
 
 
 def review_deadlines(hours: Mapping[str, float]) -> dict[str, timedelta]:
@@ -125,7 +129,8 @@ class CaseDesk:
         escalations = await self.inbox.escalations_of(case.id)
         return CaseView(case, assigned, links, defanged, readable(fields.get("description")), counts,
                         tuple(timeline), tuple(escalations), self.is_overdue(case.status, case.risk, case.created_at),
-                        self.reach is not None and await self.inbox.reply_target(case.id) is not None)
+                        self.reach is not None and await self.inbox.reply_target(case.id) is not None,
+                        bot_reading(case.risk_reasons), await self.inbox.cases.judgement(case.id))
 
     async def _timeline(self, case: CaseRecord) -> list[TimelineEntry]:
         entries = [TimelineEntry(case.created_at, "filed", "user")]
@@ -177,6 +182,26 @@ class CaseDesk:
             await self._refused(signed, case_id, "status", "changed")
         await self.operators.audit_case(signed.actor_id, "status", case_id, status=status, was=expected,
                                         outcome=outcome)
+
+    async def judge(self, signed: SignedIn, case_id: str, verdict: str, level: str | None = None,
+                    reasons: Sequence[str] = ()) -> Judgement:
+        """An operator's verdict on the bot's crisis reading of a case: right, a false alarm (it was calm),
+        or missed / wrong (with the right level and reasons). A new verdict replaces the old one."""
+        _need(signed, "cases.work")
+        found = await self.inbox.case(case_id)
+        if found is None:
+            raise Denied("not_found")
+        try:
+            right_level, right_reasons = judged_reading(verdict, found[0].risk_reasons, level or None, reasons)
+        except ValueError as error:
+            raise Denied(str(error)) from None
+        try:
+            judgement = await self.inbox.cases.judge(case_id, verdict, right_level, right_reasons, signed.actor_id)
+        except CaseNotFound:
+            raise Denied("not_found") from None
+        await self.operators.audit_case(signed.actor_id, "judged", case_id, verdict=verdict, level=right_level,
+                                        reasons=",".join(right_reasons) or None)
+        return judgement
 
     async def write_to_reporter(self, signed: SignedIn, case_id: str, text: str) -> Delivery:
         """A message to a reporter who chose "you may write to me here", on their platform, as from the

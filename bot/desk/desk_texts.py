@@ -8,13 +8,14 @@ import re
 from pathlib import Path
 
 from bot.desk.staff import ROLES
+from flows.crisis_sets import VERDICTS
 from storage.operators import AUDIT_ACTIONS
 
 _ROOT = Path(__file__).resolve().parents[2]
 _SCANNED = ("handlers/desk_web/templates/*.html", "handlers/desk_web/*.py")
 _NAMED = re.compile(r"""["'](desk\.[a-z_]+(?:\.[a-z_]+)*)["']""")
 ERRORS = ("csrf", "forbidden", "not_found", "changed", "needs_outcome", "bad_status", "empty", "too_long",
-          "refused", "bad_period", "exists", "invalid", "cannot_write")
+          "refused", "bad_period", "exists", "invalid", "cannot_write", "bad_verdict", "needs_level", "needs_reason")
 STAFF_VERBS = ("enable", "disable", "reset_2fa")
 DELIVERIES = ("sent", "held", "gone", "failed", "no_channel")
 FIGURES = ("category", "risk", "language", "platform", "reporter_role", "age_group", "outcome", "region")
@@ -40,4 +41,5 @@ def desk_keys() -> frozenset[str]:
         *(f"desk.filter.{name}" for name in FILTERS),
         *(f"desk.staff.{verb}" for verb in STAFF_VERBS),
         *(f"desk.write.{delivery}" for delivery in DELIVERIES),
+        *(f"desk.judge.verdict.{verdict}" for verdict in VERDICTS),
     })

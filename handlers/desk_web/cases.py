@@ -11,6 +11,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from bot.desk.casework import Denied
+from flows.crisis_phrases import GROUPS
+from flows.crisis_sets import DANGER_LEVELS
 from flows.definitions import AGE_GROUPS, CATEGORIES, LANGUAGES, REGIONS
 from flows.triage import LEVELS
 from handlers.desk_web.web import checked_form, redirect, render, services, signed_in
@@ -85,7 +87,7 @@ async def case(request: Request, case_id: str) -> Response:
     return render(request, "case.html", signed, view=view, who=lambda actor: _who(actor, names),
                   statuses=[s for s in CASE_STATUSES if s != "received"], outcomes=CASE_OUTCOMES,
                   staff=sorted(names.items(), key=lambda item: item[1]), error=request.query_params.get("error"),
-                  sent=request.query_params.get("sent"))
+                  sent=request.query_params.get("sent"), danger_levels=DANGER_LEVELS, crisis_reasons=tuple(GROUPS))
 
 
 def _who(actor: str | None, names: dict[str, str]) -> str:
@@ -117,6 +119,19 @@ async def status(request: Request, case_id: str) -> Response:
     signed, form = await checked_form(request)
     return await _act(request, case_id, services(request).cases.set_status(
         signed, case_id, form.get("expected", ""), form.get("status", ""), form.get("outcome") or None))
+
+
+@router.post("/case/{case_id}/judge")
+async def judge(request: Request, case_id: str) -> Response:
+    """An operator's verdict on the bot's crisis reading (docs/crisis-reading.md, real messages)."""
+    signed, form = await checked_form(request)
+    reasons = [r for r in (await request.form()).getlist("reasons") if isinstance(r, str)]
+    return await _act(request, case_id, _judged(services(request).cases.judge(
+        signed, case_id, form.get("verdict", ""), form.get("level") or None, reasons)))
+
+
+async def _judged(judging: Awaitable[object]) -> None:
+    await judging
 
 
 @router.post("/case/{case_id}/write")

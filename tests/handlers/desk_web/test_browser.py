@@ -67,6 +67,7 @@ async def make_staff(database_url: str) -> None:
                                  languages=("kk", "ru", "en"))
         await staff.staff.update(record.id, totp_secret=SECRET, totp_enabled=True)
         await staff.add("bolat", "Bolat", "operator", PASSWORD, ui_language="ru")
+        await staff.add("erlan", "Erlan", "operator", PASSWORD, ui_language="en")
     finally:
         await cases.close()
 
@@ -253,3 +254,21 @@ def test_each_member_reads_the_desk_in_their_language(server: str, browser: WebD
     WebDriverWait(browser, WAIT).until(lambda b: "Өтініштер" in b.find_element(By.TAG_NAME, "h1").text)
     browser.get(f"{server}/desk/figures")
     assert browser.find_element(By.CSS_SELECTOR, ".error").text  # an operator: not for them
+
+
+def test_an_operator_judges_the_bots_danger_reading(server: str, browser: WebDriver) -> None:
+    """Issue 11: operators' verdicts make the labelled set of real messages (docs/crisis-reading.md)."""
+    reference = file_report(server, "kid-judged")
+    browser.delete_all_cookies()
+    browser.get(f"{server}/desk/signin")
+    browser.find_element(By.ID, "username").send_keys("erlan")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    press(browser, By.ID, "signin")
+    browser.get(f"{server}/desk/inbox?reference={reference}")
+    assert browser.find_element(By.ID, "reference").text == reference
+    assert "Was the bot's danger reading right?" in browser.find_element(By.ID, "judge").text
+    assert browser.find_elements(By.ID, "judged") == []
+    press(browser, By.ID, "judge-false_alarm")
+    assert browser.find_element(By.ID, "judged").text == "Judged: false alarm, by Erlan"
+    assert "judged the bot's danger reading" in browser.find_element(By.ID, "timeline").text
+    shot(browser, "case-judged")
