@@ -98,11 +98,6 @@ class TrustedAdults:
         self.operators_notice: Callable[[StateKey], Awaitable[None]] | None = None
 
     # -- the service's side -------------------------------------------------------------------
-    async def mirror(self, key: StateKey) -> tuple[tuple[tuple[str, str], ...], str | None]:
-        """A new conversation state's copy of the child's adults and alias."""
-        links = await self.store.links_of(key.platform, key.user)
-        return tuple((link.id, link.name) for link in links), (links[-1].child_alias if links else None)
-
     async def forget(self, key: StateKey) -> None:
         """"Delete my data": the links go, the person's as a child and as an adult."""
         await self.store.forget(key.platform, key.user)

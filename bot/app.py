@@ -26,6 +26,7 @@ from storage.adults import SqlAdultStore
 from storage.base import CaseStore, StateStore
 from storage.cases import SqlCaseStore
 from storage.factory import build_case_store, build_state_store, migrate
+from storage.first_look import SqlFirstLook
 
 # The platform adapters the composition root wires in (handlers/<platform>/__init__.py).
 ADAPTERS = {"telegram": telegram, "whatsapp": whatsapp}
@@ -109,7 +110,7 @@ async def build_application(settings: Settings | None = None) -> Application:
         lookup_limit=settings.lookup_limit_per_hour, inbound_limit=settings.inbound_limit,
         inbound_window_seconds=settings.inbound_window_seconds,
         locks=pipeline.ordering, drafts=drafts,
-        parallel_reads=isinstance(cases, SqlCaseStore) and cases.parallel_reads,
+        first_look=SqlFirstLook(cases) if isinstance(cases, SqlCaseStore) else None,
     )
     service.erasers.append(pipeline.forget)
     application = Application(settings, translator, states, cases, service, pipeline=pipeline, drafts=drafts)

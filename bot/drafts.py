@@ -39,6 +39,11 @@ class DraftPort(Protocol):
         """The draft changed; an empty one drops it."""
         ...
 
+    def unwritten(self, key: StateKey) -> DraftChange | None:
+        """The conversation's newest change not in the case store yet (its draft None: dropped), which
+        wins over what the store holds; None when the store has the newest."""
+        ...
+
     def forget(self, key: StateKey) -> None:
         """The case store dropped the draft itself (case filed, data deleted): nothing older may come back."""
         ...
@@ -60,6 +65,9 @@ class WriteThrough:
             await self.cases.save_draft(key.platform, key.user, draft)
         else:
             await self.cases.drop_draft(key.platform, key.user)
+
+    def unwritten(self, key: StateKey) -> DraftChange | None:
+        return None  # every change is written before `put` returns
 
     def forget(self, key: StateKey) -> None:
         pass  # nothing is pending: file_case and forget_user dropped the draft in their transaction
@@ -100,10 +108,14 @@ class DraftKeeper:
         return len(self._pending) + len(self._writing)
 
     async def load(self, key: StateKey) -> dict[str, Any] | None:
-        change = self._pending.get(key) or self._writing.get(key)
+        change = self.unwritten(key)
         if change is not None:  # read-your-writes: the case store may not have it yet
             return dict(change.draft) if change.draft else None
         return await self.cases.load_draft(key.platform, key.user)
+
+    def unwritten(self, key: StateKey) -> DraftChange | None:
+        # The flush under way too: until it has succeeded, the store may not have its drafts.
+        return self._pending.get(key) or self._writing.get(key)
 
     async def put(self, key: StateKey, draft: Mapping[str, Any]) -> None:
         at = self._clock()

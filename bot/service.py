@@ -37,7 +37,7 @@ from flows.flood import always_answered, flood_notice
 from flows.reading import Reading
 from flows.state import ConversationState
 from locales.labels import typed_labels
-from storage.base import CaseStore, NewCase, StateKey, StateStore, Ticket
+from storage.base import CaseStore, FirstLook, NewCase, StateKey, StateStore, Ticket
 from storage.pseudonym import pseudonymize
 
 log = logging.getLogger(__name__)
@@ -144,11 +144,14 @@ class AdultPort(Protocol):
     async def carry_out(self, key: StateKey, state: ConversationState, action: AdultAction,
                         address: str | None) -> Event | None: ...
 
-    async def mirror(self, key: StateKey) -> tuple[tuple[tuple[str, str], ...], str | None]:
-        """The child's adults (link id, name) and alias, for a new conversation state."""
-        ...
-
     async def forget(self, key: StateKey) -> None: ...
+
+
+class FirstLookPort(Protocol):
+    """A new conversation's reads from the case store, together: the stored draft and the trusted adults
+    (storage/first_look.py: one pool checkout, one statement, where apart they took two of each)."""
+
+    async def first_look(self, key: StateKey) -> FirstLook: ...
 
 
 class ConversationService:
@@ -156,7 +159,7 @@ class ConversationService:
                  config: EngineConfig | None = None, lookup_limit: int = 10,
                  operators: OperatorPort | None = None, locks: ConversationHold | None = None,
                  drafts: DraftPort | None = None, inbound_limit: int = 0,
-                 inbound_window_seconds: int = 60, parallel_reads: bool = False) -> None:
+                 inbound_window_seconds: int = 60, first_look: FirstLookPort | None = None) -> None:
         self.operators = operators
         self.states = states
         self.cases = cases
@@ -167,8 +170,8 @@ class ConversationService:
         if not self.config.labels:  # a typed button label is the button (docs/decisions.md)
             self.config = dataclasses.replace(self.config, labels=typed_labels())
         self.lookup_limit = lookup_limit
-        # Whether the case store may answer independent reads at once (SqlCaseStore.parallel_reads).
-        self.parallel_reads = parallel_reads
+        # A new conversation's draft and adults in one read; without it (no SQL case store wired), the draft alone.
+        self.first_look = first_look
         # A user's messages per window before the bot stops answering for the rest of it; 0: no limit.
         self.inbound_limit = inbound_limit
         self.inbound_window_seconds = inbound_window_seconds
@@ -290,15 +293,16 @@ class ConversationService:
         data = await self.states.load(key)
         if data is not None:
             return ConversationState.from_dict(data)
-        # A new or expired conversation: a report left half-way survives in the case store.
-        if self.adults is None:
+        # A new or expired conversation: a report left half-way survives in the case store, and the
+        # child's trusted adults live there.
+        if self.first_look is None:
             return ConversationState(draft=await self.drafts.load(key) or {})
-        if self.parallel_reads:  # two round trips to the database at once: the first reply comes sooner
-            draft, (adults, alias) = await asyncio.gather(self.drafts.load(key), self.adults.mirror(key))
-        else:
-            draft = await self.drafts.load(key)
-            adults, alias = await self.adults.mirror(key)
-        return ConversationState(draft=draft or {}, adults=adults, alias=alias)
+        # A draft not written yet (write-behind, bot/drafts.py) wins over the stored one. Taken before the
+        # read: a flush that lands during it no longer lists the draft, and the read may predate the flush.
+        unwritten = self.drafts.unwritten(key)
+        found = await self.first_look.first_look(key)
+        draft = found.draft if unwritten is None else unwritten.draft
+        return ConversationState(draft=dict(draft or {}), adults=found.adults, alias=found.alias)
 
     async def _persist(self, key: StateKey, state: ConversationState, draft_before: dict[str, object],
                        reply: Reply) -> None:

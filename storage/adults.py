@@ -64,7 +64,8 @@ class SqlAdultStore:
 
     async def links_of(self, platform: str, user: str) -> list[Link]:
         """A child's adults, oldest first."""
-        # Core rows, not ORM objects: asked by every new conversation (as SqlCaseStore.load_draft).
+        # Core rows, not ORM objects (as SqlCaseStore.load_draft). A new conversation reads its adults
+        # with its draft instead (storage/first_look.py).
         async with self.cases.engine.connect() as connection:
             rows = await connection.execute(select(*AdultLink.__table__.columns)
                                             .where(AdultLink.child_platform == platform, AdultLink.child_user == user)

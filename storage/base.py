@@ -138,6 +138,17 @@ class DraftChange:
     at: datetime
 
 
+@dataclass(frozen=True)
+class FirstLook:
+    """What the case store holds for a new (or expired) conversation state: the stored copy of its
+    draft, and its trusted adults as (link id, the child's name for them), oldest first, with the
+    alias the child gave in their newest link."""
+
+    draft: dict[str, Any] | None
+    adults: tuple[tuple[str, str], ...] = ()
+    alias: str | None = None
+
+
 class CaseStore(Protocol):
     """Cases, unfinished drafts and escalations, in a relational database."""
 

@@ -29,7 +29,7 @@ from storage.base import (
     Ticket,
 )
 from storage.drafts import upsert_draft, write_drafts
-from storage.engine import DEFAULT_POOL_SIZE, is_memory_sqlite, make_engine
+from storage.engine import DEFAULT_POOL_SIZE, make_engine
 from storage.judgements import JudgedCase, Judgement
 from storage.models import Case, CaseNote, ConversationMessage, CrisisJudgement, Draft, Escalation, utcnow
 from storage.report_columns import case_columns
@@ -51,9 +51,6 @@ class SqlCaseStore:
     def __init__(self, database_url: str, *, clock: Callable[[], datetime] = utcnow,
                  reference_factory: Callable[[], str] = new_reference, pool_size: int = DEFAULT_POOL_SIZE) -> None:
         self.engine = make_engine(database_url, pool_size=pool_size)
-        # An in-memory SQLite database is one connection shared by every session (StaticPool): two
-        # sessions reading on it at once would interleave on that connection, so reads there take turns.
-        self.parallel_reads = not is_memory_sqlite(self.engine.url)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._now = clock
         self._new_reference = reference_factory
@@ -155,8 +152,8 @@ class SqlCaseStore:
             await upsert_draft(session, platform, user, dict(draft), self._now())
 
     async def load_draft(self, platform: str, user: str) -> dict[str, Any] | None:
-        # Core on a connection, not an ORM session: every new conversation asks and most find nothing
-        # (bench/new_conversation.py: the session cost a little; the connection checkout costs more).
+        # Core on a connection, not an ORM session (bench/new_conversation.py). A new conversation of the
+        # app reads its draft with its adults instead (storage/first_look.py).
         async with self.engine.connect() as connection:
             data = await connection.scalar(select(Draft.data).where(Draft.platform == platform,
                                                                     Draft.user_id == user))

@@ -1,86 +1,106 @@
-"""A new conversation's lookups in the case store (the draft left half-way, the trusted adults) run
-at once where the store allows it, and take turns on the one connection of an in-memory SQLite."""
+"""A new conversation's lookups in the case store (the draft left half-way, the trusted adults): one read
+through the first-look port (storage/first_look.py), a draft not written yet winning over the stored one,
+even when the write-behind flush lands while the read is under way."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-import pytest
-
+from bot.drafts import DraftKeeper
 from bot.service import ConversationService, Inbound
-from flows.events import Event, Text
+from flows.events import Text
 from flows.state import ConversationState
-from storage.base import StateKey
-from storage.cases import SqlCaseStore
+from storage.base import DraftChange, FirstLook, StateKey
 from storage.memory import MemoryStateStore
 
 
-class Lookups:
-    """A draft store and an adults runtime that note when each lookup starts and ends."""
+class Store:
+    """The case store's drafts, as the keeper writes them."""
 
     def __init__(self) -> None:
-        self.log: list[str] = []
+        self.drafts: dict[StateKey, dict[str, Any]] = {}
 
-    async def _look(self, name: str) -> None:
-        self.log.append(f"{name} start")
-        await asyncio.sleep(0.01)  # a round trip to the database
-        self.log.append(f"{name} end")
+    async def write_drafts(self, changes: Sequence[DraftChange]) -> None:
+        for change in changes:
+            key = StateKey(change.platform, change.user)
+            if change.draft:
+                self.drafts[key] = dict(change.draft)
+            else:
+                self.drafts.pop(key, None)
 
-    async def load(self, key: StateKey) -> dict[str, Any] | None:
-        await self._look("draft")
-        return {"category": "bullying"}
-
-    async def put(self, key: StateKey, draft: Mapping[str, Any]) -> None:
-        pass
-
-    def forget(self, key: StateKey) -> None:
-        pass
-
-    async def close(self) -> None:
-        pass
-
-    async def mirror(self, key: StateKey) -> tuple[tuple[tuple[str, str], ...], str | None]:
-        await self._look("adults")
-        return (("l1", "Aunt"),), "Aru"
-
-    async def carry_out(self, key: StateKey, state: ConversationState, action: object,
-                        address: str | None) -> Event | None:
-        return None
+    async def load_draft(self, platform: str, user: str) -> dict[str, Any] | None:
+        return self.drafts.get(StateKey(platform, user))
 
 
-async def first_message(parallel: bool) -> tuple[list[str], ConversationState]:
-    lookups = Lookups()
-    states = MemoryStateStore(3600)
-    service = ConversationService(states, None, secret="s", drafts=lookups,  # type: ignore[arg-type]
-                                  parallel_reads=parallel)
-    service.adults = lookups  # type: ignore[assignment]
-    await service.handle(Inbound("telegram", "7", Text("/start"), "en"))
-    data = await states.load(service.key_for("telegram", "7"))
+class Looks:
+    """The first-look port over `Store`, with something to run in the middle of the read."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.asked: list[StateKey] = []
+        self.meanwhile: Callable[[], Awaitable[object]] | None = None
+
+    async def first_look(self, key: StateKey) -> FirstLook:
+        self.asked.append(key)
+        draft = self.store.drafts.get(key)  # the row as the statement saw it
+        if self.meanwhile is not None:
+            await self.meanwhile()
+        return FirstLook(draft, (("l1", "Aunt"),), "Aru")
+
+
+def service_with(store: Store, looks: Looks | None) -> tuple[ConversationService, DraftKeeper]:
+    keeper = DraftKeeper(store, interval=3600)  # type: ignore[arg-type]
+    service = ConversationService(MemoryStateStore(3600), None, secret="s", drafts=keeper,  # type: ignore[arg-type]
+                                  first_look=looks)
+    return service, keeper
+
+
+async def state_after(service: ConversationService, text: str = "/start") -> ConversationState:
+    await service.handle(Inbound("telegram", "7", Text(text), "en"))
+    data = await service.states.load(service.key_for("telegram", "7"))
     assert data is not None
-    return lookups.log, ConversationState.from_dict(data)
+    return ConversationState.from_dict(data)
 
 
-async def test_the_draft_and_the_adults_are_looked_up_at_once() -> None:
-    log, state = await first_message(parallel=True)
-    assert log == ["draft start", "adults start", "draft end", "adults end"]
+async def test_one_read_per_new_conversation_gives_the_draft_and_the_adults() -> None:
+    store = Store()
+    looks = Looks(store)
+    service, _ = service_with(store, looks)
+    key = service.key_for("telegram", "7")
+    store.drafts[key] = {"category": "bullying"}
+    state = await state_after(service)
     assert (state.draft, state.adults, state.alias) == ({"category": "bullying"}, (("l1", "Aunt"),), "Aru")
+    await state_after(service, "/menu")
+    assert looks.asked == [key]  # a conversation under way reads its state only
 
 
-async def test_they_take_turns_where_the_store_cannot_read_twice_at_once() -> None:
-    log, state = await first_message(parallel=False)
-    assert log == ["draft start", "draft end", "adults start", "adults end"]
-    assert (state.draft, state.adults, state.alias) == ({"category": "bullying"}, (("l1", "Aunt"),), "Aru")
+async def test_a_draft_not_written_yet_wins_even_if_written_during_the_read() -> None:
+    store = Store()
+    looks = Looks(store)
+    service, keeper = service_with(store, looks)
+    key = service.key_for("telegram", "7")
+    store.drafts[key] = {"category": "other"}  # an older copy
+    await keeper.put(key, {"category": "bullying"})
+    looks.meanwhile = keeper.flush  # the write-behind lands between the statement and the answer
+    state = await state_after(service)
+    assert state.draft == {"category": "bullying"} and keeper.unwritten(key) is None
+    assert state.adults == (("l1", "Aunt"),)
 
 
-@pytest.mark.parametrize(("url", "parallel"), [("sqlite+aiosqlite://", False),
-                                               ("sqlite+aiosqlite:///:memory:", False),
-                                               ("sqlite+aiosqlite:///{tmp}/cases.db", True)])
-async def test_only_an_in_memory_sqlite_store_reads_one_at_a_time(tmp_path: Path, url: str, parallel: bool) -> None:
-    store = SqlCaseStore(url.format(tmp=tmp_path))
-    try:
-        assert store.parallel_reads is parallel
-    finally:
-        await store.close()
+async def test_a_drop_not_written_yet_wins_too() -> None:
+    store = Store()
+    service, keeper = service_with(store, Looks(store))
+    key = service.key_for("telegram", "7")
+    store.drafts[key] = {"category": "other"}
+    await keeper.put(key, {})
+    assert (await state_after(service)).draft == {}
+
+
+async def test_without_the_port_the_draft_alone_is_read() -> None:
+    store = Store()
+    service, _ = service_with(store, None)
+    key = service.key_for("telegram", "7")
+    store.drafts[key] = {"category": "other"}
+    state = await state_after(service)
+    assert (state.draft, state.adults, state.alias) == ({"category": "other"}, (), None)

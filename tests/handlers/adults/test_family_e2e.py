@@ -164,10 +164,10 @@ async def test_removal_is_silent_and_delete_my_data_removes_links(make_hotline: 
     async with make_hotline() as hotline:
         family = Family(hotline)
         await link_telegram_child_to_whatsapp_parent(family)
-        adults = hotline.application.service.adults
-        assert adults is not None
+        look = hotline.application.service.first_look  # what a new conversation of the child reads
+        assert look is not None
         child = hotline.application.service.key_for("telegram", str(TG_CHILD))
-        assert [name for _, name in (await adults.mirror(child))[0]] == ["Мама"]
+        assert [name for _, name in (await look.first_look(child)).adults] == ["Мама"]
 
         before = len(family.wa_sent(WA_PARENT))
         await family.tg_presses(TG_CHILD, "remove", "ru")
@@ -175,7 +175,7 @@ async def test_removal_is_silent_and_delete_my_data_removes_links(make_hotline: 
         await family.tg_presses(TG_CHILD, "1", "ru")
         assert "Этому человеку ничего не сообщат" in "\n".join(family.tg_texts(TG_CHILD)[-2:])
         assert len(family.wa_sent(WA_PARENT)) == before  # the parent is told nothing
-        assert (await adults.mirror(child))[0] == ()
+        assert (await look.first_look(child)).adults == ()
         await family.tg_says(TG_CHILD, "/sos", "ru")
         assert "alert" not in family.tg_labels(TG_CHILD) and "add_adult" in family.tg_labels(TG_CHILD)
 
@@ -184,14 +184,14 @@ async def test_removal_is_silent_and_delete_my_data_removes_links(make_hotline: 
         await family.wa_says(WA_PARENT, code_in(family.tg_texts(TG_CHILD)))
         await family.wa_taps(WA_PARENT, "agree")
         await family.tg_says(TG_CHILD, "Мама", "ru")
-        assert len((await adults.mirror(child))[0]) == 1
+        assert len((await look.first_look(child)).adults) == 1
         await family.tg_says(TG_CHILD, "/menu", "ru")
         await family.tg_presses(TG_CHILD, "privacy", "ru")
         assert "Близкие взрослые</b>\n• Подключённый взрослый получает только твои сигналы SOS" in \
             family.tg_texts(TG_CHILD)[-1]
         await family.tg_presses(TG_CHILD, "delete", "ru")
         await family.tg_presses(TG_CHILD, "yes", "ru")
-        assert (await adults.mirror(child))[0] == ()
+        assert (await look.first_look(child)).adults == ()
         await family.tg_says(TG_CHILD, "/sos", "ru")
         assert "alert" not in family.tg_labels(TG_CHILD)
 
