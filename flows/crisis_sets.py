@@ -58,10 +58,13 @@ def judged_reading(verdict: str, bot_reasons: Iterable[str], level: str | None =
                    reasons: Sequence[str] = ()) -> tuple[str | None, tuple[str, ...]]:
     """The reading an operator's verdict says is right; ValueError (a short code) when it cannot be.
 
-    right: the bot's own reading; false_alarm: calm; missed: the level and reason(s) the operator chose."""
+    right: the bot's own reading; false_alarm: calm (only of a reading of danger); missed: the level and
+    reason(s) the operator chose."""
     if verdict == "right":
         return bot_reading(bot_reasons)
     if verdict == "false_alarm":
+        if not bot_reading(bot_reasons)[1]:  # read as calm already: "right" says that, a false alarm cannot be
+            raise ValueError("was_calm")
         return None, ()
     if verdict != "missed":
         raise ValueError("bad_verdict")

@@ -15,7 +15,8 @@ _ROOT = Path(__file__).resolve().parents[2]
 _SCANNED = ("handlers/desk_web/templates/*.html", "handlers/desk_web/*.py")
 _NAMED = re.compile(r"""["'](desk\.[a-z_]+(?:\.[a-z_]+)*)["']""")
 ERRORS = ("csrf", "forbidden", "not_found", "changed", "needs_outcome", "bad_status", "empty", "too_long",
-          "refused", "bad_period", "exists", "invalid", "cannot_write", "bad_verdict", "needs_level", "needs_reason")
+          "refused", "bad_period", "exists", "invalid", "cannot_write", "bad_verdict", "needs_level", "needs_reason",
+          "was_calm")
 STAFF_VERBS = ("enable", "disable", "reset_2fa")
 DELIVERIES = ("sent", "held", "gone", "failed", "no_channel")
 FIGURES = ("category", "risk", "language", "platform", "reporter_role", "age_group", "outcome", "region")

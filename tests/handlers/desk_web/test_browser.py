@@ -268,7 +268,9 @@ def test_an_operator_judges_the_bots_danger_reading(server: str, browser: WebDri
     assert browser.find_element(By.ID, "reference").text == reference
     assert "Was the bot's danger reading right?" in browser.find_element(By.ID, "judge").text
     assert browser.find_elements(By.ID, "judged") == []
-    press(browser, By.ID, "judge-false_alarm")
-    assert browser.find_element(By.ID, "judged").text == "Judged: false alarm, by Erlan"
+    # The bot read this report as calm, so "False alarm" is not offered; "Right" says it was calm.
+    assert browser.find_elements(By.ID, "judge-false_alarm") == []
+    press(browser, By.ID, "judge-right")
+    assert browser.find_element(By.ID, "judged").text == "Judged: right, by Erlan"
     assert "judged the bot's danger reading" in browser.find_element(By.ID, "timeline").text
     shot(browser, "case-judged")

@@ -74,3 +74,20 @@ async def test_a_miss_needs_the_right_level_and_reasons_and_is_stored_and_audite
     assert judgement is not None
     assert (judgement.verdict, judgement.level, judgement.reasons) == ("right", "critical", ("grooming_meeting",))
     assert "Judged: right, by Dana" in (await desk.http.get(target)).text
+
+
+async def test_a_false_alarm_is_offered_only_where_the_bot_read_danger(desk: Desk) -> None:
+    await desk.add("dana")
+    calm = await desk.report("kid-j3")  # "they post my photos": no danger read
+    danger = await desk.report("kid-j4", "a man from the game wants to meet me tomorrow, mum does not know")
+    await desk.sign_in("dana")
+    calm_page, danger_page = (await case_link(desk, calm)), (await case_link(desk, danger))
+    calm_html = (await desk.http.get(calm_page)).text
+    assert 'id="judge-false_alarm"' not in calm_html and 'id="judge-right"' in calm_html
+    assert 'id="judge-false_alarm"' in (await desk.http.get(danger_page)).text
+    refused = await desk.http.post(calm_page + "/judge", data={"csrf": hidden(calm_html, "csrf"),
+                                                               "verdict": "false_alarm"})
+    assert refused.headers["location"].endswith("error=was_calm")
+    assert await store(desk).judgement(calm_page.rsplit("/", 1)[1]) is None
+    shown = (await desk.http.get(refused.headers["location"])).text
+    assert "The bot read this case as calm: choose Right, or Missed or wrong." in shown
