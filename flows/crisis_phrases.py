@@ -806,7 +806,7 @@ GROUPS: dict[str, Group] = {
                         pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS, WAITING), (FOLLOWED_STREET, ADULT),
                                (st.WAITS_FOR_ME, st.NOW_ONLY), (st.WAITS_FOR_ME, st.SHOUTING),
                                (st.COMING, st.HELP_WORDS), (FOLLOWED + st.FOLLOWED_MORE, st.NOW_ONLY)),
-                        calm=JOKING + GAMES + SCHOOL + st.TOY_GUNS,
+                        calm=JOKING + GAMES + SCHOOL + st.PLAY_VIOLENCE,
                         combos=(Combo((st.SCARED_FOR_LIFE,)),
                                 Combo((st.HELP_CALL, st.FEAR_NOW + st.URGENT + st.PRESENCE + st.WAITING_ANY
                                        + st.DOOR_FORCE), st.HELP_CALM),
@@ -856,7 +856,7 @@ GROUPS: dict[str, Group] = {
                            Combo((RELATIVES + st.PARENTS + st.STEP_PARENTS, st.CHOKING), ACCIDENTS + GAMES + st.FOOD))),
     "threat_violence": Group("high", THREAT + st.THREAT_STEMS + st.KILL_US + st.THREAT_INTENT_KK
                              + st.THREAT_SECOND,
-                             calm=JOKING + GAMES + SCHOOL + st.GAME_LOSS + ("дневник*", "күнделік*") + st.TOY_GUNS
+                             calm=JOKING + GAMES + SCHOOL + st.GAME_LOSS + ("дневник*", "күнделік*") + st.PLAY_VIOLENCE
                              + st.NEWS,
                              unless=("threat_now",),
                              combos=(Combo((st.SCHOOL_WEAPON, st.TO_SCHOOL, st.BRING), st.SCHOOL_WEAPON_CALM),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from flows.crisis_phrases import GROUPS
+from flows.triage import rank
 
 if TYPE_CHECKING:  # the reader is loaded only to measure: the store and the desk validate verdicts here
     from flows.crisis import CrisisSignal
@@ -22,7 +23,6 @@ Reader = Callable[[str], "CrisisSignal | None"]
 VERDICTS = ("right", "false_alarm", "missed")
 DANGER_LEVELS = ("high", "critical")  # a crisis set's levels; None is calm
 ROW_KEYS = frozenset({"lang", "set", "level", "reasons", "text"})
-_RANK = {"high": 1, "critical": 2}
 
 # What could name or reach someone, replaced before a text leaves the desk. Links before handles and
 # e-mail addresses before handles ("x@mail.kz" is not a handle); phones are 7+ digits with separators.
@@ -45,7 +45,7 @@ def scrub(text: str) -> str:
 def level_of(reasons: Iterable[str]) -> str | None:
     """The most serious level of these crisis reasons (None: none of them is one)."""
     levels = [GROUPS[r].level for r in reasons if r in GROUPS]
-    return max(levels, key=_RANK.__getitem__, default=None)
+    return max(levels, key=rank, default=None)
 
 
 def bot_reading(risk_reasons: Iterable[str]) -> tuple[str | None, tuple[str, ...]]:
@@ -86,11 +86,18 @@ def row_problem(item: object) -> str | None:
         return f"a row needs exactly the keys {sorted(ROW_KEYS)}"
     if not isinstance(item["text"], str) or not isinstance(item["lang"], str):
         return "lang and text are strings"
-    reasons = item["reasons"]
-    if not isinstance(reasons, list) or any(r not in GROUPS for r in reasons):
+    if not isinstance(item["reasons"], list) or not all(isinstance(r, str) for r in item["reasons"]):
         return "reasons are a list of crisis groups (flows.crisis_phrases.GROUPS)"
-    if item["level"] not in (None, *DANGER_LEVELS) or (item["level"] is None) != (reasons == []):
-        return "level is high or critical with reasons, or null (calm) with none"
+    return reading_problem(item["level"], item["reasons"])
+
+
+def reading_problem(level: object, reasons: Sequence[str]) -> str | None:
+    """Why this is not a crisis reading (None: it is one): a danger level with crisis reasons, or calm.
+    One rule for a set's rows and for the verdicts the case store keeps (storage/judgements.py)."""
+    if unknown := sorted(set(reasons) - set(GROUPS)):
+        return f"reasons are crisis groups (flows.crisis_phrases.GROUPS): unknown crisis reasons {unknown}"
+    if level not in (None, *DANGER_LEVELS) or (level is None) != (not reasons):
+        return "level is high or critical with reasons (a danger level with reasons), or null (calm) with none"
     return None
 
 

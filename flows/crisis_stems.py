@@ -1213,8 +1213,11 @@ LITERATURE: Phrases = (
 )
 PILLOW_PLAY: Phrases = ("жастық*", "pillow*", "подушк*", "ойнап жатырмыз", "we are playing", "мы играем", "играемся")
 LOCKED_OUT: Phrases = ("locked me out", "out of the wifi", "wifi", "вайфа*", "wi fi", "пароль*", "password")
-TOY_GUNS: Phrases = ("water gun", "водяного пистолета", "водяным пистолетом", "су пистолет*", "nerf", "paintball",
-                     "пейнтбол*", "пульк*", "impostor*", "импостер*")
+# Violence in play: toy guns, and the impostor of Among Us, who "kills" the crew.
+PLAY_VIOLENCE: Phrases = (
+    "water gun", "водяного пистолета", "водяным пистолетом", "су пистолет*", "nerf", "paintball", "пейнтбол*",
+    "пульк*", "impostor*", "импостер*",
+)
 NEWS: Phrases = (
     "in the news", "on the news", "news said", "the news", "в новостях", "по новостям", "новости", "жаңалықта*",
     "жаңалықтан", "article", "мақала*", "дәріс*", "lecture", "лекци*",

@@ -10,8 +10,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from flows.crisis_phrases import GROUPS
-from flows.crisis_sets import DANGER_LEVELS, VERDICTS
+from flows.crisis_sets import VERDICTS, reading_problem
 from storage.models import Case, CrisisJudgement
 
 
@@ -37,10 +36,8 @@ class JudgedCase:
 def check(verdict: str, level: str | None, reasons: Sequence[str]) -> None:
     if verdict not in VERDICTS:
         raise ValueError(f"unknown verdict {verdict!r}; expected one of {VERDICTS}")
-    if level not in (None, *DANGER_LEVELS) or (level is None) != (not reasons):
-        raise ValueError("a judged reading is a danger level with reasons, or calm (no level, no reasons)")
-    if any(reason not in GROUPS for reason in reasons):
-        raise ValueError(f"unknown crisis reasons {sorted(set(reasons) - set(GROUPS))}")
+    if (problem := reading_problem(level, reasons)) is not None:
+        raise ValueError(problem)
 
 
 def _judgement(row: CrisisJudgement) -> Judgement:

@@ -121,6 +121,7 @@ def test_measure_prints_the_figures_per_language(tmp_path: Path, capsys: pytest.
     ('{"lang": "en"}', "not a crisis set"),
     ('[{"lang": "en", "set": "x", "level": "high", "reasons": [], "text": "t"}]', "row 1: level is high"),
     ('[{"lang": "en", "set": "x", "level": "high", "reasons": ["danger_now"], "text": "t"}]', "row 1: reasons"),
+    ('[{"lang": "en", "set": "x", "level": "high", "reasons": [["self_harm"]], "text": "t"}]', "row 1: reasons"),
 ])
 def test_measure_says_what_is_wrong_with_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                 content: str | None, error: str) -> None:
