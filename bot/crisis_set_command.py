@@ -61,8 +61,12 @@ def export(settings: Settings, out: Path, since: date | None, force: bool, now: 
     name = f"operators-{now.astimezone(zone):%Y%m%d}"
     rows = [row(j.language, name, j.judgement.level, j.judgement.reasons, scrub(j.description.strip()))
             for j in judged if j.description and j.description.strip()]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    except OSError as error:
+        print(f"Cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return 1
     skipped = len(judged) - len(rows)
     print(f"Wrote {len(rows)} judged case(s) to {out} (set {name}); {skipped} skipped, their words empty or "
           "erased. It holds children's words: keep it with the hotline (docs/crisis-reading.md).")

@@ -91,6 +91,9 @@ def test_export_since_a_day_and_never_over_a_file(database: str, tmp_path: Path,
     assert "exists" in capsys.readouterr().err and out.read_text(encoding="utf-8") == "keep me"
     assert main(["crisis-set", "export", "--out", str(out), "--force"]) == 0
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
+    capsys.readouterr()
+    assert main(["crisis-set", "export", "--out", str(out / "under-a-file.json")]) == 1  # not a folder
+    assert "Cannot write" in capsys.readouterr().err
 
 
 def test_measure_prints_the_figures_per_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
