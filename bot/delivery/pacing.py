@@ -9,6 +9,10 @@ so `SharedPacer` keeps, per scope (the platform account), under `{prefix}:pace:{
   waiting); each message waits for its slot, with no call of its own. A slot not used within
   `LEASE_SECONDS` is dropped. In any t seconds all processes together send at most
   `rate * (t + LEASE_SECONDS) + burst`.
+- `backlog`: the next slot of the chats with a backlog (their lane has more updates queued), which get
+  at most `BACKLOG_SHARE` of the overall rate between them (bot/delivery/turns.py). Their slots are leased
+  apart from the others' and never so far ahead that `next` passes now: while a flood uses all it may,
+  the rate still has a slot free at once for a child's reply (headroom).
 - `holds`: "not before" times, per chat (a hash of its id; `*`: every chat), written when a platform
   says wait (Telegram's 429 `retry_after`, WhatsApp's 130429 and 131056). Each lease brings them
   back, so the other processes hold back from their next lease (an idle process leases before it
@@ -21,7 +25,8 @@ so `SharedPacer` keeps, per scope (the platform account), under `{prefix}:pace:{
 
 Fair turns (bot/delivery/turns.py `FairTurns`): when more messages wait for the overall rate than it
 lets go, each slot is given out when it is due (not booked ahead) to the conversation with the least
-backlog (its updates queued, plus its turns lately), not to whoever asked first; a worker's slots
+backlog (its updates queued, plus its turns lately), not to whoever asked first (chats with a backlog
+and chats without take turns apart, each kind from its own slots); a worker's slots
 (WORKER_CONCURRENCY, bot/delivery/worker.py) go the same way to lanes, and a lane that only waits for
 pacing holds none. A flood then waits behind everyone else, and a child's reply does not. The same holds
 without Redis (`Pacer`, within the process).
@@ -40,11 +45,12 @@ import secrets
 import time
 from collections import Counter, deque
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 
 from redis.asyncio import Redis
 
 from bot.delivery.sending import Pacer, Pacing, current_turn, parked
-from bot.delivery.turns import FairTurns
+from bot.delivery.turns import BACKLOG_SHARE, FairTurns, has_backlog
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -60,29 +66,51 @@ GROUP_PER_MINUTE = 20  # Telegram: messages a minute into one group
 GROUP_BURST = 3  # sent at once; the rate under it is lowered so that no minute holds more than 20
 MAX_HOLDS_READ = 100
 
-# KEYS: next slot, holds, peers. ARGV: slot interval (ms), burst tolerance (ms), slots wanted, peer id,
-# peer ttl (ms), holds to read at most. Returns {slots, first slot (ms from now, may be past: the
-# burst), peers, member, remaining ms, ...}: the holds still running.
+# KEYS: next slot, holds, peers, next slot of the chats with a backlog. ARGV: slot interval (ms), burst
+# tolerance (ms), slots wanted, peer id, peer ttl (ms), holds to read at most, and for chats with a
+# backlog (else 0): their slot interval (ms). Returns {slots, first slot (ms from now, may be past: the
+# burst), slot interval (ms, a string: Redis would cut a number to an integer), peers, member,
+# remaining ms, ...}: the holds still running.
+#
+# `next` is the overall rate's GCRA (theoretical arrival time minus the tolerance): a slot at `c` moves
+# it to max(next, c - tolerance) + interval. Slots for chats with a backlog also keep their own spacing
+# (`backlog`, at BACKLOG_SHARE of the rate) and are leased only as far ahead as leaves `next` at or
+# before now (the first always): so the overall rate keeps a slot free at once for a chat without one.
 _LEASE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local interval, tolerance, want = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local peer_ttl = tonumber(ARGV[5])
+local peer_ttl, spacing = tonumber(ARGV[5]), tonumber(ARGV[7])
 redis.call('ZADD', KEYS[3], now, ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - peer_ttl)
 redis.call('PEXPIRE', KEYS[3], peer_ttl)
 local peers = redis.call('ZCARD', KEYS[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 local held = redis.call('ZRANGE', KEYS[2], 0, tonumber(ARGV[6]) - 1, 'WITHSCORES')
-local first = now
+local first, got, step = now, want, interval
 if want > 0 then
-  first = math.max(tonumber(redis.call('GET', KEYS[1])) or 0, now - tolerance)
+  local nxt = math.max(tonumber(redis.call('GET', KEYS[1])) or 0, now - tolerance)
   local everyone = redis.call('ZSCORE', KEYS[2], '*')
-  if everyone then first = math.max(first, tonumber(everyone)) end
-  local after = first + want * interval
-  redis.call('SET', KEYS[1], string.format('%.3f', after), 'PX', math.ceil(after - now + tolerance) + 1000)
+  if everyone then nxt = math.max(nxt, tonumber(everyone)) end
+  if spacing > 0 then
+    local own = tonumber(redis.call('GET', KEYS[4])) or 0
+    first = math.max(nxt, own, now)
+    got, step = 0, spacing
+    local slot = first
+    while got < want and (got == 0 or slot <= now + tolerance - interval) do
+      nxt = math.max(nxt, slot - tolerance) + interval
+      got = got + 1
+      slot = first + got * spacing
+    end
+    local last = first + (got - 1) * spacing
+    redis.call('SET', KEYS[4], string.format('%.3f', last + spacing), 'PX', math.ceil(last + spacing - now) + 1000)
+  else
+    first = nxt
+    nxt = first + want * interval
+  end
+  redis.call('SET', KEYS[1], string.format('%.3f', nxt), 'PX', math.ceil(nxt - now + tolerance) + 1000)
 end
-local out = {want, math.floor(first - now), peers}
+local out = {got, math.floor(first - now), string.format('%.3f', step), peers}
 for i = 1, #held, 2 do
   out[#out + 1] = held[i]
   out[#out + 1] = tonumber(held[i + 1]) - now
@@ -120,6 +148,18 @@ return 1
 """
 
 
+@dataclass
+class _Leases:
+    """Slots leased for one kind of chat (with a backlog, or without) and who takes them: one slot taker
+    at a time, who keeps the turn until its slot is due, so a slot is given out when it can be used, to
+    the conversation with the least backlog, and a flood cannot book the rate ahead."""
+
+    turns: FairTurns
+    slots: deque[float] = field(default_factory=deque)  # leased slots, on this clock
+    taken: deque[float] = field(default_factory=deque)  # when slots were taken, over the last second
+    waiting: int = 0  # messages waiting for a slot: how many to lease
+
+
 def chat_hash(chat: str) -> str:
     return hashlib.sha256(chat.encode()).hexdigest()[:16]  # no raw chat ids in Redis
 
@@ -142,7 +182,10 @@ class SharedPacer:
         self.global_rate = max(global_rate, 0.0)
         self.enabled = self.per_chat > 0 or self.global_rate > 0  # 0 and 0: no pacing, no Redis at all
         self.interval = 1.0 / self.global_rate if self.global_rate > 0 else 0.0
-        self.burst = max(1, math.floor(self.global_rate * lease_seconds))  # slots at once after a quiet spell
+        self.backlog_interval = self.interval / BACKLOG_SHARE
+        # Slots at once after a quiet spell; at least 3, so that the tolerance (burst x interval) holds the
+        # slot a chat with a backlog may lease ahead beside one free now (headroom, `_LEASE`) at low rates too.
+        self.burst = max(3, math.floor(self.global_rate * lease_seconds))
         self.batch = max(1, batch)
         self.lease_seconds = lease_seconds
         # GCRA with a burst: no 60 s window holds more than group_per_minute (docs/decisions.md).
@@ -157,22 +200,21 @@ class SharedPacer:
         self.peers = 1  # processes seen at the last lease: this one's share of the rate while Redis is down
         base = f"{prefix}:pace:{scope}"
         self._next, self._holds, self._peers_key = f"{base}:next", f"{base}:holds", f"{base}:peers"
+        self._backlog_next = f"{base}:backlog"
         self._group_prefix = f"{base}:chat:"
         self._peer = secrets.token_hex(8)
         self._lease_script = redis.register_script(_LEASE)
         self._group_script = redis.register_script(_GROUP)
         self._hold_script = redis.register_script(_HOLD)
         self._lock = asyncio.Lock()  # without an overall rate: one reading of the holds at a time
-        # One slot taker at a time, who keeps the turn until its slot is due: a slot is given out when
-        # it can be used, to the conversation with the least backlog, so a flood cannot book the rate ahead.
-        self._turns = FairTurns(1, clock=clock)
-        self._waiting = 0  # messages waiting for a slot: how many to lease
-        self._slots: deque[float] = deque()  # leased slots, on this clock
-        self._taken: deque[float] = deque()  # when slots were taken, over the last second: this process's pace
+        # Slots for chats without a backlog, and (held to BACKLOG_SHARE of the rate) for chats with one.
+        self._free = _Leases(FairTurns(1, clock=clock))
+        self._backlogged = _Leases(FairTurns(1, clock=clock))
         self._synced = -math.inf
         self._held: dict[str, float] = {}  # chat hash or "*" -> not before, on this clock
         self._next_chat: dict[str, float] = {}
         self._next_alone = 0.0  # the next slot of this process's share while Redis is down
+        self._next_alone_backlog = 0.0  # and of the chats with a backlog
         self._down_until = 0.0
         self._warned = False
 
@@ -258,7 +300,8 @@ class SharedPacer:
     # -- the overall rate -------------------------------------------------------------------------
     async def _slot(self, chat: str) -> float:
         """When this message may go at the overall rate: a slot of this process's lease, given out
-        when due to the conversation with the least backlog (`FairTurns`)."""
+        when due to the conversation with the least backlog (`FairTurns`); a chat with a backlog takes
+        its slots apart from the others', at BACKLOG_SHARE of the rate (headroom, in `_LEASE`)."""
         if self.global_rate <= 0:  # no overall rate: only read the holds now and then
             if self.shared and self.clock() - self._synced > self.sync_seconds:
                 async with self._lock:
@@ -266,52 +309,60 @@ class SharedPacer:
                         await self._lease(0)
             return max(self.clock(), self._held.get("*", 0.0))
         lane = current_turn.get()
-        self._waiting += 1
+        queued = lane.queued if lane is not None else 0
+        backlog = has_backlog(queued)
+        leases = self._backlogged if backlog else self._free
+        leases.waiting += 1
         try:
-            async with parked(), self._turns.turn(chat, lane.queued if lane is not None else 0):
+            async with parked(), leases.turns.turn(chat, queued):
                 now = self.clock()
-                while self._slots and self._slots[0] < now - self.lease_seconds:
-                    self._slots.popleft()  # too late to use (its sender left): dropped
-                if not self._slots and self.shared:
+                while leases.slots and leases.slots[0] < now - self.lease_seconds:
+                    leases.slots.popleft()  # too late to use (its sender left): dropped
+                if not leases.slots and self.shared:
                     # Each sender comes back one at a time, after its own slot: ask for what this process
                     # has been using, not only for who waits right now.
-                    while self._taken and self._taken[0] < now - 1.0:
-                        self._taken.popleft()
-                    lately = math.ceil(len(self._taken) * HORIZON_SECONDS)
-                    await self._lease(min(max(self._waiting, lately), self.batch))
+                    while leases.taken and leases.taken[0] < now - 1.0:
+                        leases.taken.popleft()
+                    lately = math.ceil(len(leases.taken) * HORIZON_SECONDS)
+                    await self._lease(min(max(leases.waiting, lately), self.batch), backlog)
                 everyone = self._held.get("*", 0.0)
-                if self._slots:
-                    self._taken.append(now)
-                    slot = max(self._slots.popleft(), everyone)
+                if leases.slots:
+                    leases.taken.append(now)
+                    slot = max(leases.slots.popleft(), everyone)
                 else:  # Redis is down: this process's share of the rate, in slots like `Pacer`.
-                    slot = max(now, self._next_alone, everyone)
+                    slot = max(now, self._next_alone, everyone, self._next_alone_backlog if backlog else 0.0)
                     self._next_alone = slot + self.peers * self.interval
+                    if backlog:
+                        self._next_alone_backlog = slot + self.peers * self.backlog_interval
                 if slot > self.clock():
                     await self.sleep(slot - self.clock())
                 return slot
         finally:
-            self._waiting -= 1
+            leases.waiting -= 1
 
-    async def _lease(self, want: int) -> bool:
-        """One script call: `want` slots, the holds, the peers. False when Redis failed."""
+    async def _lease(self, want: int, backlog: bool = False) -> bool:
+        """One script call: up to `want` slots (for chats with a backlog, or without), the holds, the
+        peers. False when Redis failed."""
         try:
             async with asyncio.timeout(self.call_timeout):
                 reply = await self._lease_script(
-                    keys=[self._next, self._holds, self._peers_key],
+                    keys=[self._next, self._holds, self._peers_key, self._backlog_next],
                     args=[self.interval * 1000, self.burst * self.interval * 1000, want, self._peer,
-                          math.ceil(PEER_SECONDS * 1000), MAX_HOLDS_READ])
+                          math.ceil(PEER_SECONDS * 1000), MAX_HOLDS_READ,
+                          self.backlog_interval * 1000 if backlog else 0])
         except Exception as error:  # paced in this process instead
             self._fall_back(error)
             return False
         self._recovered()
         self.counts["leases"] += 1
         answered = self.clock()  # Redis's times are relative: read on this clock, a little late at worst
-        first = answered + int(reply[1]) / 1000
-        self._slots.extend(first + n * self.interval for n in range(int(reply[0])))
-        self.peers = max(int(reply[2]), 1)
+        first, step = answered + int(reply[1]) / 1000, float(reply[2]) / 1000
+        leases = self._backlogged if backlog else self._free
+        leases.slots.extend(first + n * step for n in range(int(reply[0])))
+        self.peers = max(int(reply[3]), 1)
         self._synced = answered
         held = {member: until for member, until in self._held.items() if until > answered}
-        for member, remaining in zip(reply[3::2], reply[4::2], strict=True):
+        for member, remaining in zip(reply[4::2], reply[5::2], strict=True):
             key = member if isinstance(member, str) else member.decode()
             held[key] = max(held.get(key, 0.0), answered + int(remaining) / 1000)
         self._held = held
@@ -320,7 +371,8 @@ class SharedPacer:
     # -- Redis down and back ----------------------------------------------------------------------
     def _fall_back(self, error: BaseException) -> None:
         self._down_until = self.clock() + self.retry_seconds
-        self._slots.clear()
+        self._free.slots.clear()
+        self._backlogged.slots.clear()
         self.counts["fallbacks"] += 1
         if not self._warned:
             self._warned = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import random
 import time
@@ -18,7 +19,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from bot.delivery.turns import FairTurns
+from bot.delivery.turns import BACKLOG_SHARE, FairTurns, has_backlog
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,12 @@ class Pacer:
     waiting message at a time, and the next turn goes to the chat with the fewest messages queued here
     (or its lane's updates, if more) plus its turns lately. Booked in order of asking instead, a flood
     took every slot for seconds ahead and a child's reply waited behind all of it. A chat's messages
-    take their turns one after another, each spaced from when the one before it went."""
+    take their turns one after another, each spaced from when the one before it went.
+
+    Headroom: the overall rate is a GCRA with a tolerance of one interval (in any t seconds at most
+    `global_rate * t + 2` messages), and chats with a backlog take turns of their own, spaced for
+    `BACKLOG_SHARE` of the rate. So while a flood uses all it may, the rate still has a slot free now
+    for a chat without a backlog, which therefore never waits behind a flood's turn."""
 
     def __init__(self, per_chat: float = 1.0, global_rate: float = 30.0,
                  clock: Callable[[], float] = time.monotonic,
@@ -109,9 +115,14 @@ class Pacer:
         self.interval = 1.0 / global_rate if global_rate > 0 else 0.0
         self.clock = clock
         self.sleep = sleep
+        self.tolerance = self.interval  # GCRA: one message may go an interval early (headroom, above)
+        self.backlog_interval = self.interval / BACKLOG_SHARE
         self._next_chat: dict[str, float] = {}  # spacing and the platform's holds, per chat
-        self._next_global = 0.0  # the next slot of the overall rate, or the end of a hold of every chat
+        self._arrival = 0.0  # the overall rate's theoretical arrival time (GCRA)
+        self._held_all = 0.0  # the end of a hold of every chat
+        self._next_backlog = 0.0  # the next slot of the chats with a backlog
         self._turns = FairTurns(1, clock=clock, queued_now=self.queued_here)
+        self._backlog_turns = FairTurns(1, clock=clock, queued_now=self.queued_here)
         self._queued: Counter[str] = Counter()  # messages in `wait`, per chat
         self._chats: dict[str, asyncio.Lock] = {}  # one message of a chat waiting for its turn at a time
 
@@ -125,8 +136,10 @@ class Pacer:
         self._queued[chat] += 1
         lock = self._chats.setdefault(chat, asyncio.Lock())
         try:
-            waits = (lock.locked() or self._turns.taken > 0
-                     or max(self._next_chat.get(chat, 0.0), self._next_global) > self.clock())
+            backlog = self._backlog(chat)
+            turns = self._backlog_turns if backlog else self._turns
+            waits = (lock.locked() or turns.taken > 0
+                     or max(self._next_chat.get(chat, 0.0), self._due(backlog)) > self.clock())
             # Only a message that waits gives its worker slot back: one that goes at once keeps it.
             async with parked() if waits else contextlib.nullcontext():
                 async with lock:
@@ -139,23 +152,41 @@ class Pacer:
                 del self._queued[chat]
                 self._chats.pop(chat, None)
 
+    def _backlog(self, chat: str) -> bool:
+        """Whether `chat` has a backlog: more of its messages wait here, or its lane has updates queued."""
+        lane = current_turn.get()
+        return has_backlog(max(self._queued[chat], lane.queued if lane is not None else 0))
+
+    def _due(self, backlog: bool) -> float:
+        """When the overall rate lets the next message go (a chat with a backlog: the next such one)."""
+        if self.interval <= 0:
+            return self._held_all
+        due = max(self._arrival - self.tolerance, self._held_all)
+        return max(due, self._next_backlog) if backlog else due
+
     async def _go(self, chat: str) -> float:
         """With the chat's lock held: wait for the chat's time, then for a turn at the overall rate.
         Returns when the message goes."""
         while True:
             await self._until(lambda: self._next_chat.get(chat, 0.0))
             if self.interval <= 0:  # no overall rate: only a hold of every chat to wait for
-                went = await self._until(lambda: self._next_global)
+                went = await self._until(lambda: self._held_all)
                 if self._next_chat.get(chat, 0.0) > went:
                     continue  # this chat was told to wait meanwhile
                 return went
             lane = current_turn.get()
-            async with self._turns.turn(chat, max(self._queued[chat], lane.queued if lane is not None else 0)):
-                slot = await self._until(lambda: self._next_global)
+            backlog = self._backlog(chat)
+            turns = self._backlog_turns if backlog else self._turns
+            async with turns.turn(chat, max(self._queued[chat], lane.queued if lane is not None else 0)):
+                slot = await self._until(functools.partial(self._due, backlog))
                 if self._next_chat.get(chat, 0.0) > slot:
                     continue  # this chat was told to wait meanwhile: the slot goes to the next turn
+                if not backlog and self._backlog(chat):
+                    continue  # more of its messages came while it waited: a backlog's turn, not this one
                 # From the slot, not from the wake-up: a late wake-up does not slow the rate down.
-                self._next_global = slot + self.interval
+                self._arrival = max(self._arrival, slot) + self.interval
+                if backlog:
+                    self._next_backlog = slot + self.backlog_interval
                 return slot
 
     async def _until(self, due: Callable[[], float]) -> float:
@@ -181,7 +212,7 @@ class Pacer:
             return
         until = self.clock() + seconds
         if chat is None:
-            self._next_global = max(self._next_global, until)
+            self._held_all = max(self._held_all, until)
         else:
             self._next_chat[chat] = max(self._next_chat.get(chat, 0.0), until)
 

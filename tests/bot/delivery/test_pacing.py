@@ -9,13 +9,15 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from redis.asyncio import Redis
 
 from bot.delivery.pacing import SharedPacer, pacer_for
-from bot.delivery.sending import Pacer, Sender, Throttled
+from bot.delivery.sending import Pacer, Sender, Throttled, current_turn
+from bot.delivery.turns import BACKLOG_SHARE
 from bot.settings import Settings
 from tests.bot.delivery.support import RedisServer
 from tests.support.databases import RedisTarget
@@ -71,6 +73,53 @@ async def test_two_processes_share_the_overall_rate(redis: RedisTarget) -> None:
         # Slots come in batches: far fewer Redis calls than messages.
         assert one.counts["leases"] + two.counts["leases"] <= len(both) / 2
         assert one.counts["fallbacks"] == two.counts["fallbacks"] == 0
+
+
+@dataclass
+class Lane:
+    """A worker's lane as the pacer sees it (bot/delivery/turns.py `Turn`): its updates queued."""
+
+    queued: int
+
+    def give_back(self) -> bool:
+        return False
+
+    async def take(self) -> None:
+        return None
+
+
+async def test_a_chat_without_a_backlog_finds_a_slot_free_beside_a_flood(redis: RedisTarget) -> None:
+    """Headroom (issue 12, the flood beside normal users): two processes' lanes with a backlog send as fast
+    as they may; a third process's chat without one never has to wait for a slot (its pacer is never asked
+    to sleep), and the flood gets about BACKLOG_SHARE of the rate. Before (d2e381c) every slot was the
+    flood's and the chat waited for the next one."""
+    async with pacers(redis.url, redis.prefix, count=3, per_chat=0.0, global_rate=RATE) as (one, two, free):
+        waits: list[float] = []
+
+        async def recorded(seconds: float) -> None:
+            waits.append(seconds)
+            await asyncio.sleep(seconds)
+
+        free.sleep = recorded
+        flood: list[float] = []
+
+        async def backlogged(pacer: SharedPacer, name: str) -> None:
+            current_turn.set(Lane(queued=5))
+            await send_for(pacer, 2.0, 6, flood, name)
+
+        async def child() -> list[float]:
+            went = []
+            for n in range(5):
+                await asyncio.sleep(0.3)
+                await free.wait(f"500{n}")
+                went.append(time.monotonic())
+            return went
+
+        *_, went = await asyncio.gather(backlogged(one, "7"), backlogged(two, "8"), child())
+        assert len(went) == 5 and waits == [], waits
+        # The flood used its share, no more: BACKLOG_SHARE of the rate, a lease late at most, and a burst.
+        assert most_in(flood, 1.0) <= RATE * BACKLOG_SHARE * (1.0 + one.lease_seconds) + one.burst
+        assert len(flood) >= RATE * BACKLOG_SHARE * 2.0 / 2  # and it was not starved
 
 
 async def test_the_operator_group_gets_20_a_minute_from_all_processes_together(redis: RedisTarget) -> None:
