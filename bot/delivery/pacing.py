@@ -74,8 +74,9 @@ MAX_HOLDS_READ = 100
 #
 # `next` is the overall rate's GCRA (theoretical arrival time minus the tolerance): a slot at `c` moves
 # it to max(next, c - tolerance) + interval. Slots for chats with a backlog also keep their own spacing
-# (`backlog`, at BACKLOG_SHARE of the rate) and are leased only as far ahead as leaves `next` at or
-# before now (the first always): so the overall rate keeps a slot free at once for a chat without one.
+# (`backlog`, at BACKLOG_SHARE of the rate) and are leased only while `next` stays at or before now: so
+# the overall rate keeps a slot free at once for a chat without one. When none can be leased, the reply
+# is {0, when to ask again (ms from now), ...} (the holds are not read then: the next lease reads them).
 _LEASE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -97,10 +98,14 @@ if want > 0 then
     first = math.max(nxt, own, now)
     got, step = 0, spacing
     local slot = first
-    while got < want and (got == 0 or slot <= now + tolerance - interval) do
+    while got < want and math.max(nxt, slot - tolerance) + interval <= now do
       nxt = math.max(nxt, slot - tolerance) + interval
       got = got + 1
       slot = first + got * spacing
+    end
+    if got == 0 then  -- none free without taking the slot of now: when to ask again
+      first = math.max(nxt + interval, own - tolerance + interval, now + 1)
+      return {0, math.ceil(first - now), string.format('%.3f', step), peers}
     end
     local last = first + (got - 1) * spacing
     redis.call('SET', KEYS[4], string.format('%.3f', last + spacing), 'PX', math.ceil(last + spacing - now) + 1000)
@@ -318,13 +323,17 @@ class SharedPacer:
                 now = self.clock()
                 while leases.slots and leases.slots[0] < now - self.lease_seconds:
                     leases.slots.popleft()  # too late to use (its sender left): dropped
-                if not leases.slots and self.shared:
+                while not leases.slots and self.shared:
                     # Each sender comes back one at a time, after its own slot: ask for what this process
                     # has been using, not only for who waits right now.
                     while leases.taken and leases.taken[0] < now - 1.0:
                         leases.taken.popleft()
                     lately = math.ceil(len(leases.taken) * HORIZON_SECONDS)
-                    await self._lease(min(max(leases.waiting, lately), self.batch), backlog)
+                    again = await self._lease(min(max(leases.waiting, lately), self.batch), backlog)
+                    if leases.slots or again is None:
+                        break
+                    await self.sleep(max(again - self.clock(), 0.001))  # the rate's slot of now stays free
+                    now = self.clock()
                 everyone = self._held.get("*", 0.0)
                 if leases.slots:
                     leases.taken.append(now)
@@ -340,9 +349,9 @@ class SharedPacer:
         finally:
             leases.waiting -= 1
 
-    async def _lease(self, want: int, backlog: bool = False) -> bool:
+    async def _lease(self, want: int, backlog: bool = False) -> float | None:
         """One script call: up to `want` slots (for chats with a backlog, or without), the holds, the
-        peers. False when Redis failed."""
+        peers. The time of the first slot (none leased: when to ask again); None when Redis failed."""
         try:
             async with asyncio.timeout(self.call_timeout):
                 reply = await self._lease_script(
@@ -352,7 +361,7 @@ class SharedPacer:
                           self.backlog_interval * 1000 if backlog else 0])
         except Exception as error:  # paced in this process instead
             self._fall_back(error)
-            return False
+            return None
         self._recovered()
         self.counts["leases"] += 1
         answered = self.clock()  # Redis's times are relative: read on this clock, a little late at worst
@@ -366,7 +375,7 @@ class SharedPacer:
             key = member if isinstance(member, str) else member.decode()
             held[key] = max(held.get(key, 0.0), answered + int(remaining) / 1000)
         self._held = held
-        return True
+        return first
 
     # -- Redis down and back ----------------------------------------------------------------------
     def _fall_back(self, error: BaseException) -> None:

@@ -158,11 +158,13 @@ class Pacer:
         return has_backlog(max(self._queued[chat], lane.queued if lane is not None else 0))
 
     def _due(self, backlog: bool) -> float:
-        """When the overall rate lets the next message go (a chat with a backlog: the next such one)."""
+        """When the overall rate lets the next message go. A chat with a backlog waits for its own next
+        slot and never uses the tolerance, which so stays free for a chat without one."""
         if self.interval <= 0:
             return self._held_all
-        due = max(self._arrival - self.tolerance, self._held_all)
-        return max(due, self._next_backlog) if backlog else due
+        if backlog:
+            return max(self._arrival, self._held_all, self._next_backlog)
+        return max(self._arrival - self.tolerance, self._held_all)
 
     async def _go(self, chat: str) -> float:
         """With the chat's lock held: wait for the chat's time, then for a turn at the overall rate.
