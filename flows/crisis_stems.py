@@ -75,7 +75,7 @@ SUICIDE_NOW_STEMS: Phrases = (
 DESPAIR_MORE: Phrases = ("закончить все", "хочу закончить", "бәрін бітіргім келеді", "end it all", "im done")
 MEANS_MORE: Phrases = ("нож в руке", "қолымда пышақ", "knife ready", "the knife", "пышақ бар")
 SWALLOWED_MORE: Phrases = (
-    "took like", "took a bunch", "took so many", "took too many", "took a lot", "много таблеток", "кучу таблеток",
+    "took like", "took a bunch", "took so many", "took too many", "took a lot",
    "көп іштім", "түгел іштім", "көп ішіп", "түгел ішіп", "бәрін ішіп", "swallowed a bunch")
 
 # --- sexual exploitation -----------------------------------------------------------------------------
@@ -1226,3 +1226,294 @@ MOVED_OUT: Phrases = ("көшіп кет*", "көшті", "moved out", "moved to
 MEN_KK: Phrases = ("еркек*", "erkek*", "ер адам*", "ер кісі*", "ағай", "бір жігіт")
 COLD: Phrases = ("cold", "flu", "fever", "простуд*", "температур*", "суық тиі*", "тұмау*", "ыстығым")
 FOOD: Phrases = ("food", "on a", "подавил*", "поперхну*", "еда", "едой", "тамақ*", "шашалып")
+
+# --- Stop 23's unseen sets (unseen23_*, tuning data since stop 24): the kinds they showed --------------
+# Parts, not sentences, as above; each kind has a look-alike in tests/flows/test_crisis_patterns.py. Kazakh is
+# listed with its case endings (-мен "with", -нан/-ден "from", -ын/-ін "of"), Russian with its endings, and the
+# fold reads the same words in Latin letters ("bitamen", "ty trup", "balkonnan").
+# A weapon in the Kazakh instrumental: "екі жігіт битамен мені күтіп тұр" (WEAPONS + WAITING).
+WEAPONS_KK: Phrases = (
+    "битамен", "биталармен", "арматурамен", "кастетпен", "травматпен", "пышақтармен", "таяқтармен", "ножбен",
+)
+# Pills of a relative, in the Kazakh possessive: "апамның дәрілерін ішіп қойдым" ("дәрі*" would read "дәріс",
+# a lecture, and "дәрігер", a doctor).
+PILLS_KK: Phrases = ("дәрілер*", "дәрісін", "дәрісін*", "таблеткаларын", "таблеткасын")
+# Swallowing many pills, the verb bound to "many": "выписали много таблеток" is a prescription.
+SWALLOWED_MANY: Phrases = (
+    "выпила много", "выпил много", "съела много", "съел много", "приняла много", "принял много",
+    "выпила кучу", "выпил кучу", "съела кучу", "съел кучу", "много таблеток выпил*", "кучу таблеток выпил*",
+    "много таблеток съел*", "много таблеток сразу", "много таблеток за раз", "много таблеток ~ выпила",
+)
+# Finality in words the first list missed: "маған енді ештеңе керек емес", "кім оқыса да рахмет".
+FINALITY_MORE: Phrases = (
+    "маған енді ештеңе керек емес", "енді ештеңе керек емес", "мне больше ничего не нужно", "мне уже ничего не надо",
+    "i dont need anything anymore", "кім оқыса да рахмет", "кім оқыса да", "кто прочитает", "whoever reads this",
+)
+# Thanks to everyone, a farewell only beside "my last evening" (it closes many calm chats too).
+THANKS_ALL: Phrases = (
+    "всем рахмет за все", "всем спасибо за все", "спасибо всем за все", "спасибо за все", "бәріне рахмет",
+    "бәріңе рахмет", "бәріне рақмет", "рахмет бәріне", "thanks for everything", "thank you for everything",
+)
+# The last evening, said with thanks to everyone: "сегодня последний вечер. всем рахмет за всё".
+LAST_TIME: Phrases = (
+    "последний вечер", "последняя ночь", "последний день моей", "последний день жизни", "последний мой день",
+    "соңғы кешім", "соңғы кеш", "соңғы түнім", "соңғы күнім", "my last night", "my last evening",
+    "my last day alive", "last day of my life", "last night of my life",
+)
+LAST_TIME_CALM: Phrases = (
+    "каникул*", "лагер*", "camp", "holiday*", "vacation", "демалыс*", "четверт*", "тоқсан*", "school year",
+    "учебн*", "оқу жыл*", "отпуск*", "поездк*", "trip", "распродаж*", "акци*", "sale", "deadline", "дедлайн*",
+    "выпускн*", "лагерь*", "лагерде", "саяхат*", "сапар*", "мектеп*", "школ*", "school", "job", "работ*", "жұмыс*",
+)
+# At the rails with the next train's time: "im at the tracks behind the station. next train at 23:10".
+AT_TRACKS: Phrases = (
+    "at the tracks", "on the tracks", "by the tracks", "on the rails", "at the rails", "на рельсах", "у рельсов",
+    "на путях", "возле путей", "у путей", "рельстің үстінде", "рельс жанында", "рельсте", "теміржолдың үстінде",
+    "теміржолда тұрмын",
+)
+NEXT_TRAIN: Phrases = (
+    "next train", "train comes at", "the train at", "следующий поезд", "поезд через", "поезд будет в",
+    "электричка через", "электричка будет", "келесі пойыз", "пойыз ~ келеді", "пойыз ~ өтеді",
+)
+TRAIN_CALM: Phrases = (
+    "platform", "перрон*", "билет*", "ticket*", "поездк*", "travel*", "саяхат*", "photo*", "фото*", "сурет*",
+    "trainspott*", "модел*", "model*",
+)
+# Looking up how high a floor is, "just to know": "i looked up how high the 9th floor is".
+HEIGHT_ASKED: Phrases = (
+    "how high", "how tall", "how many meters", "how many metres", "какой высоты", "какая высота", "высота ~ этажа",
+    "сколько метров", "с какого этажа", "қанша биік", "неше метр", "қанша метр", "қай қабаттан", "биіктігі қанша",
+)
+FLOORS: Phrases = (
+    "floor", "floors", "roof", "bridge", "balcony", "этаж*", "крыш*", "мост*", "балкон*", "қабат*", "шатыр*",
+    "көпір*", "многоэтажк*", "высотк*",
+)
+LOOKED_UP: Phrases = (
+    "looked up", "googled", "searched", "just to know", "to survive", "would i survive", "гуглил*", "загуглил*",
+    "искал*", "просто чтобы знать", "просто узнать", "выжить", "насмерть", "наверняка", "іздедім", "білу үшін ғана",
+    "тірі қал*", "enough to die", "хватит чтобы",
+)
+HEIGHT_ASKED_CALM: Phrases = (
+    "physics", "homework", "task", "problem", "lift", "elevator", "физик*", "задач*", "есеп*", "лифт*", "урок*",
+    "сабақ*", "project", "проект*", "жоба*", "apartment", "квартир*", "пәтер*", "view", "вид",
+)
+# A dose for one's body weight: "how many paracetamol is enough for 45 kg".
+LETHAL_DOSE_MORE: Phrases = (
+    "is enough", "enough for", "for my weight", "kg", "кг", "килограмм*", "kilo*", "на мой вес", "достаточно",
+    "хватит", "жеткілікті", "жетеді", "салмағыма",
+)
+# Past self-harm, long over: "two years ago i used to cut myself, now ive been fine". Calm words for the
+# self-harm readings' sentence; a relapse ("used to ... again") is read by PAST_HARM + RELAPSE below.
+RECOVERED: Phrases = (
+    "used to cut", "used to self harm", "used to hurt myself", "clean for", "been clean", "years clean",
+    "months clean", "ive been fine", "been fine for", "im fine now", "now im fine", "im good now", "now im good",
+    "doing really well", "recovered", "in recovery", "therapy helped", "therapy really helped", "volunteer*",
+    "help others", "tell my story",
+    "сейчас всё хорошо", "сейчас все хорошо", "сейчас все окей", "всё позади", "все позади", "хожу к психологу",
+    "ходила к психологу", "ходил к психологу", "волонтер*", "волонтёр*", "помогать другим", "больше не режу",
+    "қазір жақсымын", "қазір ~ жақсымын", "психологпен жұмыс", "психологқа бар*", "басқаларға көмектес*",
+    "бәрі артта", "артта қалды", "тоқтағаныма", "тоқтаттым", "келтіретінмін", "кесетінмін", "тілетінмін",
+    "кесіп жүретінмін", "зиян келтіретін едім",
+)
+PAST_HARM: Phrases = (
+    "used to cut", "used to self harm", "used to hurt myself", "келтіретінмін", "кесетінмін", "тілетінмін",
+    "кесіп жүретінмін", "раньше резал*", "раньше себя резал*", "раньше наносил*",
+)
+RELAPSE: Phrases = (
+    "again", "relaps*", "started again", "снова", "опять", "сорвал*", "срыв*", "қайтадан", "қайта бастадым",
+    "тағы да", "тағы бастадым",
+)
+# A song's line asked about: "'мен жоқ болсам сен жылайсың ба' деген сөз бар, кімнің әні?" (the self-harm calm).
+SONG_ASKED: Phrases = (
+    "деген сөз бар", "кімнің әні", "қай ән", "әннің сөз*", "ән сөз*", "бастапқы версия*", "бастапқы нұсқа*",
+    "whose song", "what song", "which song", "song lyric*", "lyrics", "line from a song", "original version",
+    "чья песня", "какая песня", "что за песня", "текст песни", "строчка из песни", "слова из песни",
+)
+# Starving oneself, purging, punishing oneself for weight: "3 күн ештеңе жемедім ... өзімді жазалаймын".
+PURGING: Phrases = (
+    "саусақты салып құс*", "саусағымды салып құс*", "әдейі құс*", "вызываю рвоту", "вызывать рвоту", "вызвала рвоту",
+    "два пальца в рот", "make myself throw up", "made myself throw up", "purging",
+)
+STARVING: Phrases = (
+    "ештеңе жемедім", "ештеңе жемеймін", "тағы жемеймін", "тамақ жемеймін", "ничего не ем", "ничего не ела",
+    "ничего не ел", "не ем уже", "перестала есть", "havent eaten", "stopped eating", "not eating anything",
+    "dont eat anything",
+)
+SELF_PUNISH: Phrases = (
+    "өзімді жазала*", "өзімді жазалаймын", "наказываю себя", "накажу себя", "наказать себя", "punish myself",
+    "салмақ қосылса", "салмағым қосылса", "семіріп кетсем", "если наберу вес", "если поправлюсь", "if i gain weight",
+    *PURGING,
+)
+EATING_CALM: Phrases = (
+    "ораза*", "оразадамын", "держу пост", "постимся", "ramadan", "fasting", "улан*", "отравил*", "food poisoning",
+    "poison*", "тұмау*", "температур*", "flu", "fever", "анализ*", "операци*", "surgery",
+)
+# Cruel punishments and neglect: food withheld, kneeling on peas, kept out of home, sleeping in the stairwell;
+# with what set it off or how long ("for bad grades", "all night", "2 days", "again", the parent drinking).
+CRUEL_PUNISH: Phrases = (
+    "dont give me food", "dont feed me", "not allowed to eat", "wont let me eat", "не дают есть", "не кормят",
+    "не дает еды", "не дают еды", "тамақ бермейді", "тамақ берм*", "жегізбейді", "на горох", "на гречку",
+    "kneel on rice", "kneel on peas", "kneeling on rice", "kneeling on peas", "бұршаққа тізерле*",
+    "күрішке тізерле*",
+    "тізерлетіп қой*", "не пускает домой", "не пустила домой", "не пустил домой", "не пустили домой",
+    "не пускают домой", "wont let me in the house", "wont let me come home", "didnt let us in", "didnt let me in",
+    "үйге кіргізбеді", "үйге кіргізбей қойды", "үйге кіргізбей тастады", "үйге кіргізбейді",
+    "ночевал в подъезде", "ночевала в подъезде",
+    "ночевали в подъезде", "спали в подъезде", "спала в подъезде", "спал в подъезде", "подъезде ұйықта*",
+    "далада ұйықта*", "slept in the stairwell", "slept outside", "slept on the street",
+)
+PUNISH_WHY: Phrases = (
+    "bad grades", "bad grade", "за оценки", "тройку", "двойку", "тройки", "двойки", "нашар баға*", "екілік*",
+    "үштік*", "all night", "на всю ночь", "всю ночь", "түні бойы", "days", "дня", "дней", "күн", "hungry",
+    "голодн*", "қарным аш*", "колени", "тізем*", "again", "опять", "снова", "тағы", "если ещё раз", "если еще раз",
+    "ішеді", "пьет", "пьют", "пьёт", "drinks", "drunk",
+)
+PUNISH_CALM: Phrases = (
+    "ораза*", "держу пост", "ramadan", "fasting", "diet", "диет*", "анализ*", "surgery", "операци*", "ключ*",
+    "кілт*", "key*", "recipe", "рецепт*", "salt", "суп*", "soup", "cook*", "готов*", "пісір*",
+)
+# Hair pulled, head banged, and "she is coming after me": "she is pulling my hair ... she is coming after me".
+VIOLENT_ACTS_NOW: Phrases = (
+    "pulling my hair", "pulled my hair", "banging my head", "banged my head", "bashing my head", "slamming my head",
+    "таскает за волосы", "тащит за волосы", "за волосы", "бьет головой", "ударил головой об",
+    "ударила головой об", "головой об стену",
+    "шашымнан тарт*", "шашымнан сүйре*", "басымды ~ қабырғаға", "басымды ~ соқ*",
+)
+COMING_AFTER: Phrases = (
+    "coming after me", "running after me", "ran out to", "ran outside", "barefoot", "бежит за мной",
+    "гонится за мной", "выбежал*",
+    "убежала из дома", "убежал из дома", "босиком", "артымнан қуып", "қуып келе", "жалаңаяқ", "үйден қаш*",
+    "right now", "сейчас", "қазір",
+)
+HAIR_CALM: Phrases = (
+    "hairdresser", "braid*", "парикмахер*", "косичк*", "заплета*", "причес*", "шаш өр*", "шашымды өр*", "comb*",
+    "расчес*", "тарақ*",
+    *JUMP_CALM,
+)
+# Someone beaten now, told by a teacher or a neighbour: "her father is beating her, I can hear blows".
+BEATING_THEM: Phrases = (
+    "is beating her", "is beating him", "is hitting her", "is hitting him", "beating her up", "beating him up",
+    "избивает ее", "избивает его", "избивает её", "бьет ее", "бьёт её", "бьет его", "как он ее бьет",
+    "оны ұрып жатыр", "қызын ұрып жатыр", "баласын ұрып жатыр", "әйелін ұрып жатыр", "сабап жатыр",
+    "оны сабап жатыр",
+)
+HEAR_NOW: Phrases = (
+    "i can hear", "in the background", "just called", "whispered", "right now", "слышу", "на фоне", "шепотом",
+    "прямо сейчас", "только что позвонил*", "естіп тұрмын", "естіледі", "сыбырлап", "дәл қазір", "қазір",
+)
+BEATING_CALM: Phrases = (
+    "movie", "film", "show", "series", "фильм*", "сериал*", "кино*", "game*", "игр*", "ойын*", "boxing", "бокс*",
+    "match", "матч*", "team", "команд*", "beating him at", "beating her at", "chess", "шахмат*", "шашк*", "дойбы*",
+    "тоғызқұмалақ*", "кілем*", "carpet", "ковер", "ковры",
+)
+# "Next time they'll finish what they started", with a wound of the last time.
+NEXT_TIME_THREAT: Phrases = (
+    "finish what they started", "finish what he started", "finish the job", "finish you", "finish me",
+    "доделают начатое", "закончат начатое", "доделать начатое", "в следующий раз убьют", "в следующий раз будет хуже",
+    "next time it will be worse", "келесі жолы ~ өлтір*", "келесі жолы ~ бітір*", "бітіреміз сені",
+)
+WOUNDS_BEFORE: Phrases = (
+    "stitches", "concussion", "broken nose", "hospital", "швы", "шов", "сотрясени*", "сломали нос", "в больнице",
+    "тігіс*", "мұрнымды сындыр*", "ауруханада", "ауруханаға", "beat me up", "избили", "ұрып тастады", "сабап кетті",
+)
+# A threat that they know where the child studies and when they leave: "ты труп, мы знаем где ты учишься".
+YOURE_DEAD: Phrases = (
+    "ты труп", "тебе конец", "ты покойник", "тебе хана", "youre dead", "you are dead", "youre a dead man",
+    "сен өліксің", "саған хана", "саған бітті", "ты не жилец",
+)
+WE_KNOW_WHERE: Phrases = (
+    "знаем где ты", "знаю где ты", "знаем где живешь", "знаем где учишься", "знаем во сколько",
+    "во сколько выходишь", "we know where you", "i know where you", "what time you leave", "when you leave school",
+    "қайда оқитыныңды", "қайда тұратыныңды", "қашан шығатыныңды", "біз білеміз қайда",
+)
+# A school attack hinted: a reckoning ("judgment day", "then they'll all understand who I am") + a weapon, a
+# thing to bring or a plan + the school.
+RECKONING: Phrases = (
+    "judgment day", "judgement day", "судный день", "день расплаты", "қиямет күні", "they will pay", "theyll pay",
+    "they will all pay", "все заплатят", "все поймут", "все пожалеют", "они пожалеют", "бәрі түсінер",
+    "бәрі түсінеді", "бәрі өкін*", "they will regret", "theyll regret", "they will all see", "theyll all see",
+)
+ATTACK_MEANS: Phrases = (
+    *SCHOOL_WEAPON, "rifle", "hunting rifle", "бірдеңе әкел*", "бірдеңе алып кел*", "принесу кое-что",
+    "принести кое-что", "bring something", "bringing something", "жоспарым бар", "жоспарым да бар",
+    "у меня есть план", "у меня план", "у него есть план", "have a plan", "has a plan", "got a plan", "жоспары бар",
+)
+SCHOOL_PLACES: Phrases = (*TO_SCHOOL, "our school", "the school", "мектеп*", "школ*", "сынып*", "класс*")
+# Money sent "for a rope": classmates pushing a child to hang themselves, as a joke they all laugh at.
+FOR_A_ROPE: Phrases = (
+    "на веревку", "на мыло и веревку", "арқанға", "арқан алуға", "for a rope", "for the rope",
+    "rope money",
+)
+MONEY_SENT: Phrases = (
+    "скинулись", "скинули", "перевели", "прислали чек", "каспи*", "kaspi", "ақша жіберді", "ақша жинап",
+    "ақша жинады", "sent me money", "chipped in", "все ржут", "ржут", "смеются", "күледі", "laughing",
+)
+# An adult coach or teacher writing to a girl with pet names at night: "не спишь, красотка?".
+PET_NAMES: Phrases = (
+    "красотка", "красоткой", "малышка", "зайка", "красавица моя", "сексуальн*", "не спишь красотка",
+    "әдемішім", "сұлуым", "сұлу қыз", "babe", "sexy", "cutie", "baby girl", "are you awake beautiful",
+)
+COACHES: Phrases = (
+    "тренер*", "coach", "жаттықтырушы*", "учитель*", "teacher", "мұғалім*", "репетитор*", "tutor", "вожат*",
+    "ағай", "ағайы",
+)
+# A breath-holding or choking challenge in class: "who holds out longest without air, he passed out".
+CHALLENGES: Phrases = ("челлендж*", "челендж*", "challenge", "тренд*", "trend", "на спор", "кто дольше", "who lasts")
+BREATH_GAMES: Phrases = (
+    "без воздуха", "без дыхания", "не дышать", "придуш*", "душить друг друга", "душат друг друга", "choking game",
+    "blackout challenge", "бір біріміздің тамағымызды қыс*", "потерял сознание", "потеряла сознание",
+    "теряют сознание", "до потери сознания", "passed out", "pass out", "blackout", "choke", "choking",
+    "тыныс алмай", "тұншығ*", "есінен танып", "есінен тан*", "есін жоғалт*",
+)
+BREATH_CALM: Phrases = ("бассейн*", "pool", "swim*", "плаван*", "жүзу*", "под водой", "underwater")
+# A teacher's worry: "she wrote she has no future and has made peace with it; she has lost weight".
+RESIGNED: Phrases = (
+    "made peace with it", "made my peace", "смирилась с этим", "смирился с этим", "я смирилась", "я смирился",
+    "көндім", "көніп қойдым", "келісіп қойдым",
+)
+FUTURE_WORDS: Phrases = ("future", "будущ*", "болашақ*", "lost weight", "похудел*", "арықта*")
+RESIGNED_CALM: Phrases = ("sport", "football", "футбол*", "спорт*", "game*", "игр*", "career", "карьер*")
+# Blood found and long sleeves in summer: "blood on her sheets and long sleeves even at home in summer".
+BLOOD_FOUND: Phrases = (
+    "blood on", "bloody tissues", "кровь на", "окровавлен*", "в крови", "қан ~ төсек*", "қанды", "қан дақ*",
+)
+SLEEVES_SUMMER: Phrases = (
+    "long sleeves", "длинные рукава", "длинный рукав", "ұзын жең*", "even in summer", "даже летом", "жазда да",
+    "hoodie in summer", "hoodies in summer", "в жару", "ыстықта", "says its the cat", "говорит что кошка",
+    "мысық тырнады",
+)
+BLOOD_CALM: Phrases = (
+    "period", "месячн*", "етеккір*", "nosebleed", "nose bleed", "кровь из носа", "из носа", "мұрыннан", "мұрны",
+)
+# Past harm, now over: "police found him and its all over", "сіздер полицияға баруға көмектестіңіздер" (the
+# blackmail topic words' calm, their sentence only).
+BEHIND_US: Phrases = (
+    "police found him", "police caught him", "he was arrested", "was arrested", "его задержали", "его поймали",
+    "ол ұсталды", "ұсталды", "its all over", "all over now", "всё позади", "все позади", "бәрі артта",
+    "артта қалды", "көмектестіңіздер", "көмектестіңдер", "you helped me", "вы мне помогли", "вы помогли",
+)
+# Hunting guns at home with a licence: "әкем аңшы, үйде сейфте мылтығы бар, лицензиясы бар" (threat_now's calm).
+HUNTING: Phrases = (
+    "аңшы*", "аң аула*", "охотник*", "на охоту", "на охоте", "охотничь*", "hunter*", "hunting", "лицензи*",
+    "license*", "licence*", "сейфте", "в сейфе",
+    "gun safe", "in a safe", "тирде", "тирге", "в тир", "в тире", "shooting range", "стрельбищ*",
+)
+# School subjects and tests: "бұл физика бжб мені өлтіреді" (threat_violence's calm).
+SCHOOL_SUBJECTS: Phrases = (
+    "physics", "chemistry", "algebra", "geometry", "biology", "math", "maths", "физика*", "физике", "физику",
+    "физикой", "химия*", "химии", "алгебр*", "геометри*", "биологи*", "математик*", "бжб*", "тжб*", "соч", "сор",
+    "олимпиад*", "olympiad",
+)
+# Meeting someone, said as a plan: "meeting a guy from roblox at 6 today, hes 24" (with an adult).
+MEETING_MORE: Phrases = (
+    "meeting a guy", "meeting a man", "im meeting a", "going to meet a guy", "gonna meet a guy", "встречаюсь с парнем",
+    "встречаюсь с мужчиной", "иду на встречу с парнем", "жігітпен кездесемін", "бір ағамен кездесемін",
+    "кездесуге барамын",
+)
+MEETING_CALM: Phrases = (*FAMILY_PICKUP, "репетитор*", "tutor*", "мұғалім*", "teacher*", "учител*", "врач*", "doctor")
+# A question about a topic word, masked as an idiom (the word only, the rest of the message is still read):
+# "what does 'unalive' mean?", "что значит «скулшутинг»?", "kms деген не".
+ASKED_WORDS: Phrases = (
+    "unalive", "unaliving", "unalived", "kms", "kys", "sewerslide", "скулшутинг", "скулшутер", "school shooting",
+    "schoolshooting", "колумбайн", "columbine", "sextortion", "секстортион", "груминг", "grooming",
+)

@@ -51,9 +51,10 @@ STOP19_SETS = sorted(p.stem for k in ("train3", "train4", "train5", "unseen17") 
 # recall, 0.03-0.24 false alarms) and stop 19's unseen sets (unseen19_*, 0.94-0.97 / 0.02-0.06 as unseen text)
 # keep the same floors, and so do stop 21's: the ninth writer's sets (train8_*, measured once before: 0.87-0.92 /
 # 0.04-0.07) and stop 20's unseen sets (unseen20_*, 0.93-0.95 / 0.01-0.08 as unseen text).
-# Stop 21's unseen sets (unseen21_*, 0.91-0.98 / 0.08-0.12 as unseen text) joined them in stop 23.
+# Stop 21's unseen sets (unseen21_*, 0.91-0.98 / 0.08-0.12 as unseen text) joined them in stop 23, and stop 23's
+# (unseen23_*, 0.89-0.94 / 0.04-0.07 as unseen text) in stop 24.
 STOP19_SETS += sorted(
-    p.stem for k in ("train6", "train7", "unseen19", "train8", "unseen20", "unseen21")
+    p.stem for k in ("train6", "train7", "unseen19", "train8", "unseen20", "unseen21", "unseen23")
     for p in SETS.glob(f"{k}_*.json")
 )
 
