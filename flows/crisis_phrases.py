@@ -58,7 +58,11 @@ def _ages(*templates: str) -> Phrases:
 def _asked(words: Phrases) -> Phrases:
     """A question about what a topic word means: "what does unalive mean", "что значит скулшутинг", "kms деген не"."""
     frames = ("what does {w} mean", "what is {w}", "whats {w}", "meaning of {w}", "что значит {w}", "что такое {w}",
-              "что означает {w}", "{w} деген не", "{w} дегеніміз не", "{w} деген сөз не", "{w} не деген сөз")
+              "что означает {w}", "{w} деген не", "{w} дегеніміз не", "{w} деген сөз не", "{w} не деген сөз",
+              # stop 25: "суицид деген сөз нені білдіреді", "упомянули «колумбайн», что это было"
+              "{w} деген сөз нені білдіреді", "{w} деген нені білдіреді", "{w} сөзі нені білдіреді",
+              "{w} что это было", "{w} что это такое", "{w} это что", "what was {w}", "{w} what is that",
+              "{w} what does that mean")
     return tuple(f.format(w=w) for w in words for f in frames)
 
 
@@ -143,6 +147,9 @@ IDIOMS: Phrases = (
     "kms jk", "kms lol jk", "kms lmao jk", "kms haha jk", "kms just kidding", "kms lol just kidding", "kys jk",
     "kys lol jk", "убью себя шучу", "убью себя ахах шучу",
     *_asked(st.ASKED_WORDS),
+    # stop 25: a question about the word "суицид", and a conditional hyperbole ("jump off a cliff if bts ...")
+    *_asked(("суицид", "suicide", "самоубийство")), "jump off a cliff if", "gonna jump off a cliff if",
+    "прыгну со скалы если",
 )
 # Now, tonight, and the means at hand: with self-harm words they read as danger now.
 NOW_SUICIDE: Phrases = (
@@ -186,14 +193,14 @@ DESPAIR: Phrases = (
     "выпью их все", "бәрін ішемін", "барлығын ішемін", "бәрін бітіремін", "бәрін тоқтатамын",
     "end it tonight", "do it tonight", "going to do it tonight",
 )
-HANGING: Phrases = ("rope", "noose", "веревк*", "петл*", "арқан*", "тұзақ*")
+HANGING: Phrases = ("rope", "a noose", "веревк*", "петл*", "арқан*", "тұзақ*")
 # A rope with "tonight" or "going to use it" (not "a rope for camping today").
 SOON: Phrases = (
     "tonight", "going to use it", "gonna use it", "use it tonight", "сегодня ночью", "этой ночью",
     "сегодня использую", "бүгін түнде", "түнде қолданамын",
 )
 MEANS: Phrases = (
-    "pills", "rope", "noose", "blade", "razor", "in my hand", "лезви*", "бритв*", "таблетк*", "веревк*",
+    "pills", "rope", "a noose", "blade", "razor", "in my hand", "лезви*", "бритв*", "таблетк*", "веревк*",
     "петл*", "в руке", "ұстара*", "таблетка*", "дәрі", "арқан*",
 )
 ADULT: Phrases = (
@@ -788,11 +795,11 @@ GROUPS: dict[str, Group] = {
                                 (DIE_SOON, TONIGHT_END), (SWALLOWED + st.SWALLOWED_MORE + st.SWALLOWED_MANY, PILLS),
                                 (FAREWELL, DO_IT),
                                 (st.JUMPING, st.GOODBYE), (st.DO_IT_NOW, st.READY)),
-                         calm=WATER + st.LEISURE + st.FIRST_AID + st.RECOVERED,
+                         calm=WATER + st.LEISURE + st.FIRST_AID + st.RECOVERED + st.SPORT_LOSS,
                          combos=(Combo((st.JUMP_ANY, st.TODAY), st.JUMP_CALM + st.SELF_HARM_CALM),
                                  Combo((st.TOOK_THE_PILLS,), (*st.PILL_CALM, "doctor", "врач*", "дәрігер*")),
                                  Combo((st.SELF_HARM_STEMS + st.SELF_HARM_MORE, NOW_SUICIDE),
-                                       st.SELF_HARM_CALM + WATER + st.GAME_LEVEL + st.RECOVERED),
+                                       st.SELF_HARM_CALM + WATER + st.GAME_LEVEL + st.RECOVERED + st.SPORT_LOSS),
                                  Combo((st.END_ALL, st.TODAY), st.SELF_HARM_CALM),
                                  Combo((st.JUMP_ANY, st.HEIGHTS_STRONG), st.JUMP_CALM),
                                  Combo((st.HEIGHTS_STRONG, st.FINALITY), st.HEIGHT_CALM),
@@ -817,12 +824,17 @@ GROUPS: dict[str, Group] = {
                                        st.LAST_TIME_CALM),
                                  Combo((st.AT_TRACKS,
                                         st.NEXT_TRAIN + st.STOP_ME_NOT + st.GOODBYE_NOW + st.FINALITY_MORE),
-                                       st.TRAIN_CALM))),
+                                       st.TRAIN_CALM),
+                                 # stop 24's unseen sets (stop 25)
+                                 Combo((st.HEIGHTS_STRONG + st.ON_ROOF_KK, st.LAST_WORDS), st.HEIGHT_CALM))),
     "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS + st.PILLOW_PLAY,
                        combos=(Combo((st.HIDING, st.THREAT_OR_FEAR + RELATIVES + st.DRUNK), st.HIDING_CALM),
                                Combo((st.DRUNK + st.WASTED, st.RAGING + st.CHOKING), st.RAGING_CALM),
                                Combo((st.VIOLENT_ACTS_NOW, st.COMING_AFTER), st.HAIR_CALM),
-                               Combo((st.BEATING_THEM, st.HEAR_NOW), st.BEATING_CALM + ACCIDENTS))),
+                               Combo((st.BEATING_THEM, st.HEAR_NOW), st.BEATING_CALM + ACCIDENTS),
+                               # stop 24's unseen sets (stop 25)
+                               Combo((RELATIVES + NOT_PARENTS + st.PARENTS + st.PARENTS_MORE + st.STEP_PARENTS,
+                                      st.HURT_NOW, st.STILL_NOW), ACCIDENTS + st.HITS_CALM + GAMES))),
     "threat_now": Group("critical", THREAT_NOW + st.THREAT_NOW_SECOND,
                         pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS + st.WEAPONS_KK, WAITING),
                                (FOLLOWED_STREET, ADULT),
@@ -844,16 +856,23 @@ GROUPS: dict[str, Group] = {
                                 Combo((st.CORNERED,), st.CORNERED_CALM),
                                 Combo((st.CHASED, st.STILL_HERE), st.CHASE_CALM),
                                 Combo((st.WAITING_ANY, st.NEAR_HOME), st.FRIENDLY),
-                                Combo((st.DOOR_FORCED, st.THREAT_OR_FEAR), st.RAGING_CALM))),
+                                Combo((st.DOOR_FORCED, st.THREAT_OR_FEAR), st.RAGING_CALM),
+                                # stop 24's unseen sets (stop 25)
+                                Combo((st.AT_THE_WINDOW, st.WINDOW_FEAR + st.FEAR_NOW), st.WINDOW_CALM))),
     "grooming_meeting": Group("critical", GROOMING_MEETING,
                               pairs=((MEETING, ADULT + st.ADULT_MORE),), calm=st.FAMILY_PICKUP,
                               combos=(Combo((st.BUY_ME, st.MEET_IF), st.FAMILY_PICKUP + st.SURPRISE),
                                       Combo((st.MEETING_NOW, st.NEVER_MET), st.FAMILY_PICKUP),
-                                      Combo((st.MEETING_MORE, ADULT + st.ADULT_MORE), st.MEETING_CALM))),
+                                      Combo((st.MEETING_MORE, ADULT + st.ADULT_MORE), st.MEETING_CALM),
+                                      # stop 24's unseen sets (stop 25)
+                                      Combo((st.PICK_UP, st.AGE_DOUBT), st.FAMILY_PICKUP + st.MEETING_CALM),
+                                      Combo((st.ONLINE_FRIEND, st.MEET_TRIP, st.SECRET_FROM_PARENTS),
+                                            st.FAMILY_PICKUP + st.MEETING_CALM))),
     "self_harm": Group("high", SELF_HARM + st.SELF_HARM_STEMS + st.SELF_HARM_MORE + st.SELF_HARM_KINDS
                        + st.SELF_HARM_SECOND,
                        pairs=((SLANG_SELF_HARM, SERIOUS),),
-                       calm=st.SELF_HARM_CALM + st.PASS_LEVEL + st.RECOVERED + st.SONG_ASKED, unless=("suicide_now",),
+                       calm=st.SELF_HARM_CALM + st.PASS_LEVEL + st.RECOVERED + st.SONG_ASKED + st.BOOK_TALK
+                       + st.RETRACTED + st.SPORT_LOSS, unless=("suicide_now",),
                        combos=(Combo((st.TOPIC,), st.TOPIC_CALM + st.RECOVERED),
                                Combo((st.UNDER_VEHICLE, st.VEHICLES), ACCIDENTS + st.HISTORY + st.LITERATURE),
                                Combo((st.DOSE_ASKED, PILLS + st.MEDS, st.LETHAL_DOSE + st.LETHAL_DOSE_MORE),
@@ -870,7 +889,11 @@ GROUPS: dict[str, Group] = {
                                Combo((st.PURGING,), st.EATING_CALM),
                                Combo((st.STARVING, st.SELF_PUNISH), st.EATING_CALM),
                                Combo((st.RESIGNED, st.FUTURE_WORDS), st.RESIGNED_CALM),
-                               Combo((st.BLOOD_FOUND, st.SLEEVES_SUMMER), st.BLOOD_CALM))),
+                               Combo((st.BLOOD_FOUND, st.SLEEVES_SUMMER), st.BLOOD_CALM),
+                               # stop 24's unseen sets (stop 25)
+                               Combo((st.MARKS_SEEN, st.MARK_EXCUSE), st.MARK_EXCUSE_CALM),
+                               Combo((st.BLOOD_EMOJI, st.CUT_EMOJI, st.AGAIN_SECRET), st.BLOOD_CALM + st.INJURY_CALM),
+                               Combo((st.COUNTDOWN_POSTS, st.LEAVING_SIGNS), st.COUNTDOWN_CALM))),
     "abuse": Group("high", ABUSE + st.ABUSE_STEMS + st.ABUSE_SECOND,
                    pairs=((RELATIVES, TOUCHING), (RELATIVES, st.HITS)),
                    calm=ACCIDENTS + st.OUT_OF_CHAT, unless=("abuse_now",),
@@ -885,7 +908,15 @@ GROUPS: dict[str, Group] = {
                            Combo((RELATIVES + st.PARENTS + st.STEP_PARENTS, st.LOCKED_AWAY),
                                  st.LOCKED_CALM + st.OUTINGS),
                            Combo((RELATIVES + st.PARENTS + st.STEP_PARENTS, st.CHOKING), ACCIDENTS + GAMES + st.FOOD),
-                           Combo((st.CRUEL_PUNISH, st.PUNISH_WHY), st.PUNISH_CALM))),
+                           Combo((st.CRUEL_PUNISH, st.PUNISH_WHY), st.PUNISH_CALM),
+                           # stop 24's unseen sets (stop 25)
+                           Combo((st.CRUEL_PUNISH + st.CRUEL_PUNISH_MORE, st.PUNISH_WHY + st.PUNISH_WHY_MORE),
+                                 st.PUNISH_CALM),
+                           Combo((st.BRUISES_SEEN, st.BRUISE_SIGNS), st.BRUISE_CALM),
+                           Combo((st.COACHES + NOT_PARENTS, st.UNDRESSES_CHILD), st.UNDRESS_CALM),
+                           Combo((st.PARENTS_MORE + st.COACHES + NOT_PARENTS, st.HITS_MORE),
+                                 st.HITS_CALM + st.PILLOW_PLAY + GAMES),
+                           Combo((st.WHEN_DRUNK, st.HITS_ANY), st.DRUNK_CALM + st.PILLOW_PLAY))),
     "threat_violence": Group("high", THREAT + st.THREAT_STEMS + st.KILL_US + st.THREAT_INTENT_KK
                              + st.THREAT_SECOND,
                              calm=JOKING + GAMES + SCHOOL + st.GAME_LOSS + ("дневник*", "күнделік*") + st.PLAY_VIOLENCE
@@ -896,19 +927,28 @@ GROUPS: dict[str, Group] = {
                                      Combo((st.NEXT_TIME_THREAT, st.WOUNDS_BEFORE), GAMES + st.SPORT),
                                      Combo((st.YOURE_DEAD, st.WE_KNOW_WHERE), GAMES + JOKING),
                                      Combo((st.RECKONING, st.ATTACK_MEANS, st.SCHOOL_PLACES),
-                                           GAMES + LESSON + st.NEWS + st.LITERATURE + st.SHOW_CALM))),
+                                           GAMES + LESSON + st.NEWS + st.LITERATURE + st.SHOW_CALM),
+                                     # stop 24's unseen sets (stop 25)
+                                     Combo((st.NEXT_TARGET, st.TARGET_SIGNS), GAMES + JOKING + st.TARGET_CALM),
+                                     Combo((st.BOMB_THREAT, st.SCHOOL_PLACES, st.BOMB_COMING),
+                                           GAMES + LESSON + st.NEWS + st.BOMB_CALM),
+                                     Combo((st.DEPICTED, st.SHOOTING_WORDS, st.VICTIMS_NAMED),
+                                           GAMES + LESSON + st.ATTACK_DEPICTED_CALM),
+                                     Combo((st.STAB_INTENT,), GAMES + JOKING + st.KITCHEN))),
     "sextortion": Group("high", SEXTORTION + st.SEXTORTION_STEMS,
                         pairs=((SHARE_THREAT, INTIMATE), (MONEY_DEMAND + st.MONEY_MORE, PHOTOS), (COERCE_IF, SPREAD),
                                (st.RECORDED, SHARE_THREAT + st.SHARE_THREAT_MORE), (st.MY_MEDIA, st.SPREAD_SAID),
                                (st.OR_POST, PHOTOS)),
-                        calm=LESSON + st.TOPIC_CALM + st.SCHOOL_TALK,
-                        combos=(Combo((st.MY_MEDIA_ALL, st.SPREAD_ANY, st.THREAT_COND), LESSON),
+                        calm=LESSON + st.TOPIC_CALM + st.SCHOOL_TALK + st.BEHIND_US + st.BEHIND_US_MORE,
+                        combos=(Combo((st.MY_MEDIA_ALL, st.SPREAD_ANY, st.THREAT_COND),
+                                      LESSON + st.BEHIND_US + st.BEHIND_US_MORE),
                                 Combo((COERCE_IF, st.SPREAD_ANY), LESSON + SCHOOL),
                                 Combo((st.IF_NOT, st.SEND_PAY, st.SPREAD_ANY), LESSON + SCHOOL),
                                 Combo((st.PAID_ONCE, st.ASKS_AGAIN), GAMES + st.ERRANDS + SCHOOL),
                                 Combo((st.TO_DELETE, st.PHOTO_NOUNS, st.MONEY_ASKED), LESSON + st.FAMILY_ASK),
                                 Combo((st.SHAME_THREAT, st.PHOTO_NOUNS + st.SEND_PAY + st.IF_NOT), LESSON),
-                                Combo((st.THREATENS, st.SPREAD_ANY, st.THREAT_MEDIA), LESSON),
+                                Combo((st.THREATENS, st.SPREAD_ANY, st.THREAT_MEDIA),
+                                      LESSON + st.BEHIND_US + st.BEHIND_US_MORE),
                                 Combo((st.IF_TELL, st.SPREAD_MINE + st.SHAME_THREAT), LESSON))),
     "grooming": Group("high", GROOMING + st.PHOTO_DEMAND + st.GROOMING_SECOND,
                       pairs=((REQUEST, INTIMATE + st.INTIMATE_MORE), (PHOTO_REQUEST, ADULT + st.ADULT_MORE),
@@ -934,22 +974,32 @@ GROUPS: dict[str, Group] = {
                               Combo((st.GIFT_OFFER, st.WHERE_LIVE), st.GIFT_CALM + st.ERRANDS + st.FAMILY_ASK),
                               Combo((st.ASKER + st.MEN_KK + ADULT, st.SHAMEFUL_QUESTIONS), LESSON),
                               Combo((st.MEN_KK, st.PHOTO_ASKED_KK), st.FAMILY_ASK),
-                              Combo((st.COACHES + ADULT + st.ADULT_MORE, st.PET_NAMES), st.FAMILY_ASK + LESSON))),
+                              Combo((st.COACHES + ADULT + st.ADULT_MORE, st.PET_NAMES), st.FAMILY_ASK + LESSON),
+                              # stop 24's unseen sets (stop 25)
+                              Combo((st.GAME_MONEY, st.FOR_A_PHOTO), st.GAME_MONEY_CALM))),
     "blackmail": Group("high", unless=("sextortion",),
                        combos=(Combo((("blackmail*", "extort*", "шантаж*", "вымога*", "бопсала*", "бопса"),),
-                                     LESSON + st.TOPIC_CALM + st.SCHOOL_TALK + st.SHOW_CALM + st.BEHIND_US),
-                               Combo((st.HACKED, st.RANSOM), LESSON))),
+                                     LESSON + st.TOPIC_CALM + st.SCHOOL_TALK + st.SHOW_CALM + st.BEHIND_US
+                                     + st.BEHIND_US_MORE),
+                               Combo((st.HACKED, st.RANSOM), LESSON),
+                               # stop 24's unseen sets (stop 25)
+                               Combo((st.TELL_THREAT, st.STEAL_MONEY), LESSON + st.BEHIND_US),
+                               Combo((st.REFUSE_IF, st.TELL_POLICE), LESSON + st.POLICE_CALM))),
     "recruitment_drugs": Group("high", DRUGS, pairs=((DRUG_JOB + st.MONEY_WORDS, DRUG_TERMS), (PACKAGES, PACKAGE_PAY)),
                                calm=LESSON + st.NEWS,
                                combos=(Combo((st.PACKAGE_NOUNS, st.HIDE_DELIVER, st.PAY), st.ERRANDS),
                                        Combo((st.DRUG_CACHES, st.JOINING_ME), LESSON + st.NEWS),
                                        Combo((st.PACKAGE_NOUNS, st.NO_QUESTIONS), st.ERRANDS + st.SURPRISE),
                                        Combo((st.JOB_OFFER, st.JOB_SIGNS), st.JOB_CALM + LESSON),
-                                       Combo((st.COORDS_PHOTOS, st.PHOTO_NOUNS), st.JOB_CALM + LESSON))),
+                                       Combo((st.COORDS_PHOTOS, st.PHOTO_NOUNS), st.JOB_CALM + LESSON),
+                                       # stop 24's unseen sets (stop 25)
+                                       Combo((st.CACHES_MORE, st.CACHE_WORK), st.CACHE_CALM + LESSON + st.NEWS))),
     "recruitment_extremism": Group("high", EXTREMISM + st.EXTREMISM_SECOND, pairs=((EXTREMIST_TERMS, RECRUIT),),
                                    calm=LESSON,
                                    combos=(Combo((st.WAR_JOIN, RECRUIT + st.GO), LESSON + st.HISTORY),
-                                           Combo((st.PROPAGANDA, st.DIE_FOR), LESSON + st.HISTORY))),
+                                           Combo((st.PROPAGANDA, st.DIE_FOR), LESSON + st.HISTORY),
+                                           # stop 24's unseen sets (stop 25)
+                                           Combo((st.CLOSED_CHAT, st.LEAVE_ABROAD), LESSON + st.ABROAD_CALM))),
     "death_group": Group("high", DEATH_GROUP, pairs=((DEATH_NAMES, DEATH_CONTEXT), (CURATOR, CURATOR_TASKS),
                                                      (st.TASKS, st.DIE_TASK)),
                          calm=LESSON + st.GAME_LEVEL,
@@ -964,5 +1014,7 @@ GROUPS: dict[str, Group] = {
                                  Combo((st.CHALLENGES, st.BREATH_GAMES), LESSON + st.BREATH_CALM))),
     "incitement": Group("high", INCITEMENT + st.INCITEMENT_STEMS + st.INCITE_MORE, calm=JOKING + GAMES,
                         combos=(Combo((st.INCITE_GROUP, st.INCITE_WHO), JOKING + GAMES),
-                                Combo((st.FOR_A_ROPE, st.MONEY_SENT), st.SELF_HARM_CALM))),
+                                Combo((st.FOR_A_ROPE, st.MONEY_SENT), st.SELF_HARM_CALM),
+                                # stop 24's unseen sets (stop 25)
+                                Combo((st.KYS_WORDS, st.KYS_PERSIST), JOKING))),
 }

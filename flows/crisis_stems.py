@@ -23,7 +23,8 @@ SELF_HARM_STEMS: Phrases = (
     "want to disappear", "done with life", "done with living", "sick of living", "tired of life",
     "im ending it", "thinking about ending it", "end it soon", "gonna end it", "going to end it", "end it all",
     "end my life",
-    "i have a rope", "ive got a rope", "i got a rope", "bought a rope", "got a noose", "noose*",
+    "i have a rope", "ive got a rope", "i got a rope", "bought a rope", "got a noose",
+    "tied a noose", "tie a noose", "made a noose", "making a noose",
     "burn my arm*", "burning my arm*", "burning myself", "cut again", "cut myself again",
     "self harming", "goodbye letter*", "goodbye note*", "suicide note*", "planning my suicide",
     # ru
@@ -544,7 +545,7 @@ HEIGHT_CALM: Phrases = (*JUMP_CALM, "view", "cafe", "restaurant", "terrace", "в
 BLADES: Phrases = ("blade*", "razor*", "лезви*", "бритв*", "ұстара*")
 MEANS_ANY: Phrases = (
     *BLADES, "knife", "нож*", "пышақ*", "pills", "tablets", "таблетк*", "дәрі", "дәріні", "дәрілер*",
-    "rope", "noose", "веревк*", "петл*", "арқан*",
+    "rope", "tied a noose", "made a noose", "веревк*", "петл*", "арқан*",
 )
 IN_MY_HAND: Phrases = (
     "in my hand", "in my hands", "holding", "im holding", "i have a", "ive got a", "держу", "в руке", "в руках",
@@ -1516,4 +1517,338 @@ MEETING_CALM: Phrases = (*FAMILY_PICKUP, "репетитор*", "tutor*", "мұ�
 ASKED_WORDS: Phrases = (
     "unalive", "unaliving", "unalived", "kms", "kys", "sewerslide", "скулшутинг", "скулшутер", "school shooting",
     "schoolshooting", "колумбайн", "columbine", "sextortion", "секстортион", "груминг", "grooming",
+)
+
+# --- Stop 24's unseen sets (unseen24_*, tuning data since stop 25): the kinds they showed --------------
+# Parts, not sentences, as above; each kind has a look-alike in tests/flows/test_crisis_patterns.py. Kazakh with
+# its endings (-да/-нда "on", -мен "with", -ды/-ді past), Russian with its endings; the fold reads the Latin-letter
+# Kazakh and Russian the same ("shatyryndamyn", "terezeden qarap tur", "pishut mne kys").
+# On a roof, said in the Kazakh locative, and a last word to someone: "шатырындамын, соңғы рет сөйлескім келді".
+ON_ROOF_KK: Phrases = (
+    "шатырындамын", "шатырдамын", "шатырында тұрмын", "төбесіндемін", "көпірдемін", "балкондамын", "жиегінде тұрмын",
+    "im on the roof", "on the roof of", "на крыше стою", "стою на крыше", "сижу на крыше", "сижу на краю",
+)
+LAST_WORDS: Phrases = (
+    "соңғы рет ~ сөйлес*", "соңғы рет ~ жаз*", "соңғы рет ~ айт*", "соңғы рет ~ естігім", "последний раз ~ поговор*",
+    "последний раз ~ напис*", "последний раз ~ услыш*", "в последний раз ~ поговор*", "talk to someone one last time",
+    "one last time", "for the last time", "last person i talk", "hear a voice one last",
+)
+# Someone watching through the window, a second time, the child afraid or alone at night:
+# "біреу терезеден қарап тұр, екінші рет келді ... қорқам".
+AT_THE_WINDOW: Phrases = (
+    "терезеден қарап тұр", "терезеге қарап тұр", "терезеден үңіл*", "терезенің астында тұр", "терезе түбінде тұр",
+    "смотрит в окно", "смотрит в наше окно", "смотрит в мое окно", "смотрит в моё окно", "заглядывает в окн*",
+    "стоит под окном", "стоит под окнами", "стоит у окна", "looking in the window", "looking through the window",
+    "looking in my window", "looking into my window", "staring into my window", "staring through the window",
+    "outside my window", "standing at my window",
+)
+WINDOW_FEAR: Phrases = (
+    "екінші рет", "тағы келді", "второй раз", "снова пришел", "снова пришёл", "опять пришел", "опять пришёл",
+    "second time", "came back", "again", "қорқам", "қорқамын", "қорқып", "боюсь", "страшно", "scared", "afraid",
+    "түнгі смена*", "ночная смена", "ночной смене", "в ночную", "night shift", "жалғызбын", "одна дома", "один дома",
+    "home alone", "alone at home",
+)
+WINDOW_CALM: Phrases = (
+    "мысық*", "кошк*", "кот", "котик*", "cat", "құс*", "птиц*", "bird*", "қар", "снег*", "snow", "салют*",
+    "fireworks", "көрші*", "сосед*", "neighbo*", "курьер*", "courier", "delivery", "доставк*", "pizza", "пицц*",
+)
+# An adult picking a child up by car after school, who says he is 19 and does not sound it:
+# "ертең мектептен кейін күтіп аламын деді, машинамен. 19 дамын деген, бірақ ...".
+PICK_UP: Phrases = (
+    "күтіп алам*", "алып кетем*", "машинамен", "машинасымен", "заберу тебя", "заберет меня", "заберёт меня",
+    "встретит меня после", "на машине", "на своей машине", "pick you up", "pick me up", "picking me up",
+    "in his car", "drive me",
+)
+AGE_DOUBT: Phrases = (
+    "дамын деген", "демін деген", "жастамын деген", "жаста деген", "деген бірақ", "говорит что ему", "сказал что ему",
+    "пишет что ему", "says hes", "said hes", "claims hes", "голос как у взрослого", "голос как у мужчины",
+    "голос взрослого", "дауысы үлкен адам*", "голосы үлкен адам*", "үлкен адамдікі", "sounds like an adult",
+    "sounds like a grown", "sounds way older", "sounds older", "voice is like an adult", "voice of an old",
+)
+# A friend from a game or a chat, a meeting or a trip he paid for, and the parents kept out or his adult age:
+# "meeting my friend from roblox at the mall tomorrow, hes 19, parents dont know".
+ONLINE_FRIEND: Phrases = (
+    "from roblox", "from discord", "from tiktok", "from insta", "from the game", "on discord", "on roblox",
+    "met on", "gamer friend", "online friend", "friend from online", "из роблокса", "из дискорда", "из тиктока",
+    "из игры", "в игре познакомил*", "познакомились в", "познакомились на", "онлайн друг*", "друг из интернета",
+    "интернеттегі", "ойында таныс*", "тиктокта таныс*", "дискордта таныс*", "роблокста таныс*",
+)
+MEET_TRIP: Phrases = (
+    "meeting", "meet up", "meet him", "to meet", "bought me a ticket", "bought me a train ticket", "ticket to",
+    "train ticket", "bus ticket", "купил мне билет", "купил билет", "встречаюсь", "встретиться", "встретимся",
+    "кездес*", "билет алып берді", "маған билет", "поеду к нему", "go to his", "come to his",
+)
+SECRET_FROM_PARENTS: Phrases = (
+    "parents dont know", "my parents dont know", "mom doesnt know", "tell my parents its", "tell my parents im",
+    "tell my mom its", "tell my mom im", "родители не знают", "мама не знает", "скажу родителям что",
+    "скажу маме что", "ата анам білмейді", "анам білмейді", "мамам білмейді", "анама ~ деп айтамын",
+    *(f"{s} {n}" for s in ("hes", "he is", "ему", "ол") for n in range(19, 41)),
+    *(f"{n} {s}" for s in ("жаста", "дамын", "демін", "жастамын", "лет", "years old") for n in range(19, 41)),
+)
+# Scars on a wrist explained away: "сұрасам мысық тырнады дейді, бірақ олар түп-түзу сызықтар".
+MARKS_SEEN: Phrases = (
+    *CUTS, "білегінен", "білегінде", "білегі*", "на запяст*", "on her wrist", "on his wrist", "on her arm",
+    "on his arm", "on her arms", "on his arms", "на руках", "на руке", "қолында", "қолынан",
+)
+MARK_EXCUSE: Phrases = (
+    "мысық тырнады дейді", "мысық тырнады деп", "мысық тырнады деді", "говорит кошка", "говорит что кошка",
+    "говорит кот", "говорит что кот", "кошка поцарапала говорит", "says the cat", "says its the cat",
+    "says it was the cat", "said the cat", "said it was the cat", "түп түзу", "түзу сызық*", "ровные линии",
+    "ровные полоски", "ровные порезы", "straight lines", "too straight", "parallel lines", "параллельн*",
+)
+MARK_EXCUSE_CALM: Phrases = (
+    "tattoo*", "тату*", "mosquito", "комар*", "маса*", "операци*", "surgery", "шов", "швы", "тігіс*", "thumb",
+    "палец", "пальц*", "саусағ*", "бармағ*",
+)
+# Self-harm said in emoji (the haystack reads 🩸 ✂ as words): "тағы да ✂️🩸 ешкімге айтпаңызшы".
+BLOOD_EMOJI: Phrases = ("bloodemoji",)
+CUT_EMOJI: Phrases = ("scissorsemoji", *BLADES, "кесі*", "кестім", "резал*", "порез*", "cut", "cutting")
+AGAIN_SECRET: Phrases = (
+    "again", "тағы", "тағы да", "снова", "опять", "ешкімге айтпа*", "ешкімге айтпаңыз*", "никому не говор*",
+    "никому не рассказыв*", "dont tell anyone", "dont tell", "не говорите никому",
+)
+# Black screens with "soon" and a countdown, things given away "to keep":
+# "she posts black screens with 'soon' and gave me her headphones to keep".
+COUNTDOWN_POSTS: Phrases = (
+    "black screen*", "черный экран", "черные экраны", "черным экраном", "қара экран*", "countdown", "count down",
+    "обратный отсчет", "отсчет дней", "кері санақ*",
+)
+LEAVING_SIGNS: Phrases = (
+    "soon", "скоро", "жақында", "stopped eating", "перестала есть", "перестал есть", "тамақ ішпей*", "to keep",
+    "keep it", "оставь себе", "оставить себе", "өзіңде қалсын", "сақтап қой", "gave me her", "gave me his",
+    "отдала мне", "отдал мне", "подарила мне", "маған берді", "маған сыйлады",
+)
+COUNTDOWN_CALM: Phrases = (
+    "album", "альбом*", "release", "релиз*", "concert", "концерт*", "premiere", "премьер*", "trailer", "трейлер*",
+    "birthday", "день рождени*", "туған күн*", "new year", "новый год", "жаңа жыл*", "exam*", "экзамен*",
+    "емтихан*", "каникул*", "holiday*", "vacation", "демалыс*", "game", "игр*", "ойын*", "drop", "merch", "мерч*",
+)
+# Bruises seen often by a teacher or a relative, and what goes with them: a belt mark, "says he fell", "does not
+# want to go home", refusing to change for PE: "оқушым жиі көгерген жерлермен келеді ... үйге барғым келмейді".
+BRUISES_SEEN: Phrases = (*BRUISES, "көгерген жер*", "көгеріп", "bruised", "с синяками", "в синяках")
+BRUISE_SIGNS: Phrases = (
+    "says he fell", "says she fell", "said he fell", "said she fell", "говорит упал", "говорит упала",
+    "говорит что упал*", "сказал что упал", "сказала что упала", "құладым дейді", "құлап қалдым дейді",
+    "жиі", "часто", "постоянно", "often", "all the time", "every week", "каждую неделю", "belt mark*",
+    "от ремня", "след ремня", "белбеудің ізі", "белбеу ізі", "doesnt want to go home", "не хочет идти домой",
+    "не хочу домой", "үйге барғым келмейді", "үйге барғысы келмейді", "дене шынықтырудан бас тарт*",
+    "отказывается переодева*", "от физкультуры отказыва*", "refuses to change", "wont change for pe",
+)
+BRUISE_CALM: Phrases = (
+    "hockey", "boxing", "karate", "judo", "wrestling", "хоккей*", "бокс*", "каратэ*", "карате", "дзюдо*",
+    "борьб*", "күрес*", "анеми*", "anemia", "витамин*", "vitamin*", "врач*", "doctor", "дәрігер*", "гемоглобин*",
+)
+# A coach or another adult undressing a child alone to "check" them.
+UNDRESSES_CHILD: Phrases = (
+    "шешіндір*", "шешінуге мәжбүрле*", "раздевает его", "раздевает ее", "раздевает её", "раздевает меня",
+    "заставляет раздеваться", "заставляет раздеться", "заставил раздеться", "заставила раздеться", "undresses",
+    "made him undress", "made her undress", "makes him undress", "makes her undress", "makes me undress",
+    "made me undress", "makes me strip", "makes him strip",
+)
+UNDRESS_CALM: Phrases = (
+    "врач*", "doctor", "медосмотр*", "дәрігер*", "медбике*", "nurse", "медсестр*", "примерк*", "fitting", "бассейн*",
+    "pool", "шомыл*", "баня", "монша*",
+)
+# Colloquial Kazakh and Russian parents and grandparents: "папам тағы ұрды", "атам белбеумен сабайды".
+PARENTS_MORE: Phrases = (
+    "папам", "мамам", "атам", "апам", "әжем", "папасы", "мамасы", "әкесі", "анасы", "папа", "мама", "отец", "мать",
+    "отчим", "мачеха", "grandpa", "grandma", "grandfather", "grandmother",
+)
+HITS_MORE: Phrases = (
+    "ұрды", "тағы ұрды", "соқты", "сабады", "сабайды", "ұрып тастады", "ұрып жібер*", "белбеумен", "шлангпен",
+    "ремнем", "ремнём", "шлангом", "скакалкой", "with a belt", "with his belt", "with her belt", "with the belt",
+    "бьет нас", "бьёт нас", "нас бьет", "нас бьёт", "бьет всех", "бьёт всех", "hits us", "beats us",
+    "with a stick", "палкой", "таяқпен", "hits kids", "бьет детей", "бьёт детей",
+)
+HITS_CALM: Phrases = (
+    "ball", "snowball", "pillow", "by accident", "accidentally", "мяч*", "снежк*", "подушк*", "случайно", "доппен",
+    "доп", "допты", "абайсызда", "байқамай", "жастық*", "шайб*", "puck", "рекорд*",
+)
+# A parent who beats when drinking: "когда әкем выпьет он нас всех бьёт".
+WHEN_DRUNK: Phrases = (
+    "когда выпьет", "как выпьет", "когда напьется", "как напьется", "когда пьет", "когда пьёт", "когда бухает",
+    "when he drinks", "when she drinks", "when hes drunk", "when shes drunk", "gets drunk", "ішсе", "ішкенде",
+    "ішіп алса", "ішіп алғанда", "мас болса", "мас болғанда", "когда ~ выпьет", "как ~ выпьет", "когда ~ напьется",
+    "как ~ напьется", "when ~ drinks", "when ~ gets drunk", "when ~ is drunk", "ішіп ~ келсе", "мас ~ келсе",
+)
+HITS_ANY: Phrases = (
+    *HITS, *HITS_MORE, "бьёт", "дерется", "дерётся", "руки распуска*", "hits", "beats", "hits me", "ұрып", "соғып",
+    "губа разбит*", "разбил мне", "ерінім жарылды",
+)
+DRUNK_CALM: Phrases = (
+    "рекорд*", "record*", "посуд*", "тарелк*", "dishes", "ыдыс*", "спорт*", "sport*", "кофе", "coffee",
+)
+# Kept out of the home as a punishment, and why or when: "they put me out of the flat at night as punishment".
+CRUEL_PUNISH_MORE: Phrases = (
+    "put me out of the flat", "put me out of the house", "put me out of the apartment", "put me outside",
+    "locked me out of the flat", "locked me out of the house", "kicked me out of the flat",
+    "kicked me out of the house", "выгнали из квартиры", "выгнал из квартиры", "выгнала из квартиры",
+    "выставили за дверь", "выставил за дверь", "выставила за дверь", "выгнали на улицу", "выгнал на улицу",
+    "выгнала на улицу", "үйден қуып шықт*", "далаға шығарып жібер*", "далаға қуып шықт*", "не кормят если",
+)
+PUNISH_WHY_MORE: Phrases = (
+    "as punishment", "as a punishment", "punish*", "в наказание", "наказ*", "жаза ретінде", "жазала*", "in winter",
+    "зимой", "қыста", "at night", "ночью", "түнде", "если я не", "если не сделаю", "if i dont", "вчера и сегодня",
+    "не ела", "не ел", "жемедім", "ill learn", "so i learn", "так воспитывают", "воспитыва*", "тәрбиеле*",
+)
+# "You're the next target", posted with the child's photo: "суретімді 'келесі нысана' деп салыпты, 'жақында'".
+NEXT_TARGET: Phrases = (
+    "келесі нысана*", "келесі құрбан*", "следующая цель", "следующей целью", "следующая жертва", "ты следующий",
+    "ты следующая", "youre next", "you are next", "next target", "next victim", "сен келесісің",
+)
+TARGET_SIGNS: Phrases = (
+    "суретімді", "суретім", "мою фотку", "мое фото", "моё фото", "мою фотографию", "my photo", "my pic",
+    "my picture", "салыпты", "салып қойды", "выложил*", "posted", "жақында", "скоро", "soon", "астында",
+    "под фото", "under it", "лайк*", "likes",
+)
+TARGET_CALM: Phrases = (
+    *SHOW_CALM, "queue", "очеред*", "кезек*", "конкурс*", "contest", "in line", "тамада*", "жарыс*", "сайыс*",
+)
+# A bomb threat to the school: "мектепке 'бомба бар, жұмада келеміз' деп хабар келді".
+BOMB_THREAT: Phrases = (
+    "бомба бар", "бомба есть", "там бомба", "бомбу", "бомбой", "заминир*", "взорвать школу", "взорвем школу",
+    "взорвём школу", "взорвут школу", "жарып жібер*", "жарып жіберем*", "a bomb", "bomb in", "bomb at",
+    "bomb threat", "plant a bomb", "blow up the school", "blow up our school", "bomb the school",
+)
+BOMB_CALM: Phrases = (
+    "drill", "учени*", "учебная тревога", "учебной тревоги", "оқу жаттығу*", "bath bomb", "photo bomb", "photobomb",
+    "бомбочк*",
+    "history", "истори*", "тарих*", "war", "войн*", "соғыс*", "hiroshima", "хиросим*", "prank", "fake", "hoax",
+    "turned out", "false alarm", "пранк*", "розыгрыш*", "ложн*", "оказалось", "жалған*", "жаттығу*",
+)
+BOMB_COMING: Phrases = (
+    "келеміз", "келеді", "келем", "придем", "придём", "придут", "приду", "will come", "were coming", "coming on",
+    "on friday", "жұмада", "в пятницу", "жарылады", "взорвется", "взорвётся",
+    "will explode", "will blow", "бәрің*", "барін", "всех вас", "all of you", "everyone will",
+)
+# A school attack drawn, written or promised "like in Kerch": a depiction or a copycat's words, a shooting, and the
+# classmates or teachers named.
+DEPICTED: Phrases = (
+    "в сочинении", "сочинение", "в рисунках", "рисунки", "рисует", "drawings", "drawing", "draws", "essay",
+    "шығармасында", "шығарма*", "суреттерінде", "салған суретт*", "like in kerch", "как в керчи", "как в казани",
+    "как в перми", "like columbine", "like in kazan", "do it like", "will do it like", "сделаю как", "сделает как",
+    "повторю", "повторит", "қайталаймын", "қайталайды",
+)
+SHOOTING_WORDS: Phrases = (
+    "с оружием", "с ружьем", "с ружьём", "с пистолетом", "shooting", "shoots", "shoot", "стреля*", "расстрел*",
+    "атып", "атқан*", "атады", "атамын", "with a gun", "пистолет*", "ружь*", "мылтық*", "kerch", "керч*", "kazan",
+)
+VICTIMS_NAMED: Phrases = (
+    "classmates", "одноклассник*", "учителей", "teachers", "names", "имена", "назвал конкретн*", "конкретных",
+    "сыныптастар*", "мұғалімдер*", "аттарын", "their names",
+)
+ATTACK_DEPICTED_CALM: Phrases = (
+    *NEWS, *LITERATURE, *SHOW_CALM, *HISTORY, "game", "игр*", "ойын*", "war", "войн*", "соғыс*",
+)
+# A first-person stabbing promised, decided: "one more time and im gonna stab him. already decided".
+STAB_INTENT: Phrases = (
+    "gonna stab", "going to stab", "imma stab", "ima stab", "will stab", "im stabbing", "gonna shank",
+    "going to shank", "пырну", "порежу его", "зарежу его", "пышақпен ұрамын", "пышақтаймын", "пышақ сала*",
+)
+# Robux and other game money offered for a photo: "в роблоксе предлагает робуксы если я скину фотку".
+GAME_MONEY: Phrases = (
+    "робукс*", "robux*", "вбакс*", "vbucks", "v bucks", "в баксов", "донат*", "гемов", "гемы", "алмаз*", "skins for",
+    "скины за", "скин за", "скинов за",
+)
+FOR_A_PHOTO: Phrases = (
+    "если я скину фот*", "если скину фот*", "если отправлю фот*", "за фото", "за фотку", "за фотки", "for pics",
+    "for a pic", "for a photo", "for photos", "if i send pics", "if i send a pic", "if i send a photo",
+    "if i send him a pic", "if i send him pics", "сурет жіберсем", "сурет үшін", "фотку ног", "фотки ног",
+    "feet pics", "foot pics", "pics of my feet", "аяғымның сурет*",
+)
+GAME_MONEY_CALM: Phrases = (
+    *FAMILY_ASK, "скриншот*", "screenshot*", "скрин", "отзыв*", "review", "рекорд*", "пароль*", "password*",
+)
+# A threat to tell the parents unless the child steals or pays: "пригрозила рассказать родителям ... если я не
+# украду для неё деньги у мамы".
+TELL_THREAT: Phrases = (
+    "пригрозила рассказать", "пригрозил рассказать", "пригрозили рассказать", "грозит рассказать",
+    "грозится рассказать", "угрожает рассказать", "расскажет родителям",
+    "расскажет маме", "расскажу родителям", "расскажу твоим родителям", "расскажу маме", "threatened to tell",
+    "threatens to tell", "will tell my parents", "gonna tell my parents", "tell your parents", "ата анаңа айтам*",
+    "анаңа айтам*", "мамаңа айтам*", "айтамын деп қорқыт*", "айтам деп қорқыт*",
+)
+STEAL_MONEY: Phrases = (
+    "украд*", "укради", "украсть", "воровать", "steal", "stole", "деньги", "денег", "money", "ақша", "ұрла*",
+)
+# "If I refuse they'll hand me to the police for last time": a child held by a threat to report them.
+REFUSE_IF: Phrases = (
+    "если откажусь", "если я откажусь", "если не буду", "if i refuse", "if i say no", "if i quit", "бас тартсам",
+    "істемесем",
+)
+TELL_POLICE: Phrases = (
+    "сдадут полиции", "сдадут в полицию", "сдам полиции", "сдам тебя", "сдадут меня", "tell the police",
+    "report me", "turn me in", "полицияға айтамыз", "полицияға тапсырамыз", "полицияға береміз",
+)
+POLICE_CALM: Phrases = ("штраф*", "fine", "айыппұл*")
+# Photos of caches in a forest strip, given as a task: "дали задание снимать фотки 'кладов' в лесополосе".
+CACHES_MORE: Phrases = (
+    "кладов", "клад", "кладом", "кладами", "кладу", "тайник*", "stash*", "закладчик*", "kladov", "клады",
+)
+CACHE_WORK: Phrases = (
+    "снимать", "фотк*", "фото*", "photo*", "pics", "координат*", "лесополос*", "в лесу", "за городом", "задани*",
+    "оплат*", "платят", "за каждый", "если откажусь", "сурет*", "орман*",
+)
+CACHE_CALM: Phrases = (
+    "сокровищ*", "treasure", "пират*", "pirate*", "квест*", "quest", "игр*", "game*", "археолог*", "geocach*",
+    "геокэшинг*", "кладоискат*", "ойын*", "қазына*",
+)
+# A son in a closed chat with an "emir", talking about leaving for abroad.
+CLOSED_CHAT: Phrases = (
+    "жабық чат*", "жабық топ*", "жабық группа*", "закрытый чат", "закрытом чате", "закрытая группа",
+    "закрытой группе", "closed chat", "private chat", "secret chat", "secret group", "private group",
+)
+LEAVE_ABROAD: Phrases = (
+    "шетелге кет*", "шетел*", "за границу", "за границей", "abroad", "хиджр*", "hijra*", "hijrah", "сирия*",
+    "syria", "джамаат*", "жамағат*", "эмир*", "emir", "амир сказал", "әмір деген", "братья по вере",
+    "brothers in faith",
+)
+ABROAD_CALM: Phrases = (
+    "оқуға", "учиться", "учеб*", "study*", "university", "университет*", "грант*", "exchange", "обмен*",
+    "олимпиад*", "туризм*", "отдых*", "демалыс*", "каникул*", "болашақ", "bolashak", "flight", "рейс*",
+)
+# Told to kill themselves for days, or taught how to cut: "they dm me kys every day and send how to cut properly".
+KYS_WORDS: Phrases = (
+    "kys", "kill yourself", "go kill yourself", "убей себя", "убейся", "иди вешайся", "вздернись", "өзіңді өлтір",
+    "асылып өл", "how to cut", "как правильно резать", "как резать", "қалай кесу керек", "как правильно вешаться",
+)
+KYS_PERSIST: Phrases = (
+    "уже неделю", "неделю", "каждый день", "every day", "everyday", "for a week", "for days", "апта бойы", "күнде",
+    "в личку", "в лс", "in my dms", "in dms", "dming me", "dm me", "скидывают", "присылают", "sending me",
+    "keep sending", "жібереді", "жіберіп жатыр", "как правильно резать", "how to cut",
+)
+# False alarms: a trivial loss said as "done with life"; a novel read at school about self-harm; slang taken back
+# in the same sentence; sextortion long over and thanked for; a question about a blue whale game "just asking".
+SPORT_LOSS: Phrases = (
+    "lost the final", "lost the match", "lost the game", "lost the ~ final", "lost the ~ match", "lost the ~ game",
+    "проиграли финал", "проиграли матч", "проиграли игру", "финалда ұтыл*", "финалда жеңіл*", "матчта ұтыл*",
+)
+BOOK_TALK: Phrases = (
+    "book club", "книжный клуб", "книжном клубе", "кітап клуб*", "novel about", "ya novel", "книга о", "книгу о",
+    "книга про", "книгу про", "роман о", "роман про", "повесть о", "кітап туралы", "романда", "в романе",
+)
+RETRACTED: Phrases = (
+    "lol jk", "jk lol", "haha jk", "lmao jk", "jk but", "just kidding", "im kidding", "шучу", "шутка конечно",
+    "қалжыңдадым", "қалжың ғой",
+)
+BEHIND_US_MORE: Phrases = (
+    "dealt with it", "police dealt", "all good now", "its all good now", "you guys helped", "you helped a lot",
+    "полиция разобралась", "все хорошо теперь", "всё хорошо теперь", "сейчас все хорошо", "полиция шешті",
+)
+# Sure-fire phrasings of a noose that cannot be a nose (the fold reads "noose" as "nose").
+NOOSE: Phrases = (
+    "tied a noose", "tie a noose", "tying a noose", "made a noose", "make a noose", "making a noose", "noose ready",
+    "hang a noose", "hung a noose", "hanging a noose", "noose is tied", "noose is up",
+)
+# Someone at home hurt just now, bleeding, the one who did it still there: "moms boyfriend hit me just now, he is
+# still in the kitchen"; "he is still screaming, mom is bleeding".
+HURT_NOW: Phrases = (
+    "hit me", "punched me", "slapped me", "kicked me", "hit mom", "hit my mom", "hit her", "ударил меня",
+    "ударила меня", "ударил маму", "избил маму", "ұрып жіберді", "анамды ұрды", "is bleeding", "bleeding", "кровь идет",
+    "кровь идёт", "истекает кровью", "қан ағып", "қаны ағып",
+)
+STILL_NOW: Phrases = (
+    "just now", "только что", "жаңа ғана", "still in the", "still screaming", "still yelling", "still shouting",
+    "still here", "he still", "до сих пор орет", "всё ещё орёт", "все еще орет", "әлі айғайлап", "әлі ұрып",
+    "right now", "прямо сейчас", "дәл қазір",
 )
