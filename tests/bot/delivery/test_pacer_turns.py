@@ -257,9 +257,11 @@ async def test_a_lane_with_many_updates_queued_waits_behind_one_with_few() -> No
         await asyncio.gather(first, *busy, child)
 
     await time.run(scenario())
-    # "3000" went at once and the first busy lane in the tolerance of the overall rate; the child's message
-    # takes the next slot, before the busy lanes' next one (theirs come at BACKLOG_SHARE of the rate).
-    assert [chat for chat, _ in sends.order][:3] == ["3000", "4000", "5000"], sends.order
+    # "3000" went at once; the busy lanes wait for the rate's next slot (a chat with a backlog never uses
+    # its tolerance), and the child's message, asking after them, takes the tolerance at once. Before the
+    # headroom (d2e381c) the first busy lane had taken the next slot's turn before the child asked.
+    assert [chat for chat, _ in sends.order][:3] == ["3000", "5000", "4000"], sends.order
+    assert sends.of("5000") == [1000.0], sends.order
 
 
 
