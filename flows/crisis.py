@@ -60,8 +60,7 @@ PAIR_WINDOW = 300  # folded characters (some 50 words) within which the two halv
 _SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
 _LAUGH = re.compile(r"\){2,}|[😂🤣💀]")
 # Self-harm said in emoji ("тағы да ✂️🩸 ешкімге айтпаңызшы"): read as words, which the fold would drop.
-_HARM_EMOJI = re.compile("[🩸✂]")
-_HARM_WORDS = {"🩸": " bloodemoji ", "✂": " scissorsemoji "}
+_HARM_WORDS = str.maketrans({"🩸": " bloodemoji ", "✂": " scissorsemoji "})
 _SEP = " | "  # between folded sentences; "|" never occurs in folded text, so no phrase spans it
 _GAP = rf"(?: [^ |#]+){{0,{GAP_WORDS}}}"  # a gap never crosses a sentence end or a masked idiom
 
@@ -310,7 +309,7 @@ _FEAR = _Matcher.of(FEAR)
 
 def _haystack(text: str) -> str:
     text = _LAUGH.sub(" lol ", text[:MAX_CHARS])
-    text = _HARM_EMOJI.sub(lambda m: _HARM_WORDS[m.group()], text)
+    text = text.translate(_HARM_WORDS)
     folded = (fold(s) for s in _SENTENCE_END.split(text))
     hay = f" {_SEP.join(s for s in folded if s)} "
     for quick, idiom in _IDIOMS:

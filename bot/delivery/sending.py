@@ -137,8 +137,7 @@ class Pacer:
         lock = self._chats.setdefault(chat, asyncio.Lock())
         try:
             backlog = self._backlog(chat)
-            turns = self._backlog_turns if backlog else self._turns
-            waits = (lock.locked() or turns.taken > 0
+            waits = (lock.locked() or self._turns_for(backlog).taken > 0
                      or max(self._next_chat.get(chat, 0.0), self._due(backlog)) > self.clock())
             # Only a message that waits gives its worker slot back: one that goes at once keeps it.
             async with parked() if waits else contextlib.nullcontext():
@@ -152,10 +151,16 @@ class Pacer:
                 del self._queued[chat]
                 self._chats.pop(chat, None)
 
-    def _backlog(self, chat: str) -> bool:
-        """Whether `chat` has a backlog: more of its messages wait here, or its lane has updates queued."""
+    def _queued_of(self, chat: str) -> int:
+        """`chat`'s messages waiting here, or its lane's updates queued if more (the one at hand included)."""
         lane = current_turn.get()
-        return has_backlog(max(self._queued[chat], lane.queued if lane is not None else 0))
+        return max(self._queued[chat], lane.queued if lane is not None else 0)
+
+    def _backlog(self, chat: str) -> bool:
+        return has_backlog(self._queued_of(chat))
+
+    def _turns_for(self, backlog: bool) -> FairTurns:
+        return self._backlog_turns if backlog else self._turns
 
     def _due(self, backlog: bool) -> float:
         """When the overall rate lets the next message go. A chat with a backlog waits for its own next
@@ -176,10 +181,8 @@ class Pacer:
                 if self._next_chat.get(chat, 0.0) > went:
                     continue  # this chat was told to wait meanwhile
                 return went
-            lane = current_turn.get()
             backlog = self._backlog(chat)
-            turns = self._backlog_turns if backlog else self._turns
-            async with turns.turn(chat, max(self._queued[chat], lane.queued if lane is not None else 0)):
+            async with self._turns_for(backlog).turn(chat, self._queued_of(chat)):
                 slot = await self._until(functools.partial(self._due, backlog))
                 if self._next_chat.get(chat, 0.0) > slot:
                     continue  # this chat was told to wait meanwhile: the slot goes to the next turn

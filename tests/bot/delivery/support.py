@@ -496,3 +496,16 @@ async def redis_intake(claim_idle_seconds: float = 0.2) -> AsyncIterator[RedisIn
         finally:
             await states.close()
             await client.aclose()
+
+
+@dataclass
+class LaneSlot:
+    """A worker slot (bot/delivery/turns.py `Turn`) as a pacer sees it: the lane's updates queued."""
+
+    queued: int
+
+    def give_back(self) -> bool:
+        return False
+
+    async def take(self) -> None:
+        return None

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import pytest
 
 from bot.delivery.sending import Pacer, current_turn
+from tests.bot.delivery.support import LaneSlot
 
 T = TypeVar("T")
 
@@ -221,19 +222,6 @@ async def test_a_wait_for_one_chat_holds_its_messages_already_waiting() -> None:
     # Before (fc58b9c): booked 1 s apart ahead of the hold, the second and third posts went 0.95 and 1.95 s
     # into a 5 s hold.
     assert posts[1] >= held + 5.0 and posts[2] - posts[1] >= 1.0, posts
-
-
-@dataclass
-class LaneSlot:
-    """A worker slot (bot/delivery/turns.py `Turn`) as the pacer sees it: the lane's updates queued."""
-
-    queued: int
-
-    def give_back(self) -> bool:
-        return False
-
-    async def take(self) -> None:
-        return None
 
 
 async def test_a_lane_with_many_updates_queued_waits_behind_one_with_few() -> None:

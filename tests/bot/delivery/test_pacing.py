@@ -9,7 +9,6 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -19,7 +18,7 @@ from bot.delivery.pacing import SharedPacer, pacer_for
 from bot.delivery.sending import Pacer, Sender, Throttled, current_turn
 from bot.delivery.turns import BACKLOG_SHARE
 from bot.settings import Settings
-from tests.bot.delivery.support import RedisServer
+from tests.bot.delivery.support import LaneSlot, RedisServer
 from tests.support.databases import RedisTarget
 
 RATE = 40.0  # messages a second, for the two together
@@ -75,19 +74,6 @@ async def test_two_processes_share_the_overall_rate(redis: RedisTarget) -> None:
         assert one.counts["fallbacks"] == two.counts["fallbacks"] == 0
 
 
-@dataclass
-class Lane:
-    """A worker's lane as the pacer sees it (bot/delivery/turns.py `Turn`): its updates queued."""
-
-    queued: int
-
-    def give_back(self) -> bool:
-        return False
-
-    async def take(self) -> None:
-        return None
-
-
 async def test_a_chat_without_a_backlog_finds_a_slot_free_beside_a_flood(redis: RedisTarget) -> None:
     """Headroom (issue 12, the flood beside normal users): two processes' lanes with a backlog send as fast
     as they may; a third process's chat without one never has to wait for a slot (its pacer is never asked
@@ -104,7 +90,7 @@ async def test_a_chat_without_a_backlog_finds_a_slot_free_beside_a_flood(redis: 
         flood: list[float] = []
 
         async def backlogged(pacer: SharedPacer, name: str) -> None:
-            current_turn.set(Lane(queued=5))
+            current_turn.set(LaneSlot(queued=5))
             await send_for(pacer, 2.0, 6, flood, name)
 
         async def child() -> list[float]:
