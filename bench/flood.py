@@ -7,8 +7,10 @@ with the per-user limit on (`INBOUND_LIMIT=8` per `INBOUND_WINDOW_SECONDS=10`) a
 `serve` + worker against its own Redis and PostgreSQL database, on loopback. The flood is posted from a
 process of its own (`flood_from_elsewhere`), so that the loop that times the replies is not the one posting it.
 Options: --seconds (per phase), --rate (normal users' updates a second), --flooders, --messages,
---without-redis (one `serve` with its worker in-process and no `REDIS_URL`, the embedded default: the
-in-process `Pacer` of bot/delivery/sending.py paces instead of the shared one).
+--worker-concurrency (WORKER_CONCURRENCY, 64 as by default; with 8 a worker holds 32 lanes, fewer than the
+flood's 40), --limits (the INBOUND_LIMIT phases, "8,0"), --without-redis (one `serve` with its worker
+in-process and no `REDIS_URL`, the embedded default: the in-process `Pacer` of bot/delivery/sending.py paces
+instead of the shared one).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
                "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": SECRET, "TELEGRAM_API_BASE": api,
                "WHATSAPP_TOKEN": "bench", "WHATSAPP_PHONE_NUMBER_ID": NUMBER_ID, "WHATSAPP_APP_SECRET": APP_SECRET,
                "WHATSAPP_API_BASE": f"{api}/v21.0", "SEND_CHAT_INTERVAL_SECONDS": "1", "SEND_RATE_PER_SECOND": "30",
-               "WORKER_CONCURRENCY": "64", "SERVE_WORKER": "false" if redis else "true",
+               "WORKER_CONCURRENCY": str(args.worker_concurrency), "SERVE_WORKER": "false" if redis else "true",
                "INBOUND_LIMIT": str(limit), "INBOUND_WINDOW_SECONDS": str(WINDOW_SECONDS)}
         if redis is not None:
             env["REDIS_URL"] = redis.url
@@ -102,10 +104,10 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
 async def run(args: argparse.Namespace) -> None:
     LOGS.mkdir(exist_ok=True)
     out = [f"{args.flooders} accounts x {args.messages} messages beside 40 users at {args.rate:.0f} updates/s; "
-           "production pacing (1/s per chat, 30/s overall); "
+           f"production pacing (1/s per chat, 30/s overall); WORKER_CONCURRENCY={args.worker_concurrency}; "
            + ("without Redis (serve alone, the in-process Pacer)" if args.without_redis
               else "with Redis (serve + worker, the shared pacer)")]
-    for limit in (8, 0):
+    for limit in args.limits:
         out += await measure(limit, args)
     print("\n".join(out))
 
@@ -116,6 +118,9 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=10.0, help="normal users' updates a second")
     parser.add_argument("--flooders", type=int, default=40)
     parser.add_argument("--messages", type=int, default=25)
+    parser.add_argument("--worker-concurrency", type=int, default=64, help="WORKER_CONCURRENCY of the bot")
+    parser.add_argument("--limits", type=lambda text: [int(n) for n in text.split(",")], default=[8, 0],
+                        help="the INBOUND_LIMIT of each pair of phases, comma-separated (0: off)")
     parser.add_argument("--without-redis", action="store_true",
                         help="no REDIS_URL: serve with its worker in-process and the in-process Pacer")
     asyncio.run(run(parser.parse_args()))

@@ -17,6 +17,7 @@ stream with a consumer group, shared by every process, surviving restarts).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import time
 from collections import deque
@@ -96,15 +97,22 @@ class LaneRelease:
     lock_key: str
     token: str
     ticket_id: str
+    ticket_backlog: bool = False  # the ticket is a lane put back with work left (`Ticket.backlog`)
 
 
 @dataclass(frozen=True)
 class Ticket:
-    """A lane has work. `id` names the stream entry (Redis) to acknowledge when the lane is drained."""
+    """A lane has work. `id` names the stream entry (Redis) to acknowledge when the lane is drained.
+
+    `backlog`: the lane was put back with work left, its fair share used (a flood's lane, say); a lane
+    that was empty when its work came has a ticket without. Workers take the latter first and hold only
+    so many of the former (bot/delivery/worker.py), so a child's new lane never waits in line behind a
+    flood's lanes put back again and again."""
 
     lane: str
     id: str = ""
     reclaimed: bool = False
+    backlog: bool = False
 
 
 class Intake(Protocol):
@@ -120,12 +128,14 @@ class LaneQueue(Protocol):
 
     durable: bool
 
-    async def tickets(self, count: int, wait_seconds: float) -> list[Ticket]:
-        """Lanes with new work, waiting up to `wait_seconds` for some."""
+    async def tickets(self, count: int, wait_seconds: float, backlog: int | None = None) -> list[Ticket]:
+        """Up to `count` lanes with work, waiting up to `wait_seconds` for some: lanes whose work is new
+        first, then at most `backlog` lanes put back with work left (None: as many as fit)."""
         ...
 
-    async def reclaim(self, count: int) -> list[Ticket]:
-        """Tickets left unfinished for too long (their worker died or failed): take them over."""
+    async def reclaim(self, count: int, backlog: int | None = None) -> list[Ticket]:
+        """Tickets left unfinished for too long (their worker died or failed): take them over (at most
+        `backlog` of them lanes put back with work left)."""
         ...
 
     async def head(self, lane: str) -> Entry | None: ...
@@ -162,9 +172,9 @@ class LaneQueue(Protocol):
     async def let_go(self, ticket: Ticket, lock: tuple[str, str] | None, *, requeue: bool) -> int:
         """A lane held by `ticket` is let go: its Redis `lock` (key, token: bot/delivery/ordering.py
         `lock_of`) released, when given; then, the lane being empty, the ticket acknowledged; work left
-        and `requeue` (a fair share was used), a new ticket behind the others and this one
-        acknowledged; work left otherwise, nothing more (the caller holds the lane again). Returns the
-        entries left. Redis: one script, so work stored meanwhile always finds a ticket."""
+        and `requeue` (a fair share was used), a new ticket behind the others (a backlog's:
+        `Ticket.backlog`) and this one acknowledged; work left otherwise, nothing more (the caller holds
+        the lane again). Returns the entries left. Redis: one script, so work stored meanwhile always finds a ticket."""
         ...
 
     async def retry_later(self, ticket: Ticket, delay: float) -> None:
@@ -203,7 +213,9 @@ class MemoryIntake:
     def __init__(self, max_pending: int = MAX_PENDING, aside_ttl_seconds: float = SET_ASIDE_TTL_SECONDS) -> None:
         self.max_pending = max_pending
         self._lanes: dict[str, deque[Entry]] = {}
-        self._tickets: asyncio.Queue[Ticket] = asyncio.Queue()
+        self._tickets: deque[Ticket] = deque()  # lanes that were empty when their work came
+        self._backlog: deque[Ticket] = deque()  # lanes put back with work left (`Ticket.backlog`)
+        self._arrived = asyncio.Event()
         self._seen: dict[str, float] = {}  # token -> expires at (monotonic)
         self._tries: dict[str, int] = {}
         # (entry, reason, when): erased with the user's data, expired like Redis's (forget_lane, prune_set_aside).
@@ -229,25 +241,32 @@ class MemoryIntake:
             lane.append(Entry(item.platform, item.key, item.lane, item.payload, time.time(), item.polled))
             self.pending += 1
             if len(lane) == 1:
-                self._tickets.put_nowait(Ticket(item.lane))
+                self._put(Ticket(item.lane))
             accepted.append(True)
         return accepted
 
     async def ping(self) -> bool:
         return True
 
-    async def tickets(self, count: int, wait_seconds: float) -> list[Ticket]:
-        found: list[Ticket] = []
-        if self._tickets.empty():
-            try:
-                found.append(await asyncio.wait_for(self._tickets.get(), wait_seconds))
-            except TimeoutError:
-                return []
-        while len(found) < count and not self._tickets.empty():
-            found.append(self._tickets.get_nowait())
-        return found
+    def _put(self, ticket: Ticket) -> None:
+        (self._backlog if ticket.backlog else self._tickets).append(ticket)
+        self._arrived.set()
 
-    async def reclaim(self, count: int) -> list[Ticket]:
+    def _take(self, count: int, backlog: int | None) -> list[Ticket]:
+        found = [self._tickets.popleft() for _ in range(min(count, len(self._tickets)))]
+        more = min(count - len(found), len(self._backlog) if backlog is None else max(0, backlog))
+        return found + [self._backlog.popleft() for _ in range(min(more, len(self._backlog)))]
+
+    async def tickets(self, count: int, wait_seconds: float, backlog: int | None = None) -> list[Ticket]:
+        found = self._take(count, backlog)
+        if found:
+            return found
+        self._arrived.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._arrived.wait(), wait_seconds)
+        return self._take(count, backlog)
+
+    async def reclaim(self, count: int, backlog: int | None = None) -> list[Ticket]:
         return []  # one process: nobody else's tickets to take over
 
     async def head(self, lane: str) -> Entry | None:
@@ -292,7 +311,7 @@ class MemoryIntake:
 
         def again() -> None:
             self._retries.discard(handle)
-            self._tickets.put_nowait(Ticket(ticket.lane, reclaimed=True))
+            self._put(Ticket(ticket.lane, reclaimed=True, backlog=ticket.backlog))
 
         handle = loop.call_later(delay, again)
         self._retries.add(handle)
@@ -300,7 +319,7 @@ class MemoryIntake:
     async def let_go(self, ticket: Ticket, lock: tuple[str, str] | None, *, requeue: bool) -> int:
         left = len(self._lanes.get(ticket.lane, ()))  # its asyncio lock was let go already (LocalOrdering)
         if left and requeue:
-            self._tickets.put_nowait(Ticket(ticket.lane))
+            self._put(Ticket(ticket.lane, backlog=True))
         return left
 
     async def failed(self, entry: Entry) -> int:
@@ -327,7 +346,7 @@ class MemoryIntake:
         return gone
 
     async def depth(self) -> dict[str, int]:
-        return {"stored": self.pending, "tickets": self._tickets.qsize() + len(self._retries),
+        return {"stored": self.pending, "tickets": len(self._tickets) + len(self._backlog) + len(self._retries),
                 "set_aside": len(self.set_aside_entries)}
 
     async def close(self) -> None:

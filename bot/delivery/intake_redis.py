@@ -10,6 +10,9 @@ Keys (under the deployment's `REDIS_PREFIX`):
   came. A worker acknowledges (and deletes) its ticket only once the lane is drained, so the
   ticket of a worker that died stays pending and `XAUTOCLAIM` hands it to another after
   `CLAIM_IDLE_SECONDS`.
+- `{p}:in:backlog`, group `workers` too: the tickets of lanes put back with work left, their fair share
+  used (`Ticket.backlog`). Workers read `{p}:in:stream` first and hold only so many of these, so a
+  new lane's ticket never waits in line behind a flood's lanes put back again and again.
 - `{p}:sent:{update token}`: the update's outgoing messages already sent (bot/delivery/outbox.py), dropped
   with its reply when it is done; `{p}:lock:{lane}`: who holds the lane (bot/delivery/ordering.py).
 - `{p}:in:stored` (entries not yet processed), `{p}:in:tries:{token}`, `{p}:in:aside` (entries
@@ -102,7 +105,7 @@ if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 en
 return head(KEYS[2], ARGV[3], 3) or 1
 """
 
-# KEYS: the update's mark, its sent records, the lane, the stored counter, the lane's lock, the stream,
+# KEYS: the update's mark, its sent records, the lane, the stored counter, the lane's lock, the ticket's stream,
 # then n rate counters, then the records; ARGV: the mark's ttl, the key prefix, the lock's token and the
 # ticket ('' when the lane is not to be let go here), the consumer group, n, then each counter's window.
 # The counters count one each (as `RedisStateStore.hit`: a window opened by its first hit), the update
@@ -128,15 +131,16 @@ end
 return 1
 """
 
-# KEYS: the lane's lock, the lane, the stream; ARGV: the lock's token ('' when not held here), the ticket
-# ('' when none), the consumer group, '1' to put the lane behind the others when work is left, the lane's
-# name. As `LaneQueue.let_go`: the lock released if still ours, then the ticket acknowledged unless work
-# is left and the caller takes the lane again; the entries left.
+# KEYS: the lane's lock, the lane, the ticket's stream, the backlog's stream; ARGV: the lock's token ('' when
+# not held here), the ticket ('' when none), the consumer group, '1' to put the lane behind the others when
+# work is left, the lane's name. As `LaneQueue.let_go`: the lock released if still ours, then the ticket
+# acknowledged unless work is left and the caller takes the lane again (put behind: a backlog's ticket);
+# the entries left.
 _LET_GO = """
 if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 local left = redis.call('LLEN', KEYS[2])
 if left > 0 and ARGV[4] == '' then return left end
-if left > 0 then redis.call('XADD', KEYS[3], '*', 'lane', ARGV[5]) end
+if left > 0 then redis.call('XADD', KEYS[4], '*', 'lane', ARGV[5]) end
 if ARGV[2] ~= '' then
   redis.call('XACK', KEYS[3], ARGV[3], ARGV[2])
   redis.call('XDEL', KEYS[3], ARGV[2])
@@ -157,6 +161,7 @@ class RedisIntake:
         self.redis = redis
         self.prefix = prefix
         self.stream = f"{prefix}:in:stream"
+        self.backlog_stream = f"{prefix}:in:backlog"
         self.stored_key = f"{prefix}:in:stored"
         self.aside_key = f"{prefix}:in:aside"
         self.aside_ttl_seconds = aside_ttl_seconds
@@ -199,41 +204,72 @@ class RedisIntake:
 
     # -- the worker's side ----------------------------------------------------------------------
     async def ensure_group(self) -> None:
-        try:
-            await self.redis.xgroup_create(self.stream, GROUP, id="0", mkstream=True)
-        except ResponseError as error:
-            if "BUSYGROUP" not in str(error):
-                raise
+        for stream in (self.stream, self.backlog_stream):
+            try:
+                await self.redis.xgroup_create(stream, GROUP, id="0", mkstream=True)
+            except ResponseError as error:
+                if "BUSYGROUP" not in str(error):
+                    raise
         self._group_ready = True
 
-    async def tickets(self, count: int, wait_seconds: float) -> list[Ticket]:
+    def _stream_of(self, ticket: Ticket | LaneRelease) -> str:
+        backlog = ticket.backlog if isinstance(ticket, Ticket) else ticket.ticket_backlog
+        return self.backlog_stream if backlog else self.stream
+
+    async def tickets(self, count: int, wait_seconds: float, backlog: int | None = None) -> list[Ticket]:
+        limit = count if backlog is None else max(0, min(backlog, count))
+        found = await self._read({self.stream: ">"}, count)
+        if len(found) < count and limit:
+            found += await self._read({self.backlog_stream: ">"}, min(limit, count - len(found)))
+        if found or count <= 0:
+            return found
+        # Nothing yet: wait on both kinds, one of each at most, so the read never brings more than `count`.
+        if limit and count >= 2:
+            found = await self._read({self.stream: ">", self.backlog_stream: ">"}, 1, wait_seconds)
+        else:
+            found = await self._read({self.stream: ">"}, 1, wait_seconds if not limit else min(wait_seconds, 0.1))
+        if found and len(found) < count:
+            found += await self.tickets(count - len(found), 0, None if backlog is None else
+                                        backlog - sum(t.backlog for t in found))
+        return found
+
+    async def _read(self, streams: dict[Any, Any], count: int, wait_seconds: float | None = None) -> list[Ticket]:
+        """XREADGROUP: without `wait_seconds`, what is there now (nothing blocks)."""
+        if count <= 0:
+            return []
         if not self._group_ready:
             await self.ensure_group()
+        block = None if wait_seconds is None else max(1, int(wait_seconds * 1000))
         try:
-            answer = await self.redis.xreadgroup(GROUP, self.consumer, {self.stream: ">"}, count=count,
-                                                 block=max(1, int(wait_seconds * 1000)))
+            answer = await self.redis.xreadgroup(GROUP, self.consumer, streams, count=count, block=block)
         except ResponseError as error:
             if "NOGROUP" not in str(error):
                 raise
             self._group_ready = False  # Redis lost the stream (restarted without its data): start again
             return []
-        streams: list[Any] = list(answer or [])
-        return [Ticket(fields["lane"], entry_id) for _, entries in streams for entry_id, fields in entries
-                if fields is not None]
+        read: list[Any] = list(answer or [])
+        return [Ticket(fields["lane"], entry_id, backlog=_name(stream) == self.backlog_stream)
+                for stream, entries in read for entry_id, fields in entries if fields is not None]
 
-    async def reclaim(self, count: int) -> list[Ticket]:
+    async def reclaim(self, count: int, backlog: int | None = None) -> list[Ticket]:
+        found = await self._claim(self.stream, count)
+        limit = count - len(found) if backlog is None else max(0, min(backlog, count - len(found)))
+        return found + await self._claim(self.backlog_stream, limit)
+
+    async def _claim(self, stream: str, count: int) -> list[Ticket]:
+        if count <= 0:
+            return []
         if not self._group_ready:
             await self.ensure_group()
         try:
-            answer = await self.redis.xautoclaim(self.stream, GROUP, self.consumer, self.claim_idle_ms,
-                                                 "0-0", count=count)
+            answer = await self.redis.xautoclaim(stream, GROUP, self.consumer, self.claim_idle_ms, "0-0", count=count)
         except ResponseError as error:
             if "NOGROUP" not in str(error):
                 raise
             self._group_ready = False
             return []
-        return [Ticket(fields["lane"], entry_id, reclaimed=True) for entry_id, fields in answer[1]
-                if fields is not None]
+        return [Ticket(fields["lane"], entry_id, reclaimed=True, backlog=stream == self.backlog_stream)
+                for entry_id, fields in answer[1] if fields is not None]
 
     async def head(self, lane: str) -> Entry | None:
         raw = await self.redis.lindex(self._lane(lane), 0)
@@ -256,7 +292,8 @@ class RedisIntake:
     async def finish(self, entry: Entry, marks: StateStore, records: Sequence[StateKey] = (),
                      release: LaneRelease | None = None, counted: Sequence[tuple[str, int]] = ()) -> Head | None:
         keys = [f"{self.prefix}:mark:{entry.token}", f"{self.prefix}:sent:{entry.token}", self._lane(entry.lane),
-                self.stored_key, release.lock_key if release else f"{self.prefix}:lock:-", self.stream,
+                self.stored_key, release.lock_key if release else f"{self.prefix}:lock:-",
+                self._stream_of(release) if release else self.stream,
                 *(f"{self.prefix}:hit:{counter}" for counter, _ in counted),
                 *(r.redis_key(self.prefix) for r in records)]
         found = await self._finish(keys=keys, args=[IDEMPOTENCY_TTL_SECONDS, self.prefix,
@@ -278,8 +315,8 @@ class RedisIntake:
         if not ticket.id:
             return
         async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.xack(self.stream, GROUP, ticket.id)
-            pipe.xdel(self.stream, ticket.id)
+            pipe.xack(self._stream_of(ticket), GROUP, ticket.id)
+            pipe.xdel(self._stream_of(ticket), ticket.id)
             await pipe.execute()
 
     async def retry_later(self, ticket: Ticket, delay: float) -> None:
@@ -287,7 +324,7 @@ class RedisIntake:
 
     async def let_go(self, ticket: Ticket, lock: tuple[str, str] | None, *, requeue: bool) -> int:
         key, token = lock if lock is not None else (f"{self.prefix}:lock:-", "")
-        left = await self._let_go(keys=[key, self._lane(ticket.lane), self.stream],
+        left = await self._let_go(keys=[key, self._lane(ticket.lane), self._stream_of(ticket), self.backlog_stream],
                                   args=[token, ticket.id, GROUP, "1" if requeue else "", ticket.lane])
         return int(left)
 
@@ -319,8 +356,10 @@ class RedisIntake:
             pipe.get(self.stored_key)
             pipe.llen(self.aside_key)
             pipe.xlen(self.stream)
-            stored, aside, tickets = await pipe.execute()
-        return {"stored": int(stored or 0), "tickets": int(tickets or 0), "set_aside": int(aside or 0)}
+            pipe.xlen(self.backlog_stream)
+            stored, aside, tickets, backlog = await pipe.execute()
+        return {"stored": int(stored or 0), "tickets": int(tickets or 0) + int(backlog or 0),
+                "set_aside": int(aside or 0)}
 
     async def close(self) -> None:
         return None
@@ -406,6 +445,10 @@ def _head(found: list[Any], records: Sequence[StateKey]) -> Head:
                 {record: value if isinstance(value, str) else None for record, value in zip(records, values,
                                                                                              strict=True)},
                 set(sent or ()), int(queued))
+
+
+def _name(key: str | bytes) -> str:
+    return key if isinstance(key, str) else key.decode()
 
 
 def _entry(raw: str) -> Entry:

@@ -110,6 +110,10 @@ class Worker:
         # its slot back while it only waits for pacing (bot/delivery/sending.py `parked`).
         self.turns = FairTurns(self.concurrency)
         self.max_lanes = LANES_PER_SLOT * self.concurrency
+        # Lanes put back with work left (a flood's) may hold all but `concurrency` of them: those stay for
+        # lanes whose work is new, whose tickets are read first (`Ticket.backlog`).
+        self.max_backlogged = self.max_lanes - self.concurrency
+        self._backlogged: set[asyncio.Task[None]] = set()
 
     @property
     def active(self) -> int:
@@ -127,11 +131,14 @@ class Worker:
                 continue
             try:
                 found: list[Ticket] = []
+                backlog = self.max_backlogged - len(self._backlogged)
                 if time.monotonic() >= next_reclaim:
-                    found = await self.queue.reclaim(free)
+                    found = await self.queue.reclaim(free, backlog)
                     next_reclaim = time.monotonic() + self.reclaim_seconds
                 if not found:
-                    found = await self.queue.tickets(free, wait_seconds=0.5)
+                    # With no room for a backlog's lanes, look again soon: one of them may be let go meanwhile.
+                    found = await self.queue.tickets(free, wait_seconds=0.5 if backlog > 0 else 0.1,
+                                                     backlog=backlog)
             except Exception as error:
                 if not is_outage(error):
                     log.exception("worker loop error")
@@ -163,8 +170,9 @@ class Worker:
 
     def _room(self) -> int:
         """Lanes to take in now: up to `max_lanes` in hand. Those beyond the free slots wait for one here,
-        where it goes to the lane with the least backlog, not in the ticket stream's order (where
-        a flood's requeued lanes stand in front of a child's)."""
+        where it goes to the lane with the least backlog, not in the order their tickets came; and at most
+        `max_backlogged` of them are lanes put back with work left, so a child's new lane is taken in at
+        once beside a flood's (whose tickets it is never behind: `Ticket.backlog`)."""
         return self.max_lanes - len(self._active)
 
     def _spawn(self, ticket: Ticket) -> None:
@@ -174,6 +182,9 @@ class Worker:
         turn.owner = task
         self._active.add(task)
         task.add_done_callback(self._active.discard)
+        if ticket.backlog:
+            self._backlogged.add(task)
+            task.add_done_callback(self._backlogged.discard)
         task.add_done_callback(turn.drop)  # cancelled before it ran (at shutdown): its slot is not lost
 
     async def _drain_in_turn(self, ticket: Ticket, turn: Turn) -> None:
@@ -256,7 +267,7 @@ class Worker:
         """Process the lane's entries in order from `head`, while it is held."""
         lane = ticket.lane
         lock = self.ordering.lock_of(lane) if self.queue.durable else None
-        release = LaneRelease(lock[0], lock[1], ticket.id) if lock is not None and ticket.id else None
+        release = LaneRelease(lock[0], lock[1], ticket.id, ticket.backlog) if lock is not None and ticket.id else None
         started = time.monotonic()
         if head is None:
             return _Lane.DRAINED

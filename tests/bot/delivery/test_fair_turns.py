@@ -7,6 +7,11 @@ tested: shared through Redis (bot/delivery/pacing.py) and this process's own (bo
 `Pacer`, without Redis). Before fair turns in the latter (fc58b9c), 12 of the flood's messages went before
 each normal user's reply without Redis, with 64 and with 4 worker slots; now 1.
 
+With 2 worker slots a process holds 8 lanes (bot/delivery/worker.py `LANES_PER_SLOT`), fewer than the 12
+flooders: a normal user's new lane then waited in line behind the flood's lanes put back with work left, and
+5 of the flood's messages went before each reply, with Redis and without (0198ced). Now those lanes' tickets
+are read after new lanes' and hold at most 6 of the 8 (`Ticket.backlog`).
+
 Pacing is scaled down from production (1 a second per chat, 30 overall) so that the flood asks for
 several times the overall rate, as the audit's 40 accounts did. No timings are asserted: the order of
 arrivals is (speed is measured in bench/flood.py).
@@ -51,7 +56,8 @@ async def flood(client: httpx.AsyncClient, start: dict[str, object]) -> None:
 
 
 @pytest.mark.parametrize("shared", [True, False], ids=["with Redis", "without Redis"])
-@pytest.mark.parametrize("concurrency", [64, 4], ids=["slots to spare", "few worker slots"])
+@pytest.mark.parametrize("concurrency", [64, 4, 2], ids=["slots to spare", "few worker slots",
+                                                        "more flooders than lanes in hand"])
 async def test_a_normal_users_reply_does_not_wait_behind_a_flood(
         tmp: Path, tg_reference: Transcript, database: str, redis: RedisTarget, concurrency: int,
         shared: bool) -> None:

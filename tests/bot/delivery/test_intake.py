@@ -66,6 +66,49 @@ async def test_a_lane_emptied_gets_a_new_ticket_with_its_next_update(intake: Any
     assert [t.lane for t in await intake.tickets(10, 0.2)] == [ticket.lane]
 
 
+async def test_lanes_put_back_with_work_left_come_after_new_lanes_and_only_as_many_as_asked(intake: Any) -> None:
+    """A flood's lanes are put back again and again (their fair share used): a child's new lane must not
+    wait in line behind them, and a worker holds only so many of them (bot/delivery/worker.py)."""
+    flood = [f"conv:telegram:f{n}" for n in range(3)]
+    await intake.submit([sub(f"9:{lane}:{i}", lane=lane) for lane in flood for i in range(2)])
+    first = await intake.tickets(10, 0.2)
+    assert [t.lane for t in first] == flood and not any(t.backlog for t in first)
+    for ticket in first:  # each used its fair share with work left: put back behind the others
+        assert await intake.let_go(ticket, None, requeue=True) == 2
+    await intake.submit([sub("9:child", lane="conv:telegram:child")])  # comes after all three were put back
+    found = await intake.tickets(10, 0.2, backlog=1)
+    assert [(t.lane, t.backlog) for t in found] == [("conv:telegram:child", False), (flood[0], True)]
+    assert await intake.tickets(10, 0.05, backlog=0) == []  # no room for a backlog's lanes: none given
+    rest = await intake.tickets(10, 0.2)
+    assert [(t.lane, t.backlog) for t in rest] == [(flood[1], True), (flood[2], True)]
+    for ticket in [*found, *rest]:
+        await intake.ack(ticket)
+    assert (await intake.depth())["tickets"] == 0
+
+
+async def test_a_backlog_ticket_waited_for_is_given_and_a_dead_consumers_is_taken_over() -> None:
+    async with redis_url() as (url, prefix):
+        client = Redis.from_url(url, decode_responses=True)
+        try:
+            dead = RedisIntake(client, prefix, claim_idle_seconds=0.2, consumer="dead")
+            alive = RedisIntake(client, prefix, claim_idle_seconds=0.2, consumer="alive")
+            await dead.submit([sub("10:1"), sub("10:2")])
+            [taken] = await dead.tickets(10, 0.2)
+            waiting = asyncio.create_task(dead.tickets(10, 2.0))  # blocks on both kinds of ticket
+            await asyncio.sleep(0.1)
+            assert await dead.let_go(taken, None, requeue=True) == 2
+            [behind] = await waiting  # ...and the consumer dies holding it
+            assert behind.backlog and behind.lane == taken.lane
+            await asyncio.sleep(0.3)
+            assert await alive.reclaim(10, backlog=0) == []
+            [again] = await alive.reclaim(10)
+            assert (again.lane, again.id, again.reclaimed, again.backlog) == (taken.lane, behind.id, True, True)
+            await alive.ack(again)
+            assert await alive.depth() == {"stored": 2, "tickets": 0, "set_aside": 0}
+        finally:
+            await client.aclose()
+
+
 async def test_a_dead_consumers_ticket_is_taken_over() -> None:
     async with redis_url() as (url, prefix):
         client = Redis.from_url(url, decode_responses=True)
