@@ -218,20 +218,23 @@ class RedisIntake:
 
     async def tickets(self, count: int, wait_seconds: float, backlog: int | None = None) -> list[Ticket]:
         limit = count if backlog is None else max(0, min(backlog, count))
-        found = await self._read({self.stream: ">"}, count)
-        if len(found) < count and limit:
-            found += await self._read({self.backlog_stream: ">"}, min(limit, count - len(found)))
+        found = await self._now(count, limit)
         if found or count <= 0:
             return found
-        # Nothing yet: wait on both kinds, one of each at most, so the read never brings more than `count`.
+        # Nothing yet: wait on both kinds, one of each at most, so the read never brings more than `count`
+        # (with room for one lane only, on new lanes' tickets alone, and not long: a backlog's may come).
         if limit and count >= 2:
             found = await self._read({self.stream: ">", self.backlog_stream: ">"}, 1, wait_seconds)
         else:
             found = await self._read({self.stream: ">"}, 1, wait_seconds if not limit else min(wait_seconds, 0.1))
-        if found and len(found) < count:
-            found += await self.tickets(count - len(found), 0, None if backlog is None else
-                                        backlog - sum(t.backlog for t in found))
-        return found
+        # Then what else is there, without waiting again: Redis times a short BLOCK out only at its next
+        # tick (up to 100 ms), so a second blocking read would hold the first ticket that long.
+        return found + await self._now(count - len(found), limit - sum(t.backlog for t in found)) if found else []
+
+    async def _now(self, count: int, backlog: int) -> list[Ticket]:
+        """New lanes' tickets first, then up to `backlog` of a backlog's, as many as there are now."""
+        found = await self._read({self.stream: ">"}, count)
+        return found + await self._read({self.backlog_stream: ">"}, min(backlog, count - len(found)))
 
     async def _read(self, streams: dict[Any, Any], count: int, wait_seconds: float | None = None) -> list[Ticket]:
         """XREADGROUP: without `wait_seconds`, what is there now (nothing blocks)."""

@@ -1,9 +1,9 @@
 """Crisis reading on the unseen sets of stop 26 (crisis_unseen/): text no one tuned the reader on.
 
 The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on unseen text; the
-reader of stop 25 read them at 0.95 / 0.89 / 0.95 recall with 0.07 / 0.05 / 0.06 false alarms (kk / ru / en,
-docs/crisis-reading.md, "Unseen sets (issue 11, stop 26)"). The floor below sits a little outside the figures, so a change that makes the
-reading fit its training data worse on other text fails here.
+reader of stop 25 read them at 0.95 / 0.89 / 0.95 recall with 0.07 / 0.05 / 0.06 false alarms (kk / ru /
+en, docs/crisis-reading.md, "Unseen sets (issue 11, stop 26)"). The floor below sits a little outside the
+figures, so a change that makes the reading fit its training data worse on other text fails here.
 Print the table:
     PYTHONPATH=. .venv/bin/python tests/flows/test_crisis_unseen.py
 """
