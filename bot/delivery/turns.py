@@ -56,7 +56,6 @@ class FairTurns:
         self._queue: list[tuple[float, int, str, asyncio.Future[None], int]] = []
         self._order = itertools.count()
         self._lately: dict[str, tuple[float, float]] = {}  # who -> (turns, when counted)
-        self._released: asyncio.Event | None = None
 
     @property
     def waiting(self) -> int:
@@ -92,16 +91,6 @@ class FairTurns:
             if not future.done():  # a cancelled waiter is skipped
                 self._grant(who)
                 future.set_result(None)
-        if self._released is not None:
-            self._released.set()
-
-    async def released(self, seconds: float) -> None:
-        """Until a turn is given back (or `seconds` passed): a worker then looks for new lanes."""
-        if self._released is None:
-            self._released = asyncio.Event()
-        self._released.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._released.wait(), seconds)
 
     @contextlib.asynccontextmanager
     async def turn(self, who: str, queued: int = 0) -> AsyncIterator[None]:

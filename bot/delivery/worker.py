@@ -50,7 +50,7 @@ from bot.delivery.ordering import Acquire, LockLost, LockTimeout, Ordering
 from bot.delivery.outbox import SENT_TTL_SECONDS, record_sent
 from bot.delivery.routes import Route
 from bot.delivery.sending import current_turn
-from bot.delivery.turns import FairTurns, Turn
+from bot.delivery.turns import FairTurns, Turn, has_backlog
 from bot.service import Reply
 from storage.base import StateKey, StateStore
 
@@ -114,6 +114,7 @@ class Worker:
         # lanes whose work is new, whose tickets are read first (`Ticket.backlog`).
         self.max_backlogged = self.max_lanes - self.concurrency
         self._backlogged: set[asyncio.Task[None]] = set()
+        self._let_go = asyncio.Event()  # a lane's task ended: room for another
 
     @property
     def active(self) -> int:
@@ -127,7 +128,7 @@ class Worker:
             self.heartbeat = time.monotonic()
             free = self._room()
             if free <= 0:
-                await self.turns.released(1.0)
+                await self._lane_let_go(1.0)
                 continue
             try:
                 found: list[Ticket] = []
@@ -159,7 +160,7 @@ class Worker:
                 for ticket in await self.queue.tickets(free, wait_seconds=0.05):
                     self._spawn(ticket)
             else:
-                await self.turns.released(0.05)
+                await self._lane_let_go(0.05)
         if self._active:
             _, late = await asyncio.wait(set(self._active), timeout=max(0.0, deadline - time.monotonic()))
             for task in late:
@@ -175,6 +176,28 @@ class Worker:
         once beside a flood's (whose tickets it is never behind: `Ticket.backlog`)."""
         return self.max_lanes - len(self._active)
 
+    def _may_hold(self, queued: int) -> bool:
+        """Whether the lane at hand, its head read with `queued` updates in it, may go on: a lane with a
+        backlog counts among the `max_backlogged` from the moment one shows, even when its ticket was a new
+        lane's (a flood's first ticket of each account is one), and with none left it is put back behind
+        the others before its next update."""
+        task = asyncio.current_task()
+        if task is None or not has_backlog(queued) or task in self._backlogged:
+            return True
+        if len(self._backlogged) >= self.max_backlogged:
+            return False
+        self._backlogged.add(task)
+        task.add_done_callback(self._backlogged.discard)
+        return True
+
+    async def _lane_let_go(self, seconds: float) -> None:
+        """Until a lane in hand is let go (or `seconds` passed). Not until a worker slot is given back:
+        a lane waiting for pacing gives its slot back long before it is let go, and a lane let go then has
+        none to give (a wait of a whole second beside a flood, stop 26)."""
+        self._let_go.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._let_go.wait(), seconds)
+
     def _spawn(self, ticket: Ticket) -> None:
         turn = Turn(self.turns, ticket.lane)
         turn.held = self.turns.try_acquire(ticket.lane)  # now: who is first comes from the ticket order
@@ -182,6 +205,7 @@ class Worker:
         turn.owner = task
         self._active.add(task)
         task.add_done_callback(self._active.discard)
+        task.add_done_callback(lambda _: self._let_go.set())
         if ticket.backlog:
             self._backlogged.add(task)
             task.add_done_callback(self._backlogged.discard)
@@ -276,8 +300,8 @@ class Worker:
         while isinstance(step, Head):
             if turn is not None:
                 turn.queued = step.queued
-            if time.monotonic() - started > FAIR_SHARE_SECONDS:
-                return _Lane.FAIR_SHARE_USED
+            if time.monotonic() - started > FAIR_SHARE_SECONDS or not self._may_hold(step.queued):
+                return _Lane.FAIR_SHARE_USED  # behind the others: its ticket is a backlog's now
             if not self.ordering.valid(lane):  # Redis was away longer than the lock lasts
                 log.warning("lane no longer surely held: left to whoever holds it now")
                 return _Lane.WAIT

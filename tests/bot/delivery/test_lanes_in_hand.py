@@ -1,0 +1,63 @@
+"""A worker's lanes in hand beside a flood (issue 12, "Abuse and bad input"): lanes with a backlog hold at
+most all but WORKER_CONCURRENCY of them, so a child's new lane is taken in at once, even when the flood's
+lanes came in as new lanes themselves (each flooding account's first ticket is a new lane's: its thousand
+messages come at once). Counted, not timed: how many of the flood's updates are processed before the
+child's. The whole pipeline beside a flood: test_fair_turns.py; the reply times: bench/flood.py."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import cast
+
+from bot.delivery.intake import Entry, MemoryIntake, Submission
+from bot.delivery.metrics import Metrics
+from bot.delivery.ordering import LocalOrdering
+from bot.delivery.routes import Route
+from bot.delivery.sending import parked
+from bot.delivery.worker import Worker
+from storage.memory import MemoryStateStore
+
+FLOOD = [f"conv:telegram:flood{n}" for n in range(6)]
+CHILD = "conv:telegram:child"
+
+
+class Recording:
+    """A route whose flood updates wait for their chat's pacing (a tenth of a second, the worker slot given
+    back meanwhile, as bot/delivery/sending.py does) and which records the order updates were processed in."""
+
+    platform = "telegram"
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+
+    async def process(self, entry: Entry) -> None:
+        if entry.lane != CHILD:
+            async with parked():
+                await asyncio.sleep(0.1)
+        self.done.append(entry.lane)
+
+
+async def test_a_childs_new_lane_is_taken_in_beside_a_floods_new_lanes() -> None:
+    queue, route = MemoryIntake(), Recording()
+    # One slot: four lanes in hand at most, three of them lanes with a backlog.
+    worker = Worker(queue, LocalOrdering(), MemoryStateStore(), {"telegram": cast(Route, route)}, Metrics(),
+                    concurrency=1)
+    await queue.submit([Submission("telegram", f"{lane}:{n}", lane, "{}") for lane in FLOOD for n in range(10)])
+    await queue.submit([Submission("telegram", "child:1", CHILD, "{}")])  # behind the six flood lanes' tickets
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run(stop))
+    try:
+        for _ in range(500):
+            if CHILD in route.done:
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        stop.set()
+        await running
+    assert CHILD in route.done
+    flood_first = route.done.index(CHILD)
+    print("flood updates processed before the child's:", flood_first)
+    # Before (lanes counted by their ticket alone): the four lanes in hand were the flood's first four, each
+    # held for its fair share (0.25 s), and the child's ticket waited behind the other two: 12 of the flood's
+    # updates went first.
+    assert flood_first <= 3, route.done[:flood_first + 1]
