@@ -1022,7 +1022,9 @@ GROUPS: dict[str, Group] = {
                               Combo((st.DELETE_MORE, st.SILENCE), LESSON + SCHOOL + st.SILENCE_CALM),
                               Combo((ADULT + st.ADULT_MORE, st.WANTS_PIC,
                                      st.SWIMWEAR + st.CLOTHES + st.BODY_MORE + st.INTIMATE_MORE), st.FAMILY_ASK),
-                              Combo((st.GADGETS, st.FOR_A_PHOTO), st.GAME_MONEY_CALM + SCHOOL + st.CONTEST))),
+                              Combo((st.GADGETS, st.FOR_A_PHOTO), st.GAME_MONEY_CALM + SCHOOL + st.CONTEST),
+                              Combo((ADULT + st.ADULT_MORE, st.SENT_VERBS, st.EXPLICIT_SENT),
+                                    st.FAMILY_ASK + LESSON + st.NEWS))),
     "blackmail": Group("high", unless=("sextortion",),
                        combos=(Combo((("blackmail*", "extort*", "шантаж*", "вымога*", "бопсала*", "бопса"),),
                                      LESSON + st.TOPIC_CALM + st.SCHOOL_TALK + st.SHOW_CALM + st.BEHIND_US
