@@ -59,8 +59,9 @@ VETOED_REASONS = frozenset({"incitement", "sextortion", "blackmail", "grooming",
 PAIR_WINDOW = 300  # folded characters (some 50 words) within which the two halves of a pair must stand
 _SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
 _LAUGH = re.compile(r"\){2,}|[😂🤣💀]")
-# Self-harm said in emoji ("тағы да ✂️🩸 ешкімге айтпаңызшы"): read as words, which the fold would drop.
-_HARM_WORDS = str.maketrans({"🩸": " bloodemoji ", "✂": " scissorsemoji "})
+# Self-harm said in emoji ("тағы да ✂️🩸 ешкімге айтпаңызшы"), and since stop 26 a secret ("он меня заберет 🤫"):
+# read as words, which the fold would drop.
+_HARM_WORDS = str.maketrans({"🩸": " bloodemoji ", "✂": " scissorsemoji ", "🤫": " shushemoji "})
 _SEP = " | "  # between folded sentences; "|" never occurs in folded text, so no phrase spans it
 _GAP = rf"(?: [^ |#]+){{0,{GAP_WORDS}}}"  # a gap never crosses a sentence end or a masked idiom
 

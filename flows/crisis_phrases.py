@@ -62,7 +62,10 @@ def _asked(words: Phrases) -> Phrases:
               # stop 25: "суицид деген сөз нені білдіреді", "упомянули «колумбайн», что это было"
               "{w} деген сөз нені білдіреді", "{w} деген нені білдіреді", "{w} сөзі нені білдіреді",
               "{w} что это было", "{w} что это такое", "{w} это что", "what was {w}", "{w} what is that",
-              "{w} what does that mean")
+              "{w} what does that mean",
+              # stop 26: "why do ppl say unalive instead of die?"
+              "why do people say {w}", "why do ppl say {w}", "why does everyone say {w}", "why do they say {w}",
+              "почему говорят {w}", "почему пишут {w}", "зачем пишут {w}", "неге {w} дейді", "неге {w} деп жазады")
     return tuple(f.format(w=w) for w in words for f in frames)
 
 
@@ -150,6 +153,8 @@ IDIOMS: Phrases = (
     # stop 25: a question about the word "суицид", and a conditional hyperbole ("jump off a cliff if bts ...")
     *_asked(("суицид", "suicide", "самоубийство")), "jump off a cliff if", "gonna jump off a cliff if",
     "прыгну со скалы если",
+    # stop 26: "i want to disappear from shame"
+    *st.SHAME_IDIOMS,
 )
 # Now, tonight, and the means at hand: with self-harm words they read as danger now.
 NOW_SUICIDE: Phrases = (
@@ -826,7 +831,13 @@ GROUPS: dict[str, Group] = {
                                         st.NEXT_TRAIN + st.STOP_ME_NOT + st.GOODBYE_NOW + st.FINALITY_MORE),
                                        st.TRAIN_CALM),
                                  # stop 24's unseen sets (stop 25)
-                                 Combo((st.HEIGHTS_STRONG + st.ON_ROOF_KK, st.LAST_WORDS), st.HEIGHT_CALM))),
+                                 Combo((st.HEIGHTS_STRONG + st.ON_ROOF_KK, st.LAST_WORDS), st.HEIGHT_CALM),
+                                 # stop 25's unseen sets (stop 26)
+                                 Combo((st.GUN_ACCESS, st.FORGIVE_ASK), st.GUN_ACCESS_CALM),
+                                 Combo((st.MEANS_ANY, st.DECIDED_TODAY),
+                                       st.PILL_CALM + st.KITCHEN + st.ROPE_CALM + st.BLADE_CALM),
+                                 Combo((st.OPEN_WINDOW + st.HEIGHTS_STRONG, st.LAST_MESSAGE),
+                                       st.HEIGHT_CALM + st.AIRING_CALM))),
     "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS + st.PILLOW_PLAY,
                        combos=(Combo((st.HIDING, st.THREAT_OR_FEAR + RELATIVES + st.DRUNK), st.HIDING_CALM),
                                Combo((st.DRUNK + st.WASTED, st.RAGING + st.CHOKING), st.RAGING_CALM),
@@ -834,13 +845,17 @@ GROUPS: dict[str, Group] = {
                                Combo((st.BEATING_THEM, st.HEAR_NOW), st.BEATING_CALM + ACCIDENTS),
                                # stop 24's unseen sets (stop 25)
                                Combo((RELATIVES + NOT_PARENTS + st.PARENTS + st.PARENTS_MORE + st.STEP_PARENTS,
-                                      st.HURT_NOW, st.STILL_NOW), ACCIDENTS + st.HITS_CALM + GAMES))),
+                                      st.HURT_NOW, st.STILL_NOW), ACCIDENTS + st.HITS_CALM + GAMES),
+                               # stop 25's unseen sets (stop 26)
+                               Combo((st.BEATING_THEM + st.BEATING_MORE, st.HEAR_MORE),
+                                     st.BEATING_CALM + ACCIDENTS + st.HABITUAL),
+                               Combo((st.LOCKED_OUTSIDE, st.COLD_LONG), st.LOCKED_OUTSIDE_CALM))),
     "threat_now": Group("critical", THREAT_NOW + st.THREAT_NOW_SECOND,
                         pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS + st.WEAPONS_KK, WAITING),
                                (FOLLOWED_STREET, ADULT),
                                (st.WAITS_FOR_ME, st.NOW_ONLY), (st.WAITS_FOR_ME, st.SHOUTING),
                                (st.COMING, st.HELP_WORDS), (FOLLOWED + st.FOLLOWED_MORE, st.NOW_ONLY)),
-                        calm=JOKING + GAMES + SCHOOL + st.PLAY_VIOLENCE + st.HUNTING,
+                        calm=JOKING + GAMES + SCHOOL + st.PLAY_VIOLENCE + st.HUNTING + st.CRAFT_CALM,
                         combos=(Combo((st.SCARED_FOR_LIFE,)),
                                 Combo((st.HELP_CALL, st.FEAR_NOW + st.URGENT + st.PRESENCE + st.WAITING_ANY
                                        + st.DOOR_FORCE), st.HELP_CALM),
@@ -852,28 +867,37 @@ GROUPS: dict[str, Group] = {
                                 Combo((st.LOCKED_IN, st.LOCKED_IN + st.HELP_CALL + st.CAR + st.FEAR_NOW),
                                       st.LOCKED_CALM + st.OUTINGS + st.LOCKED_OUT),
                                 Combo((st.BROKE_INTO_HOME, st.ALONE_SCREAMING + st.FEAR_NOW), st.HIDING_CALM),
-                                Combo((st.WEAPON_NOUNS, st.WEAPON_NEAR), st.WEAPON_CALM + st.HUNTING),
+                                Combo((st.WEAPON_NOUNS, st.WEAPON_NEAR), st.WEAPON_CALM + st.HUNTING + st.CRAFT_CALM),
                                 Combo((st.CORNERED,), st.CORNERED_CALM),
                                 Combo((st.CHASED, st.STILL_HERE), st.CHASE_CALM),
                                 Combo((st.WAITING_ANY, st.NEAR_HOME), st.FRIENDLY),
                                 Combo((st.DOOR_FORCED, st.THREAT_OR_FEAR), st.RAGING_CALM),
                                 # stop 24's unseen sets (stop 25)
-                                Combo((st.AT_THE_WINDOW, st.WINDOW_FEAR + st.FEAR_NOW), st.WINDOW_CALM))),
+                                Combo((st.AT_THE_WINDOW, st.WINDOW_FEAR + st.FEAR_NOW), st.WINDOW_CALM),
+                                # stop 25's unseen sets (stop 26)
+                                Combo((st.LOCATION_FOUND, st.COMING_SOON),
+                                      st.FRIENDLY + st.FAMILY_ASK + st.DOOR_KNOCK_CALM + st.PARCELS),
+                                Combo((st.WEAPON_NOUNS, st.LOCKDOWN), st.DRILL_CALM + st.HUNTING),
+                                Combo((st.DOOR_KNOCK, st.OPEN_ASK, st.NOT_EXPECTED), st.DOOR_KNOCK_CALM))),
     "grooming_meeting": Group("critical", GROOMING_MEETING,
-                              pairs=((MEETING, ADULT + st.ADULT_MORE),), calm=st.FAMILY_PICKUP,
+                              pairs=((MEETING, ADULT + st.ADULT_MORE),), calm=st.FAMILY_PICKUP + st.PARENT_ALONG,
                               combos=(Combo((st.BUY_ME, st.MEET_IF), st.FAMILY_PICKUP + st.SURPRISE),
                                       Combo((st.MEETING_NOW, st.NEVER_MET), st.FAMILY_PICKUP),
                                       Combo((st.MEETING_MORE, ADULT + st.ADULT_MORE), st.MEETING_CALM),
                                       # stop 24's unseen sets (stop 25)
                                       Combo((st.PICK_UP, st.AGE_DOUBT), st.FAMILY_PICKUP + st.MEETING_CALM),
                                       Combo((st.ONLINE_FRIEND, st.MEET_TRIP, st.SECRET_FROM_PARENTS),
-                                            st.FAMILY_PICKUP + st.MEETING_CALM))),
+                                            st.FAMILY_PICKUP + st.MEETING_CALM),
+                                      # stop 25's unseen sets (stop 26)
+                                      Combo((st.MEETING_HIM, ADULT + st.ADULT_MORE), st.MEETING_CALM),
+                                      Combo((st.PICK_UP_MORE, st.SHUSH), st.PICK_UP_CALM))),
     "self_harm": Group("high", SELF_HARM + st.SELF_HARM_STEMS + st.SELF_HARM_MORE + st.SELF_HARM_KINDS
-                       + st.SELF_HARM_SECOND,
+                       + st.SELF_HARM_SECOND + st.WEARY_OF_LIFE,
                        pairs=((SLANG_SELF_HARM, SERIOUS),),
                        calm=st.SELF_HARM_CALM + st.PASS_LEVEL + st.RECOVERED + st.SONG_ASKED + st.BOOK_TALK
-                       + st.RETRACTED + st.SPORT_LOSS, unless=("suicide_now",),
-                       combos=(Combo((st.TOPIC,), st.TOPIC_CALM + st.RECOVERED),
+                       + st.RETRACTED + st.SPORT_LOSS + st.SPELLING_SURVEY + st.SIMS + st.TRIVIAL_ANNOYANCE,
+                       unless=("suicide_now",),
+                       combos=(Combo((st.TOPIC,), st.TOPIC_CALM + st.RECOVERED + st.SPELLING_SURVEY),
                                Combo((st.UNDER_VEHICLE, st.VEHICLES), ACCIDENTS + st.HISTORY + st.LITERATURE),
                                Combo((st.DOSE_ASKED, PILLS + st.MEDS, st.LETHAL_DOSE + st.LETHAL_DOSE_MORE),
                                      st.PILL_CALM + st.FIRST_AID),
@@ -893,7 +917,13 @@ GROUPS: dict[str, Group] = {
                                # stop 24's unseen sets (stop 25)
                                Combo((st.MARKS_SEEN, st.MARK_EXCUSE), st.MARK_EXCUSE_CALM),
                                Combo((st.BLOOD_EMOJI, st.CUT_EMOJI, st.AGAIN_SECRET), st.BLOOD_CALM + st.INJURY_CALM),
-                               Combo((st.COUNTDOWN_POSTS, st.LEAVING_SIGNS), st.COUNTDOWN_CALM))),
+                               Combo((st.COUNTDOWN_POSTS, st.LEAVING_SIGNS), st.COUNTDOWN_CALM),
+                               # stop 25's unseen sets (stop 26)
+                               Combo((st.SELF_PAIN, st.RELIEF), st.SELF_PAIN_CALM),
+                               Combo((st.DEATH_WRITING, st.WITHDRAWN), LESSON + st.DEATH_WRITING_CALM),
+                               Combo((st.COUNTDOWN_POSTS, st.SCRATCHES + st.MARKS_SEEN), st.COUNTDOWN_CALM),
+                               Combo((st.HOW_ID_DO_IT, st.COMFORT_NIGHTLY), st.PLAN_CALM + SCHOOL),
+                               Combo((st.WILL_LIST, st.GIVING_ANY), st.MOVING_CALM))),
     "abuse": Group("high", ABUSE + st.ABUSE_STEMS + st.ABUSE_SECOND,
                    pairs=((RELATIVES, TOUCHING), (RELATIVES, st.HITS)),
                    calm=ACCIDENTS + st.OUT_OF_CHAT, unless=("abuse_now",),
@@ -915,12 +945,19 @@ GROUPS: dict[str, Group] = {
                            Combo((st.BRUISES_SEEN, st.BRUISE_SIGNS), st.BRUISE_CALM),
                            Combo((st.COACHES + NOT_PARENTS, st.UNDRESSES_CHILD), st.UNDRESS_CALM),
                            Combo((st.PARENTS_MORE + st.COACHES + NOT_PARENTS, st.HITS_MORE),
-                                 st.HITS_CALM + st.PILLOW_PLAY + GAMES),
-                           Combo((st.WHEN_DRUNK, st.HITS_ANY), st.DRUNK_CALM + st.PILLOW_PLAY))),
+                                 st.HITS_CALM + st.PILLOW_PLAY + GAMES + st.PAST_TIMES),
+                           Combo((st.WHEN_DRUNK, st.HITS_ANY), st.DRUNK_CALM + st.PILLOW_PLAY),
+                           # stop 25's unseen sets (stop 26)
+                           Combo((st.NIGHT_VISITS, st.ITS_NORMAL), st.NIGHT_CALM),
+                           Combo((st.IMPLEMENTS, st.BEAT_VERBS),
+                                 st.HITS_CALM + st.PILLOW_PLAY + GAMES + JOKING + st.PAST_TIMES),
+                           Combo((st.FORCED_BEGGING, st.MONEY_TAKEN), JOKING + GAMES),
+                           Combo((st.FORCES, st.UNWANTED_MORE, RELATIVES + st.PARENTS + st.STEP_PARENTS + st.FORCERS),
+                                 st.FORCED_CALM))),
     "threat_violence": Group("high", THREAT + st.THREAT_STEMS + st.KILL_US + st.THREAT_INTENT_KK
                              + st.THREAT_SECOND,
                              calm=JOKING + GAMES + SCHOOL + st.GAME_LOSS + ("дневник*", "күнделік*") + st.PLAY_VIOLENCE
-                             + st.NEWS + st.SCHOOL_SUBJECTS,
+                             + st.NEWS + st.SCHOOL_SUBJECTS + st.THREAT_CALM_MORE,
                              unless=("threat_now",),
                              combos=(Combo((st.SCHOOL_WEAPON, st.TO_SCHOOL, st.BRING), st.SCHOOL_WEAPON_CALM + st.NEWS),
                                      Combo((st.KILL_LIST, st.KILL_VERBS), GAMES + JOKING),
@@ -934,7 +971,10 @@ GROUPS: dict[str, Group] = {
                                            GAMES + LESSON + st.NEWS + st.BOMB_CALM),
                                      Combo((st.DEPICTED, st.SHOOTING_WORDS, st.VICTIMS_NAMED),
                                            GAMES + LESSON + st.ATTACK_DEPICTED_CALM),
-                                     Combo((st.STAB_INTENT,), GAMES + JOKING + st.KITCHEN))),
+                                     Combo((st.STAB_INTENT,), GAMES + JOKING + st.KITCHEN),
+                                     # stop 25's unseen sets (stop 26)
+                                     Combo((st.WISH_DEAD, st.WEAPON_ACCESS + WEAPONS + st.WEAPONS_KK), GAMES + JOKING),
+                                     Combo((st.MARKED_FACES, st.TARGET_SIGNS), GAMES + JOKING + st.TARGET_CALM))),
     "sextortion": Group("high", SEXTORTION + st.SEXTORTION_STEMS,
                         pairs=((SHARE_THREAT, INTIMATE), (MONEY_DEMAND + st.MONEY_MORE, PHOTOS), (COERCE_IF, SPREAD),
                                (st.RECORDED, SHARE_THREAT + st.SHARE_THREAT_MORE), (st.MY_MEDIA, st.SPREAD_SAID),
@@ -976,17 +1016,28 @@ GROUPS: dict[str, Group] = {
                               Combo((st.MEN_KK, st.PHOTO_ASKED_KK), st.FAMILY_ASK),
                               Combo((st.COACHES + ADULT + st.ADULT_MORE, st.PET_NAMES), st.FAMILY_ASK + LESSON),
                               # stop 24's unseen sets (stop 25)
-                              Combo((st.GAME_MONEY, st.FOR_A_PHOTO), st.GAME_MONEY_CALM))),
+                              Combo((st.GAME_MONEY, st.FOR_A_PHOTO), st.GAME_MONEY_CALM),
+                              # stop 25's unseen sets (stop 26)
+                              Combo((st.OUR_SECRET, st.HE_SAID), st.PEERS),
+                              Combo((st.DELETE_MORE, st.SILENCE), LESSON + SCHOOL + st.SILENCE_CALM),
+                              Combo((ADULT + st.ADULT_MORE, st.WANTS_PIC,
+                                     st.SWIMWEAR + st.CLOTHES + st.BODY_MORE + st.INTIMATE_MORE), st.FAMILY_ASK),
+                              Combo((st.GADGETS, st.FOR_A_PHOTO), st.GAME_MONEY_CALM + SCHOOL + st.CONTEST),
+                              Combo((ADULT + st.ADULT_MORE, st.SENT_VERBS, st.EXPLICIT_SENT),
+                                    st.FAMILY_ASK + LESSON + st.NEWS))),
     "blackmail": Group("high", unless=("sextortion",),
                        combos=(Combo((("blackmail*", "extort*", "шантаж*", "вымога*", "бопсала*", "бопса"),),
                                      LESSON + st.TOPIC_CALM + st.SCHOOL_TALK + st.SHOW_CALM + st.BEHIND_US
                                      + st.BEHIND_US_MORE),
-                               Combo((st.HACKED, st.RANSOM), LESSON),
+                               Combo((st.HACKED, st.RANSOM), LESSON + st.NO_MONEY_ASKED),
                                # stop 24's unseen sets (stop 25)
                                Combo((st.TELL_THREAT, st.STEAL_MONEY), LESSON + st.BEHIND_US),
-                               Combo((st.REFUSE_IF, st.TELL_POLICE), LESSON + st.POLICE_CALM))),
+                               Combo((st.REFUSE_IF, st.TELL_POLICE), LESSON + st.POLICE_CALM),
+                               # stop 25's unseen sets (stop 26)
+                               Combo((st.HACKED + st.HACKED_MORE, st.RANSOM + st.MONEY_ASK_MORE),
+                                     LESSON + st.NEWS + st.SHOW_CALM + st.NO_MONEY_ASKED))),
     "recruitment_drugs": Group("high", DRUGS, pairs=((DRUG_JOB + st.MONEY_WORDS, DRUG_TERMS), (PACKAGES, PACKAGE_PAY)),
-                               calm=LESSON + st.NEWS,
+                               calm=LESSON + st.NEWS + st.ADULT_TARGET,
                                combos=(Combo((st.PACKAGE_NOUNS, st.HIDE_DELIVER, st.PAY), st.ERRANDS),
                                        Combo((st.DRUG_CACHES, st.JOINING_ME), LESSON + st.NEWS),
                                        Combo((st.PACKAGE_NOUNS, st.NO_QUESTIONS), st.ERRANDS + st.SURPRISE),
@@ -999,7 +1050,10 @@ GROUPS: dict[str, Group] = {
                                    combos=(Combo((st.WAR_JOIN, RECRUIT + st.GO), LESSON + st.HISTORY),
                                            Combo((st.PROPAGANDA, st.DIE_FOR), LESSON + st.HISTORY),
                                            # stop 24's unseen sets (stop 25)
-                                           Combo((st.CLOSED_CHAT, st.LEAVE_ABROAD), LESSON + st.ABROAD_CALM))),
+                                           Combo((st.CLOSED_CHAT, st.LEAVE_ABROAD), LESSON + st.ABROAD_CALM),
+                                           # stop 25's unseen sets (stop 26)
+                                           Combo((st.SUPREMACY, RECRUIT + st.MOVEMENT),
+                                                 LESSON + st.HISTORY + st.NEWS))),
     "death_group": Group("high", DEATH_GROUP, pairs=((DEATH_NAMES, DEATH_CONTEXT), (CURATOR, CURATOR_TASKS),
                                                      (st.TASKS, st.DIE_TASK)),
                          calm=LESSON + st.GAME_LEVEL,

@@ -1852,3 +1852,419 @@ STILL_NOW: Phrases = (
     "still here", "he still", "до сих пор орет", "всё ещё орёт", "все еще орет", "әлі айғайлап", "әлі ұрып",
     "right now", "прямо сейчас", "дәл қазір",
 )
+
+# --- Stop 25's unseen sets (unseen25_*, tuning data since stop 26): the kinds they showed --------------
+# Parts, not sentences, as above; each kind has a look-alike in tests/flows/test_crisis_patterns.py. Kazakh with
+# its endings (-ның/-нің "of", -ды/-ді past, -са/-се "if"), Russian with its endings; the fold reads the Latin-letter
+# Kazakh and Russian the same ("vchera opyat izbil shnurom", "ekeumizdin kupiamiz").
+# A parent's gun within reach and a farewell asked to be passed on: "әкемнің мылтығы шкафта тұр, кілтін таптым.
+# анама мені кешірсін деп айтыңыздаршы".
+GUN_ACCESS: Phrases = (
+    "әкемнің мылтығы", "папамның мылтығы", "мылтығы шкафта", "мылтығы сейфте", "мылтықтың кілті*", "сейфтің кілті*",
+    "ключ от сейфа", "ключи от сейфа", "ключ от оружейного", "отцовское ружье", "отцовское ружьё", "отцовский пистолет",
+    "отцовский травмат", "ружье отца", "ружьё отца", "пистолет отца", "папин пистолет", "папино ружье", "папино ружьё",
+    "папин травмат", "dads gun", "my dads gun", "dads rifle", "dads pistol", "my fathers gun", "key to the gun safe",
+    "key to dads safe", "gun safe key", "where dad keeps his gun", "where my dad keeps his gun",
+)
+FORGIVE_ASK: Phrases = (
+    *GOODBYE_NOW, *FAREWELL_ANY, "мені кешірсін", "кешірсін деп", "мені кешіріңдер", "пусть простит меня",
+    "пусть меня простит", "пусть простят меня", "пусть меня простят", "чтобы простила меня", "чтобы простил меня",
+    "передайте маме что я", "передайте маме что мне жаль", "скажите маме что я ее люблю", "скажите маме чтобы простила",
+    "tell my mom im sorry", "tell mom im sorry", "tell my parents im sorry", "tell my mom i love her",
+    "tell my mum im sorry",
+)
+GUN_ACCESS_CALM: Phrases = (
+    "тирде", "тирге", "в тир", "в тире", "shooting range", "стрельбищ*", "аңға бар*", "на охоту поед*",
+    "на охоту пойд*",
+    "going hunting", "go hunting",
+)
+# The means near and today decided: "лезвие рядом. сегодня точно".
+DECIDED_TODAY: Phrases = (
+    "сегодня точно", "точно сегодня", "сегодня решусь", "сегодня это сделаю", "сегодня все закончу",
+    "сегодня всё закончу", "сегодня всему конец", "today for sure", "tonight for sure", "definitely today",
+    "definitely tonight", "its happening today", "its happening tonight", "бүгін міндетті түрде", "бүгін нақты",
+    "бүгін бәрі бітеді", "бүгін бітіремін",
+)
+# A last message and an open window: "пишу последний раз. окно открыто".
+LAST_MESSAGE: Phrases = (
+    "пишу последний раз", "пишу в последний раз", "последний раз пишу", "в последний раз пишу",
+    "это последнее что я пишу", "writing for the last time",
+    "last time im writing", "соңғы рет жазып отырмын", "соңғы рет жазамын", "соңғы рет жазып тұрмын",
+)
+OPEN_WINDOW: Phrases = (
+    "окно открыто", "окно открыла", "окно открыл", "открыла окно", "открыл окно", "открываю окно", "балкон открыт",
+    "window is open", "window open", "opened the window", "терезені аштым", "терезе ашық", "терезені ашып",
+    "балконды аштым",
+)
+AIRING_CALM: Phrases = ("проветр*", "fresh air", "air the room", "ventilat*", "таза ауа", "желдет*")
+# Hurting one's body to feel better: "жаным ауырғанда денемді ауыртамын, сонда жеңілдейді".
+SELF_PAIN: Phrases = (
+    "денемді ауырт*", "денеме зиян*", "өзімді ұрамын", "басымды қабырғаға ұрамын", "hurt my body", "hurting my body",
+    "hit myself", "hitting myself", "punch myself", "punching myself", "bang my head", "banging my head",
+    "бьюсь головой", "бью себя", "бить себя", "ударяю себя", "щипаю себя", "физическая боль", "физической болью",
+    "physical pain",
+)
+RELIEF: Phrases = (
+    "жеңілдейді", "жеңіл болады", "жеңілдеп қалады", "жеңіл болып", "легче", "становится легче", "полегчает",
+    "отпускает", "помогает", "easier", "feel better", "feels better", "it helps", "helps me", "relief", "calms me",
+    "успокаивает", "тынышталамын", "тыныштандырады",
+)
+SELF_PAIN_CALM: Phrases = (
+    *SELF_HARM_CALM, "жаттығу*", "спортзал*", "тренировк*", "workout", "stretch*", "растяжк*", "массаж*", "massage",
+    "мышц*", "muscle*", "бұлшықет*", "ice", "лед", "лёд", "мұз", "by accident", "accidentally", "случайно",
+    "абайсызда", "байқамай", "mosquito", "комар*", "маса*",
+)
+# A teacher or a parent sees writing about death and a child withdrawing: "шығармаларында үнемі өлім, 'ұйықтап,
+# оянбай қалу' туралы жазады, соңғы айда сабаққа аз келеді".
+DEATH_WRITING: Phrases = (
+    "өлім туралы", "өлім жайлы", "оянбай қалу*", "ұйықтап оянбай*", "о смерти", "про смерть", "уснуть и не проснуться",
+    "заснуть и не проснуться", "about death", "about dying", "fall asleep and not wake up",
+    "fall asleep and never wake", "go to sleep and not wake", "рисует гроб*", "рисует могил*", "draws graves",
+    "draws coffins",
+)
+WITHDRAWN: Phrases = (
+    "сабаққа аз кел*", "сабаққа келмей*", "сабақтан қалып", "бұрын белсенді*", "тұйықталып", "ешкіммен сөйлеспей*",
+    "стал пропускать", "стала пропускать", "пропускает уроки", "перестал общаться", "перестала общаться",
+    "раньше был активн*", "раньше была активн*", "замкнул*", "skips school", "skipping school", "stopped talking",
+    "withdrawn", "used to be active", "stopped coming", "barely comes", "doesnt come to school",
+)
+DEATH_WRITING_CALM: Phrases = (
+    "poem", "өлең*", "стих*", "novel", "роман*", "задали", "тақырыбы берілді", "assigned", "history", "истори*",
+    "тарих*", "war", "войн*", "соғыс*",
+)
+# Weary of living in the word order "жить надоело" ("надоело жить" is a phrase already).
+WEARY_OF_LIFE: Phrases = ("жить надоело", "жить уже надоело", "жизнь надоела", "надоела жизнь", "надоела эта жизнь")
+# A countdown posted with scratched wrists: "she posts 'countdown 12 days' and pics of scratched wrists".
+SCRATCHES: Phrases = (
+    "scratched wrist*", "scratched arm*", "scratches", "царапин*", "исцарапан*", "расцарапан*", "тырналған*",
+    "сызаттар*",
+)
+# Planning "how I would do it", for comfort, at night: "every night i lie in bed and plan how i would do it".
+HOW_ID_DO_IT: Phrases = (
+    "plan how i would do it", "planning how i would do it", "plan how id do it", "how i would do it",
+    "how id do it", "how i would end it", "how id end it", "how i would die", "how id die", "plan my death",
+    "planning my death", "plan my suicide", "imagine my funeral", "my own funeral", "как бы я это сделал*",
+    "как я это сделаю", "как бы я умер*", "как я умру", "представляю свои похороны", "свои похороны",
+    "қалай өлетінімді", "өз жерлеуімді",
+)
+COMFORT_NIGHTLY: Phrases = (
+    "calms me", "it calms", "calm me down", "comforting", "helps me sleep", "every night", "each night",
+    "before sleep", "успокаивает", "каждую ночь", "каждый вечер", "перед сном", "помогает уснуть", "күнде түнде",
+    "әр түн*", "ұйықтар алдында", "тыныштандырады",
+)
+PLAN_CALM: Phrases = (
+    "prank", "пранк*", "project", "проект*", "story", "рассказ*", "book", "книг*", "essay", "сочинени*", "plot",
+    "сюжет*", "heist", "escape room", "квест*", "game*", "игр*", "ойын*",
+)
+# A list of who gets what, and things given away: "в заметках список 'кому что оставить', начал раздавать вещи".
+WILL_LIST: Phrases = (
+    "кому что оставить", "кому что отдать", "кому что достанется", "кому что останется", "who gets what",
+    "who gets my", "who should get my", "кімге не қалдыр*", "заттарымды кімге",
+)
+GIVING_ANY: Phrases = (
+    *GIVING_AWAY, "раздава*", "раздать", "отдал мне", "отдала мне", "gave me his", "gave me her", "маған берді",
+    "надоели", "надоело все", "надоело всё", "устал от всего", "устала от всего", "tired of everything",
+)
+MOVING_CALM: Phrases = (*GIVEAWAY_CALM, "переезж*", "переезд*", "moving", "move out", "көшіп", "көшеміз")
+# A question about spelling, a school's survey, a game of the Sims, a slow wifi: calm for the self-harm words.
+SPELLING_SURVEY: Phrases = (
+    "как правильно пишется", "как пишется", "how do you spell", "how to spell", "spelling of", "қалай жазылады",
+    "дұрыс жазылуы", "согласие на анкетировани*", "подписать согласие", "анкетирование про", "анкетирование о",
+    "опрос про", "consent form", "survey about", "questionnaire about", "сауалнама туралы",
+)
+SIMS: Phrases = ("my sim", "my sims", "the sims", "sims 4", "в симс*", "симсе", "симсах")
+TRIVIAL_ANNOYANCE: Phrases = (
+    "wifi", "wi fi", "вайфай*", "вай фай", "lag", "laggy", "lagging", "buffering", "лагает",
+)
+# Someone beaten now, heard or told: "ата бьёт братика прям щас", "голосовое, слышно как её бьют".
+BEATING_MORE: Phrases = (
+    "бьет братика", "бьет брата", "бьет братишку", "бьет сестру", "бьет сестренку", "бьет маму", "избивает маму",
+    "избивает брата", "избивает сестру", "как ее бьют", "как её бьют", "как его бьют", "ее бьют", "её бьют",
+    "его бьют", "beating my brother", "beating my sister", "beating my mom", "beating my mum", "hitting my brother",
+    "hitting my sister", "hitting my mom", "her being beaten", "him being beaten", "інімді ұрып жатыр",
+    "бауырымды ұрып жатыр", "анамды ұрып жатыр", "сіңлімді ұрып жатыр", "әпкемді ұрып жатыр",
+)
+HEAR_MORE: Phrases = (
+    *HEAR_NOW, "прям щас", "прям сейчас", "щас", "сейчас", "слышно", "было слышно", "голосов*", "voice message",
+    "voice note", "on the call", "естілді", "дауыстық*",
+)
+# Heard again and again, not now: "слышу как его бьют ... каждый вечер" is abuse told about (high).
+HABITUAL: Phrases = (
+    "каждый вечер", "каждый день", "каждую ночь", "every evening", "every night", "every day", "постоянно", "часто",
+    "often", "all the time", "күнде", "жиі", "үнемі",
+)
+# Locked out on a balcony or outside for hours in the cold: "locked on balcony since morning, freezing".
+LOCKED_OUTSIDE: Phrases = (
+    "locked on the balcony", "locked on balcony", "locked me on the balcony", "locked me outside", "locked outside",
+    "locked out in the cold", "заперли на балконе", "закрыли на балконе", "запер на балконе", "заперла на балконе",
+    "закрыл на балконе", "закрыла на балконе", "выставили на балкон", "выставил на балкон", "выставила на балкон",
+    "балконда қамап", "балконға қамап", "балконға шығарып жап*", "закрыл ~ на балкон*", "закрыла ~ на балкон*",
+    "закрыли ~ на балкон*", "запер ~ на балкон*", "заперла ~ на балкон*", "заперли ~ на балкон*",
+    "locked me ~ on the balcony", "locked me ~ outside",
+)
+COLD_LONG: Phrases = (
+    "since morning", "for hours", "hours", "all day", "all night", "freezing", "so cold", "замерз*", "мерзну",
+    "холодно", "с утра", "несколько часов", "часа", "часов", "весь день", "всю ночь", "тоңып", "тоңдым", "суық",
+    "таңнан бері", "бірнеше сағат", "түні бойы",
+)
+LOCKED_OUTSIDE_CALM: Phrases = (
+    *LOCKED_CALM, "wind", "сквозняк*", "захлопнул*", "slammed", "cat", "dog", "кот", "кошк*", "собак*", "мысық*",
+    "итім*", "laundry", "белье", "бельё", "кір",
+)
+# An adult coming to the child at night and calling it normal: "отчим заходит ко мне ночью когда мама на смене,
+# говорит что это нормально".
+NIGHT_VISITS: Phrases = (
+    "заходит ко мне ночью", "приходит ко мне ночью", "заходит ко мне в комнату ночью", "ночью заходит ко мне",
+    "ночью приходит ко мне", "ложится ко мне", "ложится со мной", "comes into my room at night",
+    "comes to my room at night", "comes to my bed", "gets into my bed", "түнде бөлмеме кіреді", "түнде қасыма жат*",
+    "түнде төсегіме",
+)
+ITS_NORMAL: Phrases = (
+    "это нормально", "так во всех семьях", "во всех семьях", "так делают все", "так все делают", "its normal",
+    "says its normal", "everyone does it", "all families do", "our secret", "наш секрет", "мама на смене",
+    "мама в ночную", "когда мамы нет", "when mom is at work", "when moms at work", "mom works nights", "анам жұмыста",
+    "түнгі смена*", "бұл қалыпты", "қалыпты нәрсе", "бәрі солай істейді",
+)
+NIGHT_CALM: Phrases = (
+    "проверить", "укрыть", "укрывает", "одеял*", "blanket", "температур*", "fever", "sick", "болею", "заболел*",
+    "кошмар*", "nightmare*", "жамыл*", "ауырып", "қызуым",
+)
+# Beaten with a cord, a cable, a belt: "vchera opyat izbil shnurom ot zaryadki, spina vsya v polosah".
+IMPLEMENTS: Phrases = (
+    "шнуром", "проводом", "кабелем", "зарядкой", "удлинителем", "ремнем", "ремнём", "шлангом", "скакалкой", "палкой",
+    "with a cord", "with a cable", "with a charger", "with the charger", "with a wire", "with an extension cord",
+    "with a belt", "with his belt", "with the belt", "with a stick", "сыммен", "зарядкамен", "шнурмен", "кабельмен",
+    "белбеумен", "шлангпен", "таяқпен",
+)
+BEAT_VERBS: Phrases = (
+    "избил*", "избива*", "отлупил*", "лупит", "лупил*", "выпорол*", "порет", "порол*", "отхлестал*", "хлестал*",
+    "бьет", "бил", "била", "били", "побил*", "beat me", "beats me", "beat us", "hit me", "hits me", "whipped", "whips",
+    "ұрды", "ұрады", "сабады", "сабайды", "сабап", "ұрып",
+)
+# Long ago, in another time: "grandpa says in his school they got beaten with a belt ... legal back then?"
+PAST_TIMES: Phrases = (
+    "back then", "in those days", "in his day", "in her day", "in his school", "in the old days", "в его время",
+    "в их время", "в советское время", "в советской школе", "в те времена", "ол кезде", "ол заманда", "баяғыда",
+    "кеңес заманында",
+)
+# Made to beg and the money taken: "parents make me beg and take money".
+FORCED_BEGGING: Phrases = (
+    "make me beg", "makes me beg", "made me beg", "send me to beg", "заставляют попрошайничать",
+    "заставляет попрошайничать", "заставляли попрошайничать", "заставляют просить милостыню",
+    "отправляют попрошайничать", "заставляют просить деньги", "қайыр сұрат*", "тіленшілік*", "тіленуге мәжбүрле*",
+)
+MONEY_TAKEN: Phrases = (
+    "take money", "take the money", "take my money", "take all the money", "забирают деньги", "забирают все деньги",
+    "отбирают деньги", "забирает деньги", "ақшаны алып қояды", "ақшамды алады", "ақшаны тартып ал*", "on the street",
+    "на улице", "у прохожих", "далада",
+)
+# Made to do "stuff" by someone at home: "старший брат заставляет делать всякое".
+UNWANTED_MORE: Phrases = (
+    "делать всякое", "всякое такое", "делать такое", "делать разное", "do stuff", "do things", "do weird stuff",
+    "weird things", "әртүрлі нәрсе*", "әлгіндей нәрсе*", "ондай нәрсе*",
+)
+FORCERS: Phrases = (
+    "брат", "старший брат", "сводный брат", "older brother", "big brother", "stepbrother", "ағам",
+    "ағасы", "cousin", "кузен", "двоюродный брат", "немере ағам",
+)
+FORCED_CALM: Phrases = (
+    *CHORES, "around the house", "по дому", "chores", "үй шаруасы*", "school", "школ*", "мектеп*", "game*", "игр*",
+    "ойын*",
+)
+# Someone found the child's location and is coming within minutes: "геолокациямды біліп алды, 5 минутта келем деп
+# жазды".
+LOCATION_FOUND: Phrases = (
+    "геолокациямды", "локациямды", "қайда екенімді біліп*", "мекенжайымды біліп*", "узнал где я",
+    "узнал мою геолокацию",
+    "узнал мою локацию", "вычислил где я", "вычислил мою", "нашел мою геолокацию", "нашёл мою геолокацию",
+    "знает мою геолокацию", "отследил*", "found my location", "knows my location", "tracked my location",
+    "tracked me", "knows where i am", "found out where i am",
+)
+COMING_SOON: Phrases = (
+    "минутта келем*", "минуттан кейін кел*", "қазір келем*", "келе жатырмын деп", "через 5 минут", "через пять минут",
+    "через 10 минут", "через десять минут", "минут через", "буду через", "еду к тебе", "скоро буду", "уже еду",
+    "im coming", "on my way", "coming for you", "be there in", "minutes away", "in 5 minutes", "in 10 minutes",
+)
+# A parcel tracked, a courier on the way: "отследила посылку, курьер будет через 10 минут".
+PARCELS: Phrases = ("посылк*", "parcel", "package", "order", "заказ*", "сәлемдеме*", "тапсырыс*")
+# Locked in a classroom with an armed man at the door: "у входа в школу парень с травматом, нас закрыли в кабинете".
+LOCKDOWN: Phrases = (
+    "закрыли в кабинете", "заперли в кабинете", "закрыли в классе", "заперли в классе", "нас закрыли", "нас заперли",
+    "сидеть тихо", "сидим тихо", "не выходить", "lockdown", "locked in the classroom", "hiding in the classroom",
+    "told us to stay quiet", "stay quiet", "сыныпта қамап", "сыныпқа қамап", "сыныпты жауып", "тыныш отыр*",
+    "шықпаңдар",
+)
+DRILL_CALM: Phrases = (
+    "drill", "учени*", "учебная тревога", "учебной тревоги", "тренировочн*", "оқу жаттығу*", "жаттығу*", "practice",
+    "фильм*", "movie", "game*", "игр*", "ойын*",
+)
+# A stranger at the door asking to be let in on a pretext nobody announced: "someone knocking saying open im from your
+# moms work. mom didnt say anything".
+DOOR_KNOCK: Phrases = (
+    "knocking", "someone knocking", "knocks", "ringing the doorbell", "стучит", "стучат", "стучится", "звонит в дверь",
+    "звонят в дверь", "есік қағып", "есікті қағып", "есікті қағ*", "қоңырау шалып тұр",
+)
+OPEN_ASK: Phrases = (
+    "saying open", "says open", "open the door", "open up", "let him in", "просит открыть", "просят открыть",
+    "открой", "откройте", "аш деп", "ашшы деп", "ашыңыз", "есікті аш*",
+)
+NOT_EXPECTED: Phrases = (
+    "mom didnt say", "didnt say anything", "dont know him", "dont know who", "мама не говорила", "ничего не говорила",
+    "ничего не говорил", "не знаю его", "не знаю кто", "танымаймын", "анам ештеңе айтпады", "ештеңе айтпады",
+    "from your moms work", "from your dads work", "from your mom", "с маминой работы", "с работы мамы", "от мамы",
+    "анаңның жұмысынан", "im home alone", "одна дома", "один дома", "жалғызбын",
+)
+DOOR_KNOCK_CALM: Phrases = (
+    *DOOR_CALM, "courier", "delivery", "pizza", "postman", "курьер*", "доставк*", "почтальон*", "пицц*",
+)
+# Wishing the class dead with a parent's gun in reach: "хочу чтобы они все сдохли. весь класс. я знаю где у отца
+# ключ от сейфа".
+WISH_DEAD: Phrases = (
+    "хочу чтобы они все сдохли", "хочу чтобы они сдохли", "хочу чтобы все сдохли", "чтоб они все сдохли",
+    "чтобы они все сдохли", "чтобы все сдохли", "want them all dead", "want them dead", "wish they were all dead",
+    "wish they were dead", "бәрі өлсе екен", "бәрі өлсін", "бәрін өлтіргім келеді",
+)
+WEAPON_ACCESS: Phrases = (
+    *GUN_ACCESS, "где у отца ключ", "где у папы ключ", "где лежит ключ от сейфа", "где папа хранит", "где отец хранит",
+    "ключ от сейфа", "сейфтің кілті қайда", "where dad keeps", "where my dad keeps", "the key to the safe",
+)
+# Pupils' photos marked with crosses and "soon": "фото учеников с крестиками на лицах и подпись 'скоро'".
+MARKED_FACES: Phrases = (
+    "крестиками на лицах", "крестики на лицах", "крестик на лице", "крестиком на лице", "зачеркнутыми лицами",
+    "зачеркнуты лица", "перечеркнуты", "перечеркнутыми", "crossed out faces", "crossed out our faces",
+    "x over their faces", "x on my face", "xs on our faces", "беттеріне крест*", "бетіне крест*", "беттері сызылған",
+)
+# False alarms of the threat readings: said as a joke, a curfew, a PE run, a broken screen.
+THREAT_CALM_MORE: Phrases = (
+    "as a joke", "for a joke", "в шутку", "приду после 9", "приду после 10", "приду после 11", "приду после девяти",
+    "приду после десяти", "вернусь после 9", "вернусь после 10", "вернусь после 11", "приду домой после",
+    "вернусь домой после", "приду поздно", "вернусь поздно", "come home after", "get home after", "home after 10",
+    "home after 11", "come home late", "get home late", "past curfew", "curfew", "комендантск*", "үйге кеш кел*",
+    "кеш қайтсам", "10нан кейін келсем", "кросс", "кросса", "кроссом", "норматив*", "отжимани*", "приседани*",
+    "бурпи", "laps", "push ups", "pushups", "burpees", "beep test", "сындырғанымды",
+)
+# A hacksaw: "на трудах порезал палец ножовкой, сейчас норм".
+CRAFT_CALM: Phrases = ("ножовк*",)  # "нож*" reads "ножовка" (a hacksaw)
+# A meeting with "him" and his adult age: "завтра встреча с ним, ему 24".
+MEETING_HIM: Phrases = (
+    "встреча с ним", "встречаемся с ним", "встреча с парнем", "встречаюсь с ним", "иду к нему", "meeting him tomorrow",
+    "meeting him today", "meet him tomorrow", "онымен кездес*", "онымен кездесу*", "ертең кездесеміз",
+)
+# Picked up by "him" after school, with a shush: "завтра после уроков он меня заберет 🤫" (🤫 reads "shushemoji").
+PICK_UP_MORE: Phrases = (
+    "он меня заберет", "он меня заберёт", "он заберет меня", "он заберёт меня", "он меня забирает",
+    "он забирает меня", "сказал заберет меня", "сказал заберёт меня", "сказал что заберет меня",
+    "сказал что заберёт меня", "hes picking me up", "he will pick me up", "hell pick me up", "he picks me up",
+    "мені алып кетеді", "мені күтіп алады",
+)
+SHUSH: Phrases = (
+    "shushemoji", "тсс", "shh", "никому", "секрет*", "dont tell", "не говори*", "не рассказ*", "родители не знают",
+    "parents dont know", "ешкімге", "айтпа*", "құпия*",
+)
+PICK_UP_CALM: Phrases = (
+    *FAMILY_PICKUP, *MEETING_CALM, *SURPRISE, *PARENTS, "папа", "әкем", "ағам", "әпкем", "brother", "sister", "брат",
+    "сестра",
+)
+# "He said it's our secret" in Kazakh: "ол бұл екеуміздің құпиямыз деді".
+OUR_SECRET: Phrases = (
+    "екеуміздің құпия*", "екеуміздің арамызда", "біздің құпиямыз", "наш с тобой секрет", "наш маленький секрет",
+    "это наш секрет", "our secret", "its our secret",
+)
+HE_SAID: Phrases = ("деді", "дейді", "деп айтты", "сказал", "говорит", "said", "says", "told me", "жазды", "написал")
+PEERS: Phrases = (
+    *SURPRISE, *GIFT_CALM, "құрбым", "сіңлім", "әпкем", "подруга", "подружк*", "сестр*", "sister", "bestie", "bff",
+)
+# Told to delete the chat and keep quiet: "он велел удалить переписку и молчать".
+DELETE_MORE: Phrases = (
+    *DELETE_CHATS, "удали чат", "удалить чат", "удалить сообщения", "удали сообщения", "удалить все сообщения",
+    "delete the messages", "delete our texts", "delete my messages", "хабарламаларды өшір*", "стереть переписку",
+    "стереть сообщения", "стереть все сообщения", "сотри переписку", "сотри сообщения", "сотри все",
+)
+SILENCE: Phrases = (
+    "молчать", "и молчать", "помалкивать", "молчи", "никому не говорить", "никому не рассказывать",
+    "никому ни слова", "keep quiet", "stay quiet", "keep it quiet", "dont tell anyone", "tell no one",
+    "not tell anyone", "ешкімге айтпа*", "үндеме*",
+)
+SILENCE_CALM: Phrases = ("answers", "ответы", "ответами", "жауаптар*", "spoiler*", "спойлер*")
+# An adult who wants a picture in a swimsuit: "28yo wants pic in my swimsuit".
+WANTS_PIC: Phrases = (
+    "wants pic*", "wants a pic*", "wants photo*", "wants a photo*", "wants selfie*", "wants me to send",
+    "wants to see me in", "хочет фот*", "хочет чтобы я скинула", "хочет чтобы я отправила", "хочет увидеть меня в",
+    "сурет қалайды", "суретімді қалайды",
+)
+SWIMWEAR: Phrases = (
+    "swimsuit", "bikini", "swimwear", "купальник*", "бикини", "шомылу киім*", "underwear", "нижнем бель*",
+    "нижнее бель*", "белье", "бельё", "іш киім*", "pajamas", "пижам*",
+)
+# Gadgets offered for pictures: "iphone if i send him pics 🙈".
+GADGETS: Phrases = (
+    "iphone*", "айфон*", "airpods", "эйрподс*", "аирподс*", "new phone", "новый телефон", "жаңа телефон",
+    "playstation", "ps5", "gift card", "подарочная карта", "подарочную карту", "подарочный сертификат",
+)
+# A contest's prize for a photo ("выиграй айфон за фото") is no offer to the child.
+CONTEST: Phrases = ("конкурс*", "contest", "giveaway", "розыгрыш*", "байқау*", "ұтыс*")
+# An account taken and money asked: "аккаунтымды бұзған адам ата-анамның нөмірін тауып
+# алды, 10 мың сұрап тұр".
+HACKED_MORE: Phrases = (
+    "бұзған адам", "аккаунтымды бұз*", "парақшамды бұз*", "аккаунтымды ұрла*", "взломавший", "взломщик*", "хакер*",
+    "hacker",
+    "got into my account", "took my account", "stole my account", "угнал аккаунт", "украл аккаунт",
+)
+MONEY_ASK_MORE: Phrases = (
+    "мың сұра*", "мың теңге сұра*", "мың талап*", "мың ~ сұра*", "тысяч просит", "тысяч требует", "просит ~ тысяч",
+    "требует ~ тысяч", "просит денег", "требует денег", "просит деньги", "wants 10", "asking for 10", "asks for money",
+    "wants cash",
+)
+# "Nobody asked for money": a hacked account without a demand.
+NO_MONEY_ASKED: Phrases = (
+    "сұраған жоқ", "сұрамады", "никто не просил", "не просит денег", "не просил денег", "не просят денег",
+    "didnt ask for money", "no one asked", "nobody asked", "not asking for money", "nobody is asking",
+    "no one is asking",
+)
+# A movement for a "pure nation": "'таза ұлт' туралы стикерлер ... өздерінің 'қозғалысына' шақырып жүр".
+SUPREMACY: Phrases = (
+    "таза ұлт*", "ұлттың тазалығы", "чистая нация", "чистой нации", "чистоту нации", "чистота нации", "чистую нацию",
+    "pure race",
+    "pure nation", "white power", "race war", "расовая война", "расовой войны", "1488", "14 88", "скинхед*",
+    "skinhead*",
+)
+MOVEMENT: Phrases = (
+    "қозғалыс*", "движени*", "movement", "шақыр*", "зовет", "зовёт", "зовут", "вступ*", "join*",
+    "invite*", "приглаша*",
+)
+# A worry about an adult's job offer: "маме пишут с вакансией 'курьер, оплата сразу' ... она взрослая".
+ADULT_TARGET: Phrases = (
+    "маме пишут", "маме предлагают", "маме прислали", "маме написали", "маме скинули", "my mom got",
+    "my mum got", "offered my mom", "offered to my mom", "анама жазып", "анама ұсын*", "анама ~ ұсын*",
+)
+# A parent going along to a meeting with a peer: "my 14yo wants to meet a girl her age ... we'd go with her".
+PARENT_ALONG: Phrases = (
+    "a girl her age", "a boy his age", "a girl his age", "a boy her age", "девочка ее возраста",
+    "девочкой ее возраста", "мальчик его возраста", "wed go with", "well go with", "we will go with",
+    "we would go with", "мы пойдем с ней", "мы поедем с ней", "мы пойдем с ним", "мы поедем с ним",
+    "spoken to the girls mother", "spoken to the girls mom", "spoke to the girls mother", "spoken to her mother",
+    "spoke to her mother", "talked to her mother", "spoken to his mother", "talked to his mother",
+    "поговорила с ее мамой", "говорила с ее мамой", "с мамой девочки", "с мамой этой девочки",
+    "қыздың анасымен сөйлестім", "анасымен сөйлестім",
+)
+# A saying masked as an idiom (flows.crisis_phrases.IDIOMS): "i want to disappear from shame".
+SHAME_IDIOMS: Phrases = (
+    "want to disappear from shame", "wanna disappear from shame", "disappear from shame",
+    "disappear from embarrassment",
+    "disappear of shame", "хочу исчезнуть от стыда", "хочется исчезнуть от стыда", "исчезнуть от стыда",
+    "ұялғаннан жоғалғым келеді", "ұятымнан жоғалғым келеді",
+)
+# An adult stranger sending a child intimate pictures (told by a parent): "незнакомый взрослый прислал сыну такие фото
+# в личку", "a man sent my daughter sexual pictures". Read by the scorer alone until its stop-26 retraining moved the
+# first below its threshold (1.57 -> 1.34).
+SENT_VERBS: Phrases = (
+    "прислал*", "присылает", "присылают", "скинул*", "скидывает", "отправил*", "отправляет", "sent", "sends",
+    "sending", "жіберді", "жіберіп", "жібереді", "салып жібер*",
+)
+EXPLICIT_SENT: Phrases = (
+    "такие фото", "такие фотки", "такие фотографии", "такие картинки", "такие видео", "интимные фото",
+    "интимные фотки", "пошлые фото", "пошлые картинки", "голые фото", "фото голого", "фото голой", "обнаженн*",
+    "порно*", "sexual pictures", "sexual pics", "sexual photos", "sexual images", "sexual videos", "nude pics",
+    "nude photos", "explicit", "porn*", "жалаңаш сурет*", "жалаңаш адамның сурет*", "ұятсыз сурет*", "ұятсыз видео*",
+    "ондай суреттер*",
+)
