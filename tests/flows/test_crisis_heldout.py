@@ -53,10 +53,11 @@ STOP19_SETS = sorted(p.stem for k in ("train3", "train4", "train5", "unseen17") 
 # 0.04-0.07) and stop 20's unseen sets (unseen20_*, 0.93-0.95 / 0.01-0.08 as unseen text).
 # Stop 21's unseen sets (unseen21_*, 0.91-0.98 / 0.08-0.12 as unseen text) joined them in stop 23, and stop 23's
 # (unseen23_*, 0.89-0.94 / 0.04-0.07 as unseen text) in stop 24, and stop 24's (unseen24_*, 0.88-0.94 / 0.03-0.08 as
-# unseen text) in stop 25, and stop 25's (unseen25_*, 0.86-0.93 / 0.04-0.07 as unseen text) in stop 26.
+# unseen text) in stop 25, and stop 25's (unseen25_*, 0.86-0.93 / 0.04-0.07 as unseen text) in stop 26, and stop 26's
+# (unseen26_*, 0.90-0.95 / 0.04-0.07 as unseen text) in stop 27.
 STOP19_SETS += sorted(
     p.stem for k in ("train6", "train7", "unseen19", "train8", "unseen20", "unseen21", "unseen23", "unseen24",
-                     "unseen25")
+                     "unseen25", "unseen26")
     for p in SETS.glob(f"{k}_*.json")
 )
 
