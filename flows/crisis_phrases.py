@@ -155,6 +155,8 @@ IDIOMS: Phrases = (
     "прыгну со скалы если",
     # stop 26: "i want to disappear from shame"
     *st.SHAME_IDIOMS,
+    # stop 27: "өлгім келеді ұялғаннан" (the word order of "ұялғаннан өлгім"), and a chase in a dream
+    *st.SHAME_IDIOMS_MORE, *st.DREAM_CHASE,
 )
 # Now, tonight, and the means at hand: with self-harm words they read as danger now.
 NOW_SUICIDE: Phrases = (
@@ -800,13 +802,14 @@ GROUPS: dict[str, Group] = {
                                 (DIE_SOON, TONIGHT_END), (SWALLOWED + st.SWALLOWED_MORE + st.SWALLOWED_MANY, PILLS),
                                 (FAREWELL, DO_IT),
                                 (st.JUMPING, st.GOODBYE), (st.DO_IT_NOW, st.READY)),
-                         calm=WATER + st.LEISURE + st.FIRST_AID + st.RECOVERED + st.SPORT_LOSS,
+                         calm=WATER + st.LEISURE + st.FIRST_AID + st.RECOVERED + st.SPORT_LOSS + st.FINGER_CUT
+                         + st.SONG_HYPERBOLE,
                          combos=(Combo((st.JUMP_ANY, st.TODAY), st.JUMP_CALM + st.SELF_HARM_CALM),
                                  Combo((st.TOOK_THE_PILLS,), (*st.PILL_CALM, "doctor", "врач*", "дәрігер*")),
                                  Combo((st.SELF_HARM_STEMS + st.SELF_HARM_MORE, NOW_SUICIDE),
                                        st.SELF_HARM_CALM + WATER + st.GAME_LEVEL + st.RECOVERED + st.SPORT_LOSS),
                                  Combo((st.END_ALL, st.TODAY), st.SELF_HARM_CALM),
-                                 Combo((st.JUMP_ANY, st.HEIGHTS_STRONG), st.JUMP_CALM),
+                                 Combo((st.JUMP_ANY, st.HEIGHTS_STRONG), st.JUMP_CALM + st.SONG_HYPERBOLE),
                                  Combo((st.HEIGHTS_STRONG, st.FINALITY), st.HEIGHT_CALM),
                                  Combo((st.BLADES, st.IN_MY_HAND + st.NOW_ONLY), st.BLADE_CALM),
                                  Combo((st.MEANS_ANY, st.IN_MY_HAND, st.DESPAIR_NOW), st.KITCHEN + st.ROPE_CALM),
@@ -837,7 +840,13 @@ GROUPS: dict[str, Group] = {
                                  Combo((st.MEANS_ANY, st.DECIDED_TODAY),
                                        st.PILL_CALM + st.KITCHEN + st.ROPE_CALM + st.BLADE_CALM),
                                  Combo((st.OPEN_WINDOW + st.HEIGHTS_STRONG, st.LAST_MESSAGE),
-                                       st.HEIGHT_CALM + st.AIRING_CALM))),
+                                       st.HEIGHT_CALM + st.AIRING_CALM),
+                                 # stop 26's unseen sets (stop 27)
+                                 Combo((st.DECIDED_ALL, st.TODAY, st.FAREWELL_ALL + st.FAREWELL_ANY + st.GOODBYE_NOW),
+                                       SCHOOL + st.SCHOOL_SUBJECTS + st.MOVING_CALM + st.TRIP_CALM),
+                                 Combo((st.PET_GIVEN + st.GIVING_AWAY, st.FAREWELL_ALL + st.GOODBYE_NOW),
+                                       st.MOVING_CALM + st.PET_CALM),
+                                 Combo((st.FINAL_CAPTION, st.GONE_SILENT), st.CAPTION_CALM))),
     "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS + st.PILLOW_PLAY,
                        combos=(Combo((st.HIDING, st.THREAT_OR_FEAR + RELATIVES + st.DRUNK), st.HIDING_CALM),
                                Combo((st.DRUNK + st.WASTED, st.RAGING + st.CHOKING), st.RAGING_CALM),
@@ -849,7 +858,10 @@ GROUPS: dict[str, Group] = {
                                # stop 25's unseen sets (stop 26)
                                Combo((st.BEATING_THEM + st.BEATING_MORE, st.HEAR_MORE),
                                      st.BEATING_CALM + ACCIDENTS + st.HABITUAL),
-                               Combo((st.LOCKED_OUTSIDE, st.COLD_LONG), st.LOCKED_OUTSIDE_CALM))),
+                               Combo((st.LOCKED_OUTSIDE, st.COLD_LONG), st.LOCKED_OUTSIDE_CALM),
+                               # stop 26's unseen sets (stop 27)
+                               Combo((st.LOCKED_CELLAR, st.COLD_LONG + st.FOOD_WITHHELD),
+                                     st.LOCKED_OUTSIDE_CALM + GAMES + st.PLAN_CALM))),
     "threat_now": Group("critical", THREAT_NOW + st.THREAT_NOW_SECOND,
                         pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS + st.WEAPONS_KK, WAITING),
                                (FOLLOWED_STREET, ADULT),
@@ -858,14 +870,14 @@ GROUPS: dict[str, Group] = {
                         calm=JOKING + GAMES + SCHOOL + st.PLAY_VIOLENCE + st.HUNTING + st.CRAFT_CALM,
                         combos=(Combo((st.SCARED_FOR_LIFE,)),
                                 Combo((st.HELP_CALL, st.FEAR_NOW + st.URGENT + st.PRESENCE + st.WAITING_ANY
-                                       + st.DOOR_FORCE), st.HELP_CALM),
+                                       + st.DOOR_FORCE), st.HELP_CALM + st.I_BROKE_IT),
                                 Combo((st.CAR, st.GET_IN), st.FRIENDLY),
                                 Combo((st.DOOR, st.DOOR_FORCE), st.DOOR_CALM + st.RAGING_CALM),
                                 Combo((st.INTRUDER, st.ALONE_HIDING + st.FEAR_NOW), st.HIDING_CALM),
                                 Combo((st.BEATEN, st.STILL_AROUND), GAMES),
                                 Combo((st.CAR, st.SLOWING), st.FRIENDLY),
                                 Combo((st.LOCKED_IN, st.LOCKED_IN + st.HELP_CALL + st.CAR + st.FEAR_NOW),
-                                      st.LOCKED_CALM + st.OUTINGS + st.LOCKED_OUT),
+                                      st.LOCKED_CALM + st.OUTINGS + st.LOCKED_OUT + st.PERMISSION_CALM),
                                 Combo((st.BROKE_INTO_HOME, st.ALONE_SCREAMING + st.FEAR_NOW), st.HIDING_CALM),
                                 Combo((st.WEAPON_NOUNS, st.WEAPON_NEAR), st.WEAPON_CALM + st.HUNTING + st.CRAFT_CALM),
                                 Combo((st.CORNERED,), st.CORNERED_CALM),
@@ -878,7 +890,9 @@ GROUPS: dict[str, Group] = {
                                 Combo((st.LOCATION_FOUND, st.COMING_SOON),
                                       st.FRIENDLY + st.FAMILY_ASK + st.DOOR_KNOCK_CALM + st.PARCELS),
                                 Combo((st.WEAPON_NOUNS, st.LOCKDOWN), st.DRILL_CALM + st.HUNTING),
-                                Combo((st.DOOR_KNOCK, st.OPEN_ASK, st.NOT_EXPECTED), st.DOOR_KNOCK_CALM))),
+                                Combo((st.DOOR_KNOCK, st.OPEN_ASK, st.NOT_EXPECTED), st.DOOR_KNOCK_CALM),
+                                # stop 26's unseen sets (stop 27)
+                                Combo((st.INTRUDER_MORE, st.HID_MORE + st.ALONE_HIDING), st.HIDING_CALM))),
     "grooming_meeting": Group("critical", GROOMING_MEETING,
                               pairs=((MEETING, ADULT + st.ADULT_MORE),), calm=st.FAMILY_PICKUP + st.PARENT_ALONG,
                               combos=(Combo((st.BUY_ME, st.MEET_IF), st.FAMILY_PICKUP + st.SURPRISE),
@@ -890,12 +904,16 @@ GROUPS: dict[str, Group] = {
                                             st.FAMILY_PICKUP + st.MEETING_CALM),
                                       # stop 25's unseen sets (stop 26)
                                       Combo((st.MEETING_HIM, ADULT + st.ADULT_MORE), st.MEETING_CALM),
-                                      Combo((st.PICK_UP_MORE, st.SHUSH), st.PICK_UP_CALM))),
+                                      Combo((st.PICK_UP_MORE, st.SHUSH), st.PICK_UP_CALM),
+                                      # stop 26's unseen sets (stop 27)
+                                      Combo((st.WAITING_BELOW + st.MEETING_NOW, st.NEVER_MET + st.NEVER_MET_MORE),
+                                            st.FAMILY_PICKUP + st.RIDE_CALM))),
     "self_harm": Group("high", SELF_HARM + st.SELF_HARM_STEMS + st.SELF_HARM_MORE + st.SELF_HARM_KINDS
                        + st.SELF_HARM_SECOND + st.WEARY_OF_LIFE,
                        pairs=((SLANG_SELF_HARM, SERIOUS),),
                        calm=st.SELF_HARM_CALM + st.PASS_LEVEL + st.RECOVERED + st.SONG_ASKED + st.BOOK_TALK
-                       + st.RETRACTED + st.SPORT_LOSS + st.SPELLING_SURVEY + st.SIMS + st.TRIVIAL_ANNOYANCE,
+                       + st.RETRACTED + st.SPORT_LOSS + st.SPELLING_SURVEY + st.SIMS + st.TRIVIAL_ANNOYANCE
+                       + st.AWARENESS + st.FICTION_ENDING + st.SUBJECT_HYPERBOLE + st.FOOD_CRAVING + st.SONG_HYPERBOLE,
                        unless=("suicide_now",),
                        combos=(Combo((st.TOPIC,), st.TOPIC_CALM + st.RECOVERED + st.SPELLING_SURVEY),
                                Combo((st.UNDER_VEHICLE, st.VEHICLES), ACCIDENTS + st.HISTORY + st.LITERATURE),
@@ -933,7 +951,7 @@ GROUPS: dict[str, Group] = {
                            Combo((RELATIVES + st.PARENTS, st.VIOLENT_TO_ME), ACCIDENTS + st.SPORT + GAMES),
                            Combo((st.MAKES_WATCH, st.NAKED_ANY), LESSON),
                            Combo((RELATIVES + st.PARENTS + st.STEP_PARENTS, st.LOCKED_IN),
-                                 st.LOCKED_CALM + st.OUTINGS),
+                                 st.LOCKED_CALM + st.OUTINGS + st.PERMISSION_CALM),
                            Combo((st.GO_HOME, st.AGAIN_THERE), st.HOME_CALM + SCHOOL + GAMES),
                            Combo((RELATIVES + st.PARENTS + st.STEP_PARENTS, st.LOCKED_AWAY),
                                  st.LOCKED_CALM + st.OUTINGS),
@@ -953,11 +971,14 @@ GROUPS: dict[str, Group] = {
                                  st.HITS_CALM + st.PILLOW_PLAY + GAMES + JOKING + st.PAST_TIMES),
                            Combo((st.FORCED_BEGGING, st.MONEY_TAKEN), JOKING + GAMES),
                            Combo((st.FORCES, st.UNWANTED_MORE, RELATIVES + st.PARENTS + st.STEP_PARENTS + st.FORCERS),
-                                 st.FORCED_CALM))),
+                                 st.FORCED_CALM),
+                           # stop 26's unseen sets (stop 27)
+                           Combo((st.FOOD_WITHHELD,), st.FOOD_CALM),
+                           Combo((st.NEGLECT_SIGNS, st.NEGLECT_WHO), st.NEGLECT_CALM))),
     "threat_violence": Group("high", THREAT + st.THREAT_STEMS + st.KILL_US + st.THREAT_INTENT_KK
                              + st.THREAT_SECOND,
                              calm=JOKING + GAMES + SCHOOL + st.GAME_LOSS + ("дневник*", "күнделік*") + st.PLAY_VIOLENCE
-                             + st.NEWS + st.SCHOOL_SUBJECTS + st.THREAT_CALM_MORE,
+                             + st.NEWS + st.SCHOOL_SUBJECTS + st.THREAT_CALM_MORE + st.MISHAPS + st.WROTE_BEFORE,
                              unless=("threat_now",),
                              combos=(Combo((st.SCHOOL_WEAPON, st.TO_SCHOOL, st.BRING), st.SCHOOL_WEAPON_CALM + st.NEWS),
                                      Combo((st.KILL_LIST, st.KILL_VERBS), GAMES + JOKING),
@@ -974,7 +995,11 @@ GROUPS: dict[str, Group] = {
                                      Combo((st.STAB_INTENT,), GAMES + JOKING + st.KITCHEN),
                                      # stop 25's unseen sets (stop 26)
                                      Combo((st.WISH_DEAD, st.WEAPON_ACCESS + WEAPONS + st.WEAPONS_KK), GAMES + JOKING),
-                                     Combo((st.MARKED_FACES, st.TARGET_SIGNS), GAMES + JOKING + st.TARGET_CALM))),
+                                     Combo((st.MARKED_FACES, st.TARGET_SIGNS), GAMES + JOKING + st.TARGET_CALM),
+                                     # stop 26's unseen sets (stop 27)
+                                     Combo((st.BREAK_BODY, st.THREAT_SAY),
+                                           GAMES + JOKING + ACCIDENTS + st.SPORT + st.BREAK_CALM + LESSON + st.NEWS),
+                                     Combo((st.YOURE_DEAD, st.ADDRESS_SENT), GAMES + JOKING))),
     "sextortion": Group("high", SEXTORTION + st.SEXTORTION_STEMS,
                         pairs=((SHARE_THREAT, INTIMATE), (MONEY_DEMAND + st.MONEY_MORE, PHOTOS), (COERCE_IF, SPREAD),
                                (st.RECORDED, SHARE_THREAT + st.SHARE_THREAT_MORE), (st.MY_MEDIA, st.SPREAD_SAID),
@@ -1024,6 +1049,9 @@ GROUPS: dict[str, Group] = {
                                      st.SWIMWEAR + st.CLOTHES + st.BODY_MORE + st.INTIMATE_MORE), st.FAMILY_ASK),
                               Combo((st.GADGETS, st.FOR_A_PHOTO), st.GAME_MONEY_CALM + SCHOOL + st.CONTEST),
                               Combo((ADULT + st.ADULT_MORE, st.SENT_VERBS, st.EXPLICIT_SENT),
+                                    st.FAMILY_ASK + LESSON + st.NEWS),
+                              # stop 26's unseen sets (stop 27)
+                              Combo((st.LEWD_TEXTS, ADULT + st.ADULT_MORE + st.MEN_KK + st.AGE_KK),
                                     st.FAMILY_ASK + LESSON + st.NEWS))),
     "blackmail": Group("high", unless=("sextortion",),
                        combos=(Combo((("blackmail*", "extort*", "шантаж*", "вымога*", "бопсала*", "бопса"),),
@@ -1035,7 +1063,10 @@ GROUPS: dict[str, Group] = {
                                Combo((st.REFUSE_IF, st.TELL_POLICE), LESSON + st.POLICE_CALM),
                                # stop 25's unseen sets (stop 26)
                                Combo((st.HACKED + st.HACKED_MORE, st.RANSOM + st.MONEY_ASK_MORE),
-                                     LESSON + st.NEWS + st.SHOW_CALM + st.NO_MONEY_ASKED))),
+                                     LESSON + st.NEWS + st.SHOW_CALM + st.NO_MONEY_ASKED),
+                               # stop 26's unseen sets (stop 27)
+                               Combo((st.HACKED + st.HACKED_MORE + st.ACCOUNT_STOLEN, st.RETURN_PRICE, st.DEMAND_ANY),
+                                     LESSON + st.NEWS + st.NO_MONEY_ASKED + st.SUPPORT_CALM))),
     "recruitment_drugs": Group("high", DRUGS, pairs=((DRUG_JOB + st.MONEY_WORDS, DRUG_TERMS), (PACKAGES, PACKAGE_PAY)),
                                calm=LESSON + st.NEWS + st.ADULT_TARGET,
                                combos=(Combo((st.PACKAGE_NOUNS, st.HIDE_DELIVER, st.PAY), st.ERRANDS),
@@ -1064,11 +1095,18 @@ GROUPS: dict[str, Group] = {
                                  Combo((st.TASK_WORDS, st.NIGHT, st.TASK_GIVER), LESSON + st.GAME_LEVEL + st.TASK_CALM),
                                  Combo((st.GROUP_DEATH, st.GROUP_ANY), LESSON + st.TOPIC_CALM),
                                  Combo((st.QUIT_GROUP, st.FIND_FAMILY), LESSON),
-                                 Combo((st.MARKS_ON_BODY, st.GROUP_ANY + st.TASK_WORDS), LESSON + st.TOPIC_CALM),
-                                 Combo((st.CHALLENGES, st.BREATH_GAMES), LESSON + st.BREATH_CALM))),
+                                 Combo((st.MARKS_ON_BODY, st.GROUP_ANY + st.TASK_WORDS),
+                                       LESSON + st.TOPIC_CALM + st.NO_SIGNS),
+                                 Combo((st.CHALLENGES, st.BREATH_GAMES), LESSON + st.BREATH_CALM),
+                                 # stop 26's unseen sets (stop 27)
+                                 Combo((CURATOR + st.GAME_NO_EXIT, st.DAILY_TASKS), LESSON + st.NUMBERED_CALM))),
     "incitement": Group("high", INCITEMENT + st.INCITEMENT_STEMS + st.INCITE_MORE, calm=JOKING + GAMES,
                         combos=(Combo((st.INCITE_GROUP, st.INCITE_WHO), JOKING + GAMES),
                                 Combo((st.FOR_A_ROPE, st.MONEY_SENT), st.SELF_HARM_CALM),
                                 # stop 24's unseen sets (stop 25)
-                                Combo((st.KYS_WORDS, st.KYS_PERSIST), JOKING))),
+                                Combo((st.KYS_WORDS, st.KYS_PERSIST), JOKING),
+                                # stop 26's unseen sets (stop 27)
+                                Combo((st.INCITE_IMPERATIVES, st.REPEATED_OR_CHANGED), JOKING),
+                                Combo((st.INCITE_IMPERATIVES, st.MOCKED_BY_ALL), st.MOCKED_CALM),
+                                Combo((st.FAVOR_AND, st.DIE_ACTS), JOKING + GAMES))),
 }
