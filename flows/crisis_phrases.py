@@ -65,7 +65,10 @@ def _asked(words: Phrases) -> Phrases:
               "{w} what does that mean",
               # stop 26: "why do ppl say unalive instead of die?"
               "why do people say {w}", "why do ppl say {w}", "why does everyone say {w}", "why do they say {w}",
-              "почему говорят {w}", "почему пишут {w}", "зачем пишут {w}", "неге {w} дейді", "неге {w} деп жазады")
+              "почему говорят {w}", "почему пишут {w}", "зачем пишут {w}", "неге {w} дейді", "неге {w} деп жазады",
+              # stop 27: "is 'kys' the same as 'keep yourself safe'?" (the retrained scorer no longer vetoes it)
+              "is {w} the same as", "does {w} mean", "{w} это то же самое что", "{w} это то же что",
+              "{w} нені білдіреді")
     return tuple(f.format(w=w) for w in words for f in frames)
 
 

@@ -317,6 +317,9 @@ KINDS = [
     ("отчим запер меня и не отпускает, мне страшно", "threat_now", "отец не отпускает гулять с друзьями до ночи"),
     ("у дочки на руке символы кита, она в какой-то группе", "death_group",
      "в чате класса ребята шутят про кита из мультика, никаких признаков нет"),
+    # stop 27: retrained, the scorer no longer vetoes "is 'kys' the same as 'keep yourself safe'?" (train6_en): a
+    # question whether a slang word means something else is a question about the word
+    ("they keep writing kys under all my videos", "incitement", "is kys the same as keep yourself safe or not?"),
 ]
 
 
