@@ -21,10 +21,13 @@ reply's last message too (bot/delivery/outbox.py; the messages before it are rec
 A lane let go otherwise (its fair share used, or found empty) is released, its ticket put back if
 work is left and the old one acknowledged, in one script as well (`LaneQueue.let_go`).
 
-Fair turns (bot/delivery/turns.py `FairTurns`): a process has WORKER_CONCURRENCY slots, and holds
-up to 4x as many lanes; a free slot goes to the lane with the least backlog (its updates queued, read
-with each head, plus its turns lately), and a lane gives its slot back while it only waits for pacing.
-So a flood's lanes, however many updates they hold, do not keep a child's from being processed.
+Fair turns (bot/delivery/turns.py `FairTurns`): a process has WORKER_CONCURRENCY slots, and works on
+up to 4x as many lanes besides those parked for pacing; a lane asks for a slot once its head is read, and
+a free slot goes to the lane with the least backlog (its updates queued, read with each head, plus its
+turns lately); a lane gives its slot and its place back while it only waits for pacing. Lanes with a
+backlog hold at most all but WORKER_CONCURRENCY of the places, and their tickets wait in a line of their
+own (`Ticket.backlog`). So a flood's lanes, however many updates they hold, do not keep a child's from
+being taken in and processed.
 
 `python -m bot worker` runs this against Redis, as many processes as wanted; `serve` runs it
 in-process as well unless `SERVE_WORKER=false`.
