@@ -124,16 +124,20 @@ class FairTurns:
 @dataclass(eq=False)  # one per lane's task: compared by identity
 class Turn:
     """A lane's worker slot from `FairTurns`, given back while the lane only waits for pacing
-    (bot.delivery.sending `parked`)."""
+    (bot.delivery.sending `parked`). While it waits so, the lane is `parked`: it holds no place among the
+    lanes a worker works on either (bot/delivery/worker.py `_room`), and `on_park` says so."""
 
     turns: FairTurns
     who: str
     held: bool = False
     owner: asyncio.Task[None] | None = None  # the lane's task: tasks it starts (the menu close) share no slot
     queued: int = 0  # the lane's updates waiting, as last read with its head (0: not known yet)
+    parked: bool = False
+    on_park: Callable[[], None] | None = None
 
     async def take(self) -> None:
         if not self.held:
+            self.parked = False  # wants to work again: holds a place while it waits for a slot
             await self.turns.acquire(self.who, self.queued)
             self.held = True
 
@@ -141,7 +145,10 @@ class Turn:
         if not self.held or (self.owner is not None and asyncio.current_task() is not self.owner):
             return False
         self.held = False
+        self.parked = True
         self.turns.release()
+        if self.on_park is not None:
+            self.on_park()
         return True
 
     def drop(self, _: object = None) -> None:

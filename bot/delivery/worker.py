@@ -21,10 +21,13 @@ reply's last message too (bot/delivery/outbox.py; the messages before it are rec
 A lane let go otherwise (its fair share used, or found empty) is released, its ticket put back if
 work is left and the old one acknowledged, in one script as well (`LaneQueue.let_go`).
 
-Fair turns (bot/delivery/turns.py `FairTurns`): a process has WORKER_CONCURRENCY slots, and holds
-up to 4x as many lanes; a free slot goes to the lane with the least backlog (its updates queued, read
-with each head, plus its turns lately), and a lane gives its slot back while it only waits for pacing.
-So a flood's lanes, however many updates they hold, do not keep a child's from being processed.
+Fair turns (bot/delivery/turns.py `FairTurns`): a process has WORKER_CONCURRENCY slots, and works on
+up to 4x as many lanes besides those parked for pacing; a lane asks for a slot once its head is read, and
+a free slot goes to the lane with the least backlog (its updates queued, read with each head, plus its
+turns lately); a lane gives its slot and its place back while it only waits for pacing. Lanes with a
+backlog hold at most all but WORKER_CONCURRENCY of the places, and their tickets wait in a line of their
+own (`Ticket.backlog`). So a flood's lanes, however many updates they hold, do not keep a child's from
+being taken in and processed.
 
 `python -m bot worker` runs this against Redis, as many processes as wanted; `serve` runs it
 in-process as well unless `SERVE_WORKER=false`.
@@ -114,7 +117,8 @@ class Worker:
         # lanes whose work is new, whose tickets are read first (`Ticket.backlog`).
         self.max_backlogged = self.max_lanes - self.concurrency
         self._backlogged: set[asyncio.Task[None]] = set()
-        self._let_go = asyncio.Event()  # a lane's task ended: room for another
+        self._turns: dict[asyncio.Task[None], Turn] = {}
+        self._let_go = asyncio.Event()  # a lane's task ended, or one parked: room for another
 
     @property
     def active(self) -> int:
@@ -170,11 +174,15 @@ class Worker:
                 await asyncio.gather(*late, return_exceptions=True)
 
     def _room(self) -> int:
-        """Lanes to take in now: up to `max_lanes` in hand. Those beyond the free slots wait for one here,
-        where it goes to the lane with the least backlog, not in the order their tickets came; and at most
-        `max_backlogged` of them are lanes put back with work left, so a child's new lane is taken in at
-        once beside a flood's (whose tickets it is never behind: `Ticket.backlog`)."""
-        return self.max_lanes - len(self._active)
+        """Lanes to take in now: up to `max_lanes` in hand that work (or wait for a slot), besides those
+        parked while they wait for pacing, and twice that in all. Those beyond the free slots wait for one
+        here, where it goes to the lane with the least backlog, not in the order their tickets came; and at
+        most `max_backlogged` of them are lanes with a backlog, so a child's new lane is taken in at once
+        beside a flood's (whose tickets it is never behind: `Ticket.backlog`). Parked lanes hold no place:
+        a flood's first replies, 40 new conversations at once, wait for the overall rate a second and more,
+        and held the places kept for new lanes meanwhile (bench/README.md, stop 26)."""
+        working = sum(1 for turn in self._turns.values() if not turn.parked)
+        return min(self.max_lanes - working, 2 * self.max_lanes - len(self._active))
 
     def _may_hold(self, queued: int) -> bool:
         """Whether the lane at hand, its head read with `queued` updates in it, may go on: a lane with a
@@ -191,20 +199,22 @@ class Worker:
         return True
 
     async def _lane_let_go(self, seconds: float) -> None:
-        """Until a lane in hand is let go (or `seconds` passed). Not until a worker slot is given back:
-        a lane waiting for pacing gives its slot back long before it is let go, and a lane let go then has
-        none to give (a wait of a whole second beside a flood, stop 26)."""
+        """Until a lane in hand is let go or parks (or `seconds` passed). Not only when a worker slot is
+        given back: a lane let go after waiting for pacing has none to give (a wait of a whole second beside
+        a flood, stop 26)."""
         self._let_go.clear()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._let_go.wait(), seconds)
 
     def _spawn(self, ticket: Ticket) -> None:
-        turn = Turn(self.turns, ticket.lane)
+        turn = Turn(self.turns, ticket.lane, on_park=self._let_go.set)
         turn.held = self.turns.try_acquire(ticket.lane)  # now: who is first comes from the ticket order
         task = asyncio.create_task(self._drain_in_turn(ticket, turn))
         turn.owner = task
         self._active.add(task)
+        self._turns[task] = turn
         task.add_done_callback(self._active.discard)
+        task.add_done_callback(lambda done: self._turns.pop(done, None))
         task.add_done_callback(lambda _: self._let_go.set())
         if ticket.backlog:
             self._backlogged.add(task)
@@ -214,7 +224,8 @@ class Worker:
     async def _drain_in_turn(self, ticket: Ticket, turn: Turn) -> None:
         current_turn.set(turn)  # this task's own context: the sender's pacing finds it there
         try:
-            await turn.take()
+            # Its slot is taken once the lane's head is read (`_run_lane`): then its backlog is known and
+            # ranks it among the lanes that wait for one, a flood's behind a child's.
             await self.drain(ticket)
         finally:
             turn.give_back()
@@ -302,6 +313,8 @@ class Worker:
                 turn.queued = step.queued
             if time.monotonic() - started > FAIR_SHARE_SECONDS or not self._may_hold(step.queued):
                 return _Lane.FAIR_SHARE_USED  # behind the others: its ticket is a backlog's now
+            if turn is not None:
+                await turn.take()  # a no-op while it holds its slot
             if not self.ordering.valid(lane):  # Redis was away longer than the lock lasts
                 log.warning("lane no longer surely held: left to whoever holds it now")
                 return _Lane.WAIT

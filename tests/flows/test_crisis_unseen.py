@@ -1,8 +1,8 @@
-"""Crisis reading on the unseen sets of stop 26 (crisis_unseen/): text no one tuned the reader on.
+"""Crisis reading on the unseen sets of stop 27 (crisis_unseen/): text no one tuned the reader on.
 
 The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on unseen text; the
-reader of stop 25 read them at 0.95 / 0.89 / 0.95 recall with 0.07 / 0.05 / 0.06 false alarms (kk / ru /
-en, docs/crisis-reading.md, "Unseen sets (issue 11, stop 26)"). The floor below sits a little outside the
+reader of stop 26 read them at 0.93 / 0.91 / 0.95 recall with 0.02 / 0.05 / 0.03 false alarms (kk / ru /
+en, docs/crisis-reading.md, "Unseen sets (issue 11, stop 27)"). The floor below sits a little outside the
 figures, so a change that makes the reading fit its training data worse on other text fails here.
 Print the table:
     PYTHONPATH=. .venv/bin/python tests/flows/test_crisis_unseen.py
@@ -27,9 +27,9 @@ UNSEEN = HERE / "crisis_unseen"
 TRAINING = [HERE / "crisis_labelled.json",
             *sorted(p for p in (HERE / "crisis_sets").glob("*.json") if not p.name.startswith("unseen26_"))]
 LANGS = ("kk", "ru", "en")
-SIZES = {"kk": (200, 100), "ru": (200, 100), "en": (200, 100)}  # (messages, danger)
+SIZES = {"kk": (200, 100), "ru": (198, 99), "en": (200, 100)}  # (messages, danger)
 MIN_RECALL = 0.83
-# Kazakh read 0.07, Russian 0.05, English 0.06 (of 100 each) before stop 26; a floor, not the goal (0.05).
+# Kazakh read 0.02, Russian 0.05, English 0.03 (of about 100 each) before stop 27; a floor, not the goal (0.05).
 MAX_FALSE_ALARMS = 0.10
 
 
@@ -48,7 +48,8 @@ def figures(rows: list[dict[str, Any]]) -> tuple[float, float]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
     rows = load(lang)
-    # 200 written per language, 100 danger; none of them was also written into a training set.
+    # 200 written per language, 100 danger; the two Russian messages also written word for word into a
+    # training set were dropped: "хочу уснуть и не проснуться" (danger) and "убейте меня, опять понедельник".
     danger = sum(1 for r in rows if r["level"])
     assert (len(rows), danger) == SIZES[lang]
     for r in rows:

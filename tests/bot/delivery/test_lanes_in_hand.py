@@ -61,3 +61,75 @@ async def test_a_childs_new_lane_is_taken_in_beside_a_floods_new_lanes() -> None
     # held for its fair share (0.25 s), and the child's ticket waited behind the other two: 12 of the flood's
     # updates went first.
     assert flood_first <= 3, route.done[:flood_first + 1]
+
+
+class Paced:
+    """A route whose flood updates wait long for the overall rate (as a flood's first replies do, forty new
+    conversations at once), the worker slot given back meanwhile; the child's goes at once."""
+
+    platform = "telegram"
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+
+    async def process(self, entry: Entry) -> None:
+        if entry.lane != CHILD:
+            async with parked():
+                await asyncio.sleep(0.5)
+        self.done.append(entry.lane)
+
+
+class Busy:
+    """A route whose every update keeps its worker slot busy a while (work, not waiting)."""
+
+    platform = "telegram"
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+
+    async def process(self, entry: Entry) -> None:
+        await asyncio.sleep(0.03)
+        self.done.append(entry.lane)
+
+
+async def _run_until_child(queue: MemoryIntake, route: Paced | Busy) -> int:
+    """Run a one-slot worker until the child's update is processed; the flood's updates processed first."""
+    worker = Worker(queue, LocalOrdering(), MemoryStateStore(), {"telegram": cast(Route, route)}, Metrics(),
+                    concurrency=1)
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run(stop))
+    try:
+        for _ in range(500):
+            if CHILD in route.done:
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        stop.set()
+        await running
+    assert CHILD in route.done
+    return route.done.index(CHILD)
+
+
+async def test_lanes_waiting_for_pacing_leave_their_place_to_a_childs_new_lane() -> None:
+    queue, route = MemoryIntake(), Paced()
+    # Six accounts with one update each (new conversations, no backlog), then the child.
+    await queue.submit([Submission("telegram", f"{lane}:0", lane, "{}") for lane in FLOOD])
+    await queue.submit([Submission("telegram", "child:1", CHILD, "{}")])
+    flood_first = await _run_until_child(queue, route)
+    print("flood updates processed before the child's:", flood_first)
+    # Before (the parked lanes held their places): the four places went to the first four accounts, all
+    # waiting half a second for the rate, and the child's lane was taken only when they were done: 4 first.
+    assert flood_first == 0, route.done
+
+
+async def test_a_lane_waits_for_a_slot_ranked_by_the_backlog_read_with_its_head() -> None:
+    queue, route = MemoryIntake(), Busy()
+    await queue.submit([Submission("telegram", f"{lane}:{n}", lane, "{}") for lane in FLOOD[:4] for n in range(10)])
+    await queue.submit([Submission("telegram", "child:1", CHILD, "{}")])
+    flood_first = await _run_until_child(queue, route)
+    print("flood updates processed before the child's:", flood_first)
+    # The first flood lane holds the one slot for its fair share (0.25 s: about eight updates); then the
+    # child's lane, one update queued, goes before the three other flood lanes with ten each. Before (a lane
+    # asked for its slot before its head was read, so every lane ranked as one with nothing queued): after
+    # all four flood lanes' fair shares, 32 updates (now 9).
+    assert flood_first <= 10, route.done[:flood_first + 1]
