@@ -81,6 +81,9 @@ FAIR_SHARE_SECONDS = 0.25  # a lane with more work is put back behind the others
 # Lanes in hand at most, per WORKER_CONCURRENCY: those beyond the slots wait for one (or for pacing)
 # holding none, and cost a little memory (and, once started, a lock) each.
 LANES_PER_SLOT = 4
+# At shutdown, how long the lanes in hand (and, without Redis, the updates still in memory) may take to
+# finish; within the 15 s Compose gives a container to stop (docs/deployment.md, "Upgrades").
+SHUTDOWN_GRACE_SECONDS = 10.0
 CANCEL_RECORD_SECONDS = 1.0  # a cancelled update's last sent message is recorded within this, or not at all
 
 
@@ -124,8 +127,10 @@ class Worker:
     def active(self) -> int:
         return len(self._active)
 
-    async def run(self, stop: asyncio.Event, grace_seconds: float = 10.0) -> None:
-        """Until `stop` is set; then let the lanes in hand finish for up to `grace_seconds`."""
+    async def run(self, stop: asyncio.Event, grace_seconds: float | None = None) -> None:
+        """Until `stop` is set; then let the lanes in hand finish for up to `grace_seconds`
+        (SHUTDOWN_GRACE_SECONDS unless given)."""
+        grace_seconds = SHUTDOWN_GRACE_SECONDS if grace_seconds is None else grace_seconds
         next_reclaim = 0.0
         pause = 0.1
         while not stop.is_set():
