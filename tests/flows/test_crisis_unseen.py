@@ -26,9 +26,10 @@ UNSEEN = HERE / "crisis_unseen"
 TRAINING = [HERE / "crisis_labelled.json", *sorted((HERE / "crisis_sets").glob("*.json"))]
 LANGS = ("kk", "ru", "en")
 SIZES = {"kk": (200, 100), "ru": (198, 99), "en": (200, 100)}  # (messages, danger)
-MIN_RECALL = 0.83
-# Kazakh read 0.02, Russian 0.05, English 0.03 (of about 100 each) before stop 27; a floor, not the goal (0.05).
-MAX_FALSE_ALARMS = 0.10
+# Kazakh reads 0.95, Russian 0.92, English 0.96 (0.93 / 0.91 / 0.95 before stop 27's retraining).
+MIN_RECALL = 0.88
+# Kazakh reads 0.01, Russian 0.04, English 0.04 (of about 100 each); a floor, not the goal (0.05).
+MAX_FALSE_ALARMS = 0.07
 
 
 def load(lang: str) -> list[dict[str, Any]]:
