@@ -59,9 +59,9 @@ VETOED_REASONS = frozenset({"incitement", "sextortion", "blackmail", "grooming",
 PAIR_WINDOW = 300  # folded characters (some 50 words) within which the two halves of a pair must stand
 _SENTENCE_END = re.compile(r"[.!?…;]+(?=\s|$)|\n+")
 _LAUGH = re.compile(r"\){2,}|[😂🤣💀]")
-# Self-harm said in emoji ("тағы да ✂️🩸 ешкімге айтпаңызшы"), and since stop 26 a secret ("он меня заберет 🤫"):
-# read as words, which the fold would drop.
-_HARM_WORDS = str.maketrans({"🩸": " bloodemoji ", "✂": " scissorsemoji ", "🤫": " shushemoji "})
+# Emoji that carry the danger, which the fold would drop, read as words: self-harm ("тағы да ✂️🩸 ешкімге
+# айтпаңызшы") and, since stop 26, a secret ("он меня заберет 🤫").
+_EMOJI_WORDS = str.maketrans({"🩸": " bloodemoji ", "✂": " scissorsemoji ", "🤫": " shushemoji "})
 _SEP = " | "  # between folded sentences; "|" never occurs in folded text, so no phrase spans it
 _GAP = rf"(?: [^ |#]+){{0,{GAP_WORDS}}}"  # a gap never crosses a sentence end or a masked idiom
 
@@ -310,7 +310,7 @@ _FEAR = _Matcher.of(FEAR)
 
 def _haystack(text: str) -> str:
     text = _LAUGH.sub(" lol ", text[:MAX_CHARS])
-    text = text.translate(_HARM_WORDS)
+    text = text.translate(_EMOJI_WORDS)
     folded = (fold(s) for s in _SENTENCE_END.split(text))
     hay = f" {_SEP.join(s for s in folded if s)} "
     for quick, idiom in _IDIOMS:

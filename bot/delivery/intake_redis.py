@@ -227,9 +227,11 @@ class RedisIntake:
             found = await self._read({self.stream: ">", self.backlog_stream: ">"}, 1, wait_seconds)
         else:
             found = await self._read({self.stream: ">"}, 1, wait_seconds if not limit else min(wait_seconds, 0.1))
+        if not found:
+            return []
         # Then what else is there, without waiting again: Redis times a short BLOCK out only at its next
         # tick (up to 100 ms), so a second blocking read would hold the first ticket that long.
-        return found + await self._now(count - len(found), limit - sum(t.backlog for t in found)) if found else []
+        return found + await self._now(count - len(found), limit - sum(t.backlog for t in found))
 
     async def _now(self, count: int, backlog: int) -> list[Ticket]:
         """New lanes' tickets first, then up to `backlog` of a backlog's, as many as there are now."""

@@ -78,8 +78,8 @@ class _After(enum.Enum):
     EMPTY = "empty"  # the lane is empty and still held
     LET_GO = "let go"  # the lane was empty: let go and its ticket acknowledged with the entry's "done"
 FAIR_SHARE_SECONDS = 0.25  # a lane with more work is put back behind the others after this long
-# Lanes in hand at most, per WORKER_CONCURRENCY: those beyond the slots wait for one (or for pacing)
-# holding none, and cost a little memory (and, once started, a lock) each.
+# Lanes in hand at most, per WORKER_CONCURRENCY, besides those parked for pacing (twice that in all): those
+# beyond the slots wait for one holding none, and cost a little memory (and, once started, a lock) each.
 LANES_PER_SLOT = 4
 # At shutdown, how long the lanes in hand (and, without Redis, the updates still in memory) may take to
 # finish; within the 15 s Compose gives a container to stop (docs/deployment.md, "Upgrades").
@@ -111,7 +111,7 @@ class Worker:
         self.reclaim_seconds = reclaim_seconds
         self.prefetch = prefetch  # the records live in the intake's Redis: read them with each head
         self.heartbeat = time.monotonic()
-        self._active: set[asyncio.Task[None]] = set()
+        self._active: dict[asyncio.Task[None], Turn] = {}  # the lanes in hand: each one's task and slot
         # WORKER_CONCURRENCY slots, each free one to the lane with the least backlog; a lane gives
         # its slot back while it only waits for pacing (bot/delivery/sending.py `parked`).
         self.turns = FairTurns(self.concurrency)
@@ -120,7 +120,6 @@ class Worker:
         # lanes whose work is new, whose tickets are read first (`Ticket.backlog`).
         self.max_backlogged = self.max_lanes - self.concurrency
         self._backlogged: set[asyncio.Task[None]] = set()
-        self._turns: dict[asyncio.Task[None], Turn] = {}
         self._let_go = asyncio.Event()  # a lane's task ended, or one parked: room for another
 
     @property
@@ -186,7 +185,7 @@ class Worker:
         beside a flood's (whose tickets it is never behind: `Ticket.backlog`). Parked lanes hold no place:
         a flood's first replies, 40 new conversations at once, wait for the overall rate a second and more,
         and held the places kept for new lanes meanwhile (bench/README.md, stop 26)."""
-        working = sum(1 for turn in self._turns.values() if not turn.parked)
+        working = sum(1 for turn in self._active.values() if not turn.parked)
         return min(self.max_lanes - working, 2 * self.max_lanes - len(self._active))
 
     def _may_hold(self, queued: int) -> bool:
@@ -200,7 +199,6 @@ class Worker:
         if len(self._backlogged) >= self.max_backlogged:
             return False
         self._backlogged.add(task)
-        task.add_done_callback(self._backlogged.discard)
         return True
 
     async def _lane_let_go(self, seconds: float) -> None:
@@ -216,15 +214,17 @@ class Worker:
         turn.held = self.turns.try_acquire(ticket.lane)  # now: who is first comes from the ticket order
         task = asyncio.create_task(self._drain_in_turn(ticket, turn))
         turn.owner = task
-        self._active.add(task)
-        self._turns[task] = turn
-        task.add_done_callback(self._active.discard)
-        task.add_done_callback(lambda done: self._turns.pop(done, None))
-        task.add_done_callback(lambda _: self._let_go.set())
+        self._active[task] = turn
         if ticket.backlog:
             self._backlogged.add(task)
-            task.add_done_callback(self._backlogged.discard)
+        task.add_done_callback(self._ended)
         task.add_done_callback(turn.drop)  # cancelled before it ran (at shutdown): its slot is not lost
+
+    def _ended(self, task: asyncio.Task[None]) -> None:
+        """A lane's task is over: its place is free, and the loop looks for new lanes."""
+        self._active.pop(task, None)
+        self._backlogged.discard(task)
+        self._let_go.set()
 
     async def _drain_in_turn(self, ticket: Ticket, turn: Turn) -> None:
         current_turn.set(turn)  # this task's own context: the sender's pacing finds it there

@@ -21,29 +21,31 @@ FLOOD = [f"conv:telegram:flood{n}" for n in range(6)]
 CHILD = "conv:telegram:child"
 
 
-class Recording:
-    """A route whose flood updates wait for their chat's pacing (a tenth of a second, the worker slot given
-    back meanwhile, as bot/delivery/sending.py does) and which records the order updates were processed in."""
+class Flood:
+    """A route that records the order updates were processed in. The flood's updates wait `pacing` seconds
+    for their turn to send (the worker slot given back meanwhile, as bot/delivery/sending.py does); every
+    update keeps its slot busy `work` seconds."""
 
     platform = "telegram"
 
-    def __init__(self) -> None:
+    def __init__(self, *, pacing: float = 0.0, work: float = 0.0) -> None:
+        self.pacing, self.work = pacing, work
         self.done: list[str] = []
 
     async def process(self, entry: Entry) -> None:
-        if entry.lane != CHILD:
+        if entry.lane != CHILD and self.pacing:
             async with parked():
-                await asyncio.sleep(0.1)
+                await asyncio.sleep(self.pacing)
+        if self.work:
+            await asyncio.sleep(self.work)
         self.done.append(entry.lane)
 
 
-async def test_a_childs_new_lane_is_taken_in_beside_a_floods_new_lanes() -> None:
-    queue, route = MemoryIntake(), Recording()
-    # One slot: four lanes in hand at most, three of them lanes with a backlog.
+async def _run_until_child(queue: MemoryIntake, route: Flood) -> int:
+    """Run a one-slot worker (four lanes in hand at most, three of them lanes with a backlog) until the
+    child's update is processed; the flood's updates processed first."""
     worker = Worker(queue, LocalOrdering(), MemoryStateStore(), {"telegram": cast(Route, route)}, Metrics(),
                     concurrency=1)
-    await queue.submit([Submission("telegram", f"{lane}:{n}", lane, "{}") for lane in FLOOD for n in range(10)])
-    await queue.submit([Submission("telegram", "child:1", CHILD, "{}")])  # behind the six flood lanes' tickets
     stop = asyncio.Event()
     running = asyncio.create_task(worker.run(stop))
     try:
@@ -57,79 +59,39 @@ async def test_a_childs_new_lane_is_taken_in_beside_a_floods_new_lanes() -> None
     assert CHILD in route.done
     flood_first = route.done.index(CHILD)
     print("flood updates processed before the child's:", flood_first)
+    return flood_first
+
+
+async def test_a_childs_new_lane_is_taken_in_beside_a_floods_new_lanes() -> None:
+    queue, route = MemoryIntake(), Flood(pacing=0.1)
+    await queue.submit([Submission("telegram", f"{lane}:{n}", lane, "{}") for lane in FLOOD for n in range(10)])
+    await queue.submit([Submission("telegram", "child:1", CHILD, "{}")])  # behind the six flood lanes' tickets
+    flood_first = await _run_until_child(queue, route)
     # Before (lanes counted by their ticket alone): the four lanes in hand were the flood's first four, each
     # held for its fair share (0.25 s), and the child's ticket waited behind the other two: 12 of the flood's
     # updates went first.
     assert flood_first <= 3, route.done[:flood_first + 1]
 
 
-class Paced:
-    """A route whose flood updates wait long for the overall rate (as a flood's first replies do, forty new
-    conversations at once), the worker slot given back meanwhile; the child's goes at once."""
-
-    platform = "telegram"
-
-    def __init__(self) -> None:
-        self.done: list[str] = []
-
-    async def process(self, entry: Entry) -> None:
-        if entry.lane != CHILD:
-            async with parked():
-                await asyncio.sleep(0.5)
-        self.done.append(entry.lane)
-
-
-class Busy:
-    """A route whose every update keeps its worker slot busy a while (work, not waiting)."""
-
-    platform = "telegram"
-
-    def __init__(self) -> None:
-        self.done: list[str] = []
-
-    async def process(self, entry: Entry) -> None:
-        await asyncio.sleep(0.03)
-        self.done.append(entry.lane)
-
-
-async def _run_until_child(queue: MemoryIntake, route: Paced | Busy) -> int:
-    """Run a one-slot worker until the child's update is processed; the flood's updates processed first."""
-    worker = Worker(queue, LocalOrdering(), MemoryStateStore(), {"telegram": cast(Route, route)}, Metrics(),
-                    concurrency=1)
-    stop = asyncio.Event()
-    running = asyncio.create_task(worker.run(stop))
-    try:
-        for _ in range(500):
-            if CHILD in route.done:
-                break
-            await asyncio.sleep(0.01)
-    finally:
-        stop.set()
-        await running
-    assert CHILD in route.done
-    return route.done.index(CHILD)
-
-
 async def test_lanes_waiting_for_pacing_leave_their_place_to_a_childs_new_lane() -> None:
-    queue, route = MemoryIntake(), Paced()
-    # Six accounts with one update each (new conversations, no backlog), then the child.
+    # Six accounts with one update each (new conversations, no backlog), each waiting long for the overall
+    # rate (as a flood's first replies do, forty new conversations at once), then the child.
+    queue, route = MemoryIntake(), Flood(pacing=0.5)
     await queue.submit([Submission("telegram", f"{lane}:0", lane, "{}") for lane in FLOOD])
     await queue.submit([Submission("telegram", "child:1", CHILD, "{}")])
     flood_first = await _run_until_child(queue, route)
-    print("flood updates processed before the child's:", flood_first)
     # Before (the parked lanes held their places): the four places went to the first four accounts, all
     # waiting half a second for the rate, and the child's lane was taken only when they were done: 4 first.
     assert flood_first == 0, route.done
 
 
 async def test_a_lane_waits_for_a_slot_ranked_by_the_backlog_read_with_its_head() -> None:
-    queue, route = MemoryIntake(), Busy()
+    queue, route = MemoryIntake(), Flood(work=0.03)  # work, not waiting: every update keeps the slot busy
     await queue.submit([Submission("telegram", f"{lane}:{n}", lane, "{}") for lane in FLOOD[:4] for n in range(10)])
     await queue.submit([Submission("telegram", "child:1", CHILD, "{}")])
     flood_first = await _run_until_child(queue, route)
-    print("flood updates processed before the child's:", flood_first)
     # The first flood lane holds the one slot for its fair share (0.25 s: about eight updates); then the
     # child's lane, one update queued, goes before the three other flood lanes with ten each. Before (a lane
     # asked for its slot before its head was read, so every lane ranked as one with nothing queued): after
-    # all four flood lanes' fair shares, 32 updates (now 9).
+    # all four flood lanes' fair shares, 32 updates (now 8-9).
     assert flood_first <= 10, route.done[:flood_first + 1]
