@@ -806,11 +806,12 @@ GROUPS: dict[str, Group] = {
                                 (FAREWELL, DO_IT),
                                 (st.JUMPING, st.GOODBYE), (st.DO_IT_NOW, st.READY)),
                          calm=WATER + st.LEISURE + st.FIRST_AID + st.RECOVERED + st.SPORT_LOSS + st.FINGER_CUT
-                         + st.SONG_HYPERBOLE,
+                         + st.SONG_HYPERBOLE + st.ROPE_USES + st.SONG_ASKED_MORE,
                          combos=(Combo((st.JUMP_ANY, st.TODAY), st.JUMP_CALM + st.SELF_HARM_CALM),
                                  Combo((st.TOOK_THE_PILLS,), (*st.PILL_CALM, "doctor", "врач*", "дәрігер*")),
                                  Combo((st.SELF_HARM_STEMS + st.SELF_HARM_MORE, NOW_SUICIDE),
-                                       st.SELF_HARM_CALM + WATER + st.GAME_LEVEL + st.RECOVERED + st.SPORT_LOSS),
+                                       st.SELF_HARM_CALM + WATER + st.GAME_LEVEL + st.RECOVERED + st.SPORT_LOSS
+                                       + st.ROPE_USES),
                                  Combo((st.END_ALL, st.TODAY), st.SELF_HARM_CALM),
                                  Combo((st.JUMP_ANY, st.HEIGHTS_STRONG), st.JUMP_CALM + st.SONG_HYPERBOLE),
                                  Combo((st.HEIGHTS_STRONG, st.FINALITY), st.HEIGHT_CALM),
@@ -849,7 +850,14 @@ GROUPS: dict[str, Group] = {
                                        SCHOOL + st.SCHOOL_SUBJECTS + st.MOVING_CALM + st.TRIP_CALM),
                                  Combo((st.PET_GIVEN + st.GIVING_AWAY, st.FAREWELL_ALL + st.GOODBYE_NOW),
                                        st.MOVING_CALM + st.PET_CALM),
-                                 Combo((st.FINAL_CAPTION, st.GONE_SILENT), st.CAPTION_CALM))),
+                                 Combo((st.FINAL_CAPTION, st.GONE_SILENT), st.CAPTION_CALM),
+                                 # stop 27's unseen sets (stop 28)
+                                 Combo((HANGING + st.MEANS_ANY, st.MADE_READY,
+                                        st.DECIDED_ALL + st.DECIDED_MORE + st.FAREWELL_ALL + st.FAREWELL_MORE
+                                        + st.GOODBYE_NOW + st.FORGIVE_ASK),
+                                       st.ROPE_CALM + st.ROPE_USES + st.KITCHEN + st.PILL_CALM),
+                                 Combo((st.HEIGHTS_STRONG + st.ON_ROOF_KK, st.HEIGHT_NOW,
+                                        st.FORGIVE_ASK + st.FAREWELL_ALL + st.FAREWELL_MORE), st.HEIGHT_CALM))),
     "abuse_now": Group("critical", ABUSE_NOW, pairs=((ABUSE, NOW_ABUSE),), calm=ACCIDENTS + st.PILLOW_PLAY,
                        combos=(Combo((st.HIDING, st.THREAT_OR_FEAR + RELATIVES + st.DRUNK), st.HIDING_CALM),
                                Combo((st.DRUNK + st.WASTED, st.RAGING + st.CHOKING), st.RAGING_CALM),
@@ -864,7 +872,9 @@ GROUPS: dict[str, Group] = {
                                Combo((st.LOCKED_OUTSIDE, st.COLD_LONG), st.LOCKED_OUTSIDE_CALM),
                                # stop 26's unseen sets (stop 27)
                                Combo((st.LOCKED_CELLAR, st.COLD_LONG + st.FOOD_WITHHELD),
-                                     st.LOCKED_OUTSIDE_CALM + GAMES + st.PLAN_CALM))),
+                                     st.LOCKED_OUTSIDE_CALM + GAMES + st.PLAN_CALM),
+                               # stop 27's unseen sets (stop 28)
+                               Combo((st.TEACH_LESSON, st.LIKE_LAST_TIME), GAMES + JOKING + st.SPORT))),
     "threat_now": Group("critical", THREAT_NOW + st.THREAT_NOW_SECOND,
                         pairs=((THREAT, NOW_THREAT), (FOLLOWED, FEAR), (WEAPONS + st.WEAPONS_KK, WAITING),
                                (FOLLOWED_STREET, ADULT),
@@ -895,9 +905,13 @@ GROUPS: dict[str, Group] = {
                                 Combo((st.WEAPON_NOUNS, st.LOCKDOWN), st.DRILL_CALM + st.HUNTING),
                                 Combo((st.DOOR_KNOCK, st.OPEN_ASK, st.NOT_EXPECTED), st.DOOR_KNOCK_CALM),
                                 # stop 26's unseen sets (stop 27)
-                                Combo((st.INTRUDER_MORE, st.HID_MORE + st.ALONE_HIDING), st.HIDING_CALM))),
+                                Combo((st.INTRUDER_MORE, st.HID_MORE + st.ALONE_HIDING), st.HIDING_CALM),
+                                # stop 27's unseen sets (stop 28)
+                                Combo((WEAPONS + st.WEAPON_NOUNS, st.HIDING_NOW),
+                                      st.HIDING_CALM + st.WEAPON_CALM + st.HUNTING + GAMES))),
     "grooming_meeting": Group("critical", GROOMING_MEETING,
-                              pairs=((MEETING, ADULT + st.ADULT_MORE),), calm=st.FAMILY_PICKUP + st.PARENT_ALONG,
+                              pairs=((MEETING, ADULT + st.ADULT_MORE),),
+                              calm=st.FAMILY_PICKUP + st.PARENT_ALONG + st.PARENT_ALONG_MORE,
                               combos=(Combo((st.BUY_ME, st.MEET_IF), st.FAMILY_PICKUP + st.SURPRISE),
                                       Combo((st.MEETING_NOW, st.NEVER_MET), st.FAMILY_PICKUP),
                                       Combo((st.MEETING_MORE, ADULT + st.ADULT_MORE), st.MEETING_CALM),
@@ -916,7 +930,8 @@ GROUPS: dict[str, Group] = {
                        pairs=((SLANG_SELF_HARM, SERIOUS),),
                        calm=st.SELF_HARM_CALM + st.PASS_LEVEL + st.RECOVERED + st.SONG_ASKED + st.BOOK_TALK
                        + st.RETRACTED + st.SPORT_LOSS + st.SPELLING_SURVEY + st.SIMS + st.TRIVIAL_ANNOYANCE
-                       + st.AWARENESS + st.FICTION_ENDING + st.SUBJECT_HYPERBOLE + st.FOOD_CRAVING + st.SONG_HYPERBOLE,
+                       + st.AWARENESS + st.FICTION_ENDING + st.SUBJECT_HYPERBOLE + st.FOOD_CRAVING + st.SONG_HYPERBOLE
+                       + st.FEVER_DOSE + st.ESSAY_CALM + st.SONG_ASKED_MORE + st.ROPE_USES,
                        unless=("suicide_now",),
                        combos=(Combo((st.TOPIC,), st.TOPIC_CALM + st.RECOVERED + st.SPELLING_SURVEY),
                                Combo((st.UNDER_VEHICLE, st.VEHICLES), ACCIDENTS + st.HISTORY + st.LITERATURE),
@@ -977,7 +992,12 @@ GROUPS: dict[str, Group] = {
                                  st.FORCED_CALM),
                            # stop 26's unseen sets (stop 27)
                            Combo((st.FOOD_WITHHELD,), st.FOOD_CALM),
-                           Combo((st.NEGLECT_SIGNS, st.NEGLECT_WHO), st.NEGLECT_CALM))),
+                           Combo((st.NEGLECT_SIGNS, st.NEGLECT_WHO), st.NEGLECT_CALM),
+                           # stop 27's unseen sets (stop 28)
+                           Combo((st.INJURY_GIVEN,
+                                  st.COVER_STORY + st.DRUNK + RELATIVES + st.PARENTS + st.PARENTS_MORE),
+                                 st.BLOW_CALM + GAMES + JOKING),
+                           Combo((st.HEARD_ANY, st.BEATEN_OR_CURSED), st.HEARD_CALM + GAMES + JOKING))),
     "threat_violence": Group("high", THREAT + st.THREAT_STEMS + st.KILL_US + st.THREAT_INTENT_KK
                              + st.THREAT_SECOND,
                              calm=JOKING + GAMES + SCHOOL + st.GAME_LOSS + ("дневник*", "күнделік*") + st.PLAY_VIOLENCE
@@ -1002,7 +1022,11 @@ GROUPS: dict[str, Group] = {
                                      # stop 26's unseen sets (stop 27)
                                      Combo((st.BREAK_BODY, st.THREAT_SAY),
                                            GAMES + JOKING + ACCIDENTS + st.SPORT + st.BREAK_CALM + LESSON + st.NEWS),
-                                     Combo((st.YOURE_DEAD, st.ADDRESS_SENT), GAMES + JOKING))),
+                                     Combo((st.YOURE_DEAD, st.ADDRESS_SENT), GAMES + JOKING),
+                                     # stop 27's unseen sets (stop 28)
+                                     Combo((st.BREAK_BODY + st.BREAK_BODY_MORE, st.THREAT_SAY + st.THREAT_SAY_MORE),
+                                           GAMES + JOKING + ACCIDENTS + st.SPORT + st.BREAK_CALM + LESSON + st.NEWS),
+                                     Combo((st.SCHOOL_WILL_PAY, st.WHO_FIRST), GAMES + JOKING + st.LIST_CALM))),
     "sextortion": Group("high", SEXTORTION + st.SEXTORTION_STEMS,
                         pairs=((SHARE_THREAT, INTIMATE), (MONEY_DEMAND + st.MONEY_MORE, PHOTOS), (COERCE_IF, SPREAD),
                                (st.RECORDED, SHARE_THREAT + st.SHARE_THREAT_MORE), (st.MY_MEDIA, st.SPREAD_SAID),
@@ -1017,7 +1041,10 @@ GROUPS: dict[str, Group] = {
                                 Combo((st.SHAME_THREAT, st.PHOTO_NOUNS + st.SEND_PAY + st.IF_NOT), LESSON),
                                 Combo((st.THREATENS, st.SPREAD_ANY, st.THREAT_MEDIA),
                                       LESSON + st.BEHIND_US + st.BEHIND_US_MORE),
-                                Combo((st.IF_TELL, st.SPREAD_MINE + st.SHAME_THREAT), LESSON))),
+                                Combo((st.IF_TELL, st.SPREAD_MINE + st.SHAME_THREAT), LESSON),
+                                # stop 27's unseen sets (stop 28)
+                                Combo((st.MORE_MEDIA, st.OR_ELSE, st.LEAK_REST),
+                                      LESSON + st.NEWS + st.FAMILY_ASK))),
     "grooming": Group("high", GROOMING + st.PHOTO_DEMAND + st.GROOMING_SECOND,
                       pairs=((REQUEST, INTIMATE + st.INTIMATE_MORE), (PHOTO_REQUEST, ADULT + st.ADULT_MORE),
                              (SECRECY, ADULT + st.ADULT_MORE), (PAY_FOR, FOR_PICS), (MEETING, ALONE),
@@ -1055,7 +1082,11 @@ GROUPS: dict[str, Group] = {
                                     st.FAMILY_ASK + LESSON + st.NEWS),
                               # stop 26's unseen sets (stop 27)
                               Combo((st.LEWD_TEXTS, ADULT + st.ADULT_MORE + st.MEN_KK + st.AGE_KK),
-                                    st.FAMILY_ASK + LESSON + st.NEWS))),
+                                    st.FAMILY_ASK + LESSON + st.NEWS),
+                              # stop 27's unseen sets (stop 28)
+                              Combo((st.BODY_SCENE, st.SHOW_ASK + st.ASK_SEND + REQUEST + st.DEMAND_HARD,
+                                     ADULT + st.ADULT_MORE + st.MEN_KK + st.GIFT_OR_SECRET),
+                                    st.FAMILY_ASK + LESSON + st.NEWS + st.RENOVATION))),
     "blackmail": Group("high", unless=("sextortion",),
                        combos=(Combo((("blackmail*", "extort*", "шантаж*", "вымога*", "бопсала*", "бопса"),),
                                      LESSON + st.TOPIC_CALM + st.SCHOOL_TALK + st.SHOW_CALM + st.BEHIND_US
@@ -1069,7 +1100,11 @@ GROUPS: dict[str, Group] = {
                                      LESSON + st.NEWS + st.SHOW_CALM + st.NO_MONEY_ASKED),
                                # stop 26's unseen sets (stop 27)
                                Combo((st.HACKED + st.HACKED_MORE + st.ACCOUNT_STOLEN, st.RETURN_PRICE, st.DEMAND_ANY),
-                                     LESSON + st.NEWS + st.NO_MONEY_ASKED + st.SUPPORT_CALM))),
+                                     LESSON + st.NEWS + st.NO_MONEY_ASKED + st.SUPPORT_CALM),
+                               # stop 27's unseen sets (stop 28)
+                               Combo((st.HACKED + st.HACKED_MORE + st.ACCOUNT_STOLEN + st.ACCOUNT_TAKEN_MORE,
+                                      st.RETURN_PRICE, st.CARD_DETAILS),
+                                     LESSON + st.NEWS + st.SUPPORT_CALM))),
     "recruitment_drugs": Group("high", DRUGS, pairs=((DRUG_JOB + st.MONEY_WORDS, DRUG_TERMS), (PACKAGES, PACKAGE_PAY)),
                                calm=LESSON + st.NEWS + st.ADULT_TARGET,
                                combos=(Combo((st.PACKAGE_NOUNS, st.HIDE_DELIVER, st.PAY), st.ERRANDS),
@@ -1078,7 +1113,10 @@ GROUPS: dict[str, Group] = {
                                        Combo((st.JOB_OFFER, st.JOB_SIGNS), st.JOB_CALM + LESSON),
                                        Combo((st.COORDS_PHOTOS, st.PHOTO_NOUNS), st.JOB_CALM + LESSON),
                                        # stop 24's unseen sets (stop 25)
-                                       Combo((st.CACHES_MORE, st.CACHE_WORK), st.CACHE_CALM + LESSON + st.NEWS))),
+                                       Combo((st.CACHES_MORE, st.CACHE_WORK), st.CACHE_CALM + LESSON + st.NEWS),
+                                       # stop 27's unseen sets (stop 28)
+                                       Combo((st.PACKAGE_NOUNS, st.HIDE_DELIVER, st.PAID_SUM),
+                                             st.ERRANDS))),
     "recruitment_extremism": Group("high", EXTREMISM + st.EXTREMISM_SECOND, pairs=((EXTREMIST_TERMS, RECRUIT),),
                                    calm=LESSON,
                                    combos=(Combo((st.WAR_JOIN, RECRUIT + st.GO), LESSON + st.HISTORY),
@@ -1090,7 +1128,7 @@ GROUPS: dict[str, Group] = {
                                                  LESSON + st.HISTORY + st.NEWS))),
     "death_group": Group("high", DEATH_GROUP, pairs=((DEATH_NAMES, DEATH_CONTEXT), (CURATOR, CURATOR_TASKS),
                                                      (st.TASKS, st.DIE_TASK)),
-                         calm=LESSON + st.GAME_LEVEL,
+                         calm=LESSON + st.GAME_LEVEL + st.TEACHER_TASK,
                          combos=(Combo((CURATOR, CURATOR_TASKS + st.CURATOR_THREAT + st.COUNTDOWN), LESSON),
                                  Combo((st.DARES, st.DEADLY_ACTS), LESSON + st.GAME_LEVEL),
                                  Combo((st.PROOF_PHOTOS, st.CUTS, st.GROUP_CTX), LESSON),
@@ -1102,7 +1140,10 @@ GROUPS: dict[str, Group] = {
                                        LESSON + st.TOPIC_CALM + st.NO_SIGNS),
                                  Combo((st.CHALLENGES, st.BREATH_GAMES), LESSON + st.BREATH_CALM),
                                  # stop 26's unseen sets (stop 27)
-                                 Combo((CURATOR + st.GAME_NO_EXIT, st.DAILY_TASKS), LESSON + st.NUMBERED_CALM))),
+                                 Combo((CURATOR + st.GAME_NO_EXIT, st.DAILY_TASKS), LESSON + st.NUMBERED_CALM),
+                                 # stop 27's unseen sets (stop 28)
+                                 Combo((st.GAME_NO_EXIT + st.IN_THE_GAME_NOW, st.TASKS + st.TASK_WORDS,
+                                        st.FAMILY_HARM_TASK + st.CURATOR_THREAT), LESSON + st.NUMBERED_CALM))),
     "incitement": Group("high", INCITEMENT + st.INCITEMENT_STEMS + st.INCITE_MORE, calm=JOKING + GAMES,
                         combos=(Combo((st.INCITE_GROUP, st.INCITE_WHO), JOKING + GAMES),
                                 Combo((st.FOR_A_ROPE, st.MONEY_SENT), st.SELF_HARM_CALM),
@@ -1111,5 +1152,7 @@ GROUPS: dict[str, Group] = {
                                 # stop 26's unseen sets (stop 27)
                                 Combo((st.INCITE_IMPERATIVES, st.REPEATED_OR_CHANGED), JOKING),
                                 Combo((st.INCITE_IMPERATIVES, st.MOCKED_BY_ALL), st.MOCKED_CALM),
-                                Combo((st.FAVOR_AND, st.DIE_ACTS), JOKING + GAMES))),
+                                Combo((st.FAVOR_AND, st.DIE_ACTS), JOKING + GAMES),
+                                # stop 27's unseen sets (stop 28)
+                                Combo((st.DIE_SAID, st.SAID_TO_ME), JOKING + GAMES))),
 }
