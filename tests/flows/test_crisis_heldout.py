@@ -55,10 +55,11 @@ STOP19_SETS = sorted(p.stem for k in ("train3", "train4", "train5", "unseen17") 
 # (unseen23_*, 0.89-0.94 / 0.04-0.07 as unseen text) in stop 24, and stop 24's (unseen24_*, 0.88-0.94 / 0.03-0.08 as
 # unseen text) in stop 25, and stop 25's (unseen25_*, 0.86-0.93 / 0.04-0.07 as unseen text) in stop 26, and stop 26's
 # (unseen26_*, 0.90-0.95 / 0.04-0.07 as unseen text) in stop 27, and stop 27's (unseen27_*, 0.92-0.96 / 0.01-0.04 as
-# unseen text) in stop 28.
+# unseen text) in stop 28, with the tenth writer's training batch (train9_*, measured once before: 0.84-0.88 /
+# 0.04-0.09; 0.93-0.95 / 0.02-0.04 once trained on).
 STOP19_SETS += sorted(
     p.stem for k in ("train6", "train7", "unseen19", "train8", "unseen20", "unseen21", "unseen23", "unseen24",
-                     "unseen25", "unseen26", "unseen27")
+                     "unseen25", "unseen26", "unseen27", "train9")
     for p in SETS.glob(f"{k}_*.json")
 )
 
