@@ -1,9 +1,9 @@
-"""Crisis reading on the unseen sets of stop 27 (crisis_unseen/): text no one tuned the reader on.
+"""Crisis reading on the unseen sets of stop 28 (crisis_unseen/): text no one tuned the reader on.
 
 The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on unseen text; the
-reader of stop 26 read them at 0.93 / 0.91 / 0.95 recall with 0.02 / 0.05 / 0.03 false alarms (kk / ru /
-en), that of stop 27 at 0.95 / 0.92 / 0.96 with 0.01 / 0.04 / 0.04 (docs/crisis-reading.md, "Unseen sets
-(issue 11, stop 27)"). The floor below sits a little outside the
+reader of stop 27 read them at 0.88 / 0.91 / 0.83 recall with 0.07 / 0.04 / 0.08 false alarms (kk / ru /
+en), that of stop 28 at 0.88 / 0.90 / 0.84 with 0.04 / 0.02 / 0.07 (docs/crisis-reading.md, "Unseen sets
+(issue 11, stop 28)"). The floor below sits a little outside the
 figures, so a change that makes the reading fit its training data worse on other text fails here.
 Print the table:
     PYTHONPATH=. .venv/bin/python tests/flows/test_crisis_unseen.py
@@ -23,16 +23,15 @@ from flows.crisis_phrases import GROUPS
 
 HERE = Path(__file__).parent
 UNSEEN = HERE / "crisis_unseen"
-# crisis_sets/unseen27_*.json are copies of these very sets (stop 28 tunes on them) until new unseen sets
-# replace crisis_unseen/; only those copies are left out of the check.
-TRAINING = [HERE / "crisis_labelled.json",
-            *sorted(p for p in (HERE / "crisis_sets").glob("*.json") if not p.name.startswith("unseen27_"))]
+TRAINING = [HERE / "crisis_labelled.json", *sorted((HERE / "crisis_sets").glob("*.json"))]
 LANGS = ("kk", "ru", "en")
-SIZES = {"kk": (200, 100), "ru": (198, 99), "en": (200, 100)}  # (messages, danger)
-# Kazakh reads 0.95, Russian 0.92, English 0.96 (0.93 / 0.91 / 0.95 before stop 27's retraining).
-MIN_RECALL = 0.88
-# Kazakh reads 0.01, Russian 0.04, English 0.04 (of about 100 each); a floor, not the goal (0.05).
-MAX_FALSE_ALARMS = 0.07
+SIZES = {"kk": (198, 99), "ru": (199, 99), "en": (198, 100)}  # (messages, danger)
+# Kazakh reads 0.88, Russian 0.90, English 0.84 (0.88 / 0.91 / 0.83 before stop 28's retraining): a floor
+# below the figures of the hardest sets yet (teenagers' slang, replies in the middle of a conversation,
+# someone else writing about the child), not the goal (0.95).
+MIN_RECALL = 0.80
+# Kazakh reads 0.04, Russian 0.02, English 0.07 (7 of 98); a floor, not the goal (0.05).
+MAX_FALSE_ALARMS = 0.09
 
 
 def load(lang: str) -> list[dict[str, Any]]:
@@ -50,8 +49,9 @@ def figures(rows: list[dict[str, Any]]) -> tuple[float, float]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
     rows = load(lang)
-    # 200 written per language, 100 danger; the two Russian messages also written word for word into a
-    # training set were dropped: "хочу уснуть и не проснуться" (danger) and "убейте меня, опять понедельник".
+    # 200 written per language, 100 danger; dropped, because also written word for word into a training or
+    # an earlier set: "olgim keledi" (kk, danger), "qorqamyn ertengi emtihannan" (kk, calm; also in train9,
+    # written the same hour), "ya ne hochu zhit" (ru, danger), "ok" and "hi" (en, calm).
     danger = sum(1 for r in rows if r["level"])
     assert (len(rows), danger) == SIZES[lang]
     for r in rows:
