@@ -8,9 +8,15 @@ with the per-user limit on (`INBOUND_LIMIT=8` per `INBOUND_WINDOW_SECONDS=10`) a
 process of its own (`flood_from_elsewhere`), so that the loop that times the replies is not the one posting it.
 Options: --seconds (per phase), --rate (normal users' updates a second), --flooders, --messages,
 --worker-concurrency (WORKER_CONCURRENCY, 64 as by default; with 8 a worker holds 32 lanes, fewer than the
-flood's 40), --limits (the INBOUND_LIMIT phases, "8,0"), --without-redis (one `serve` with its worker
+flood's 40), --limits (the INBOUND_LIMIT phases, "8,0"), --worker-nice (10, below the webhook, as
+docs/deployment.md advises for one machine), --poster-nice (the flood's poster, which in production is not on the
+bot's machine at all), --without-redis (one `serve` with its worker
 in-process and no `REDIS_URL`, the embedded default: the in-process `Pacer` of bot/delivery/sending.py paces
 instead of the shared one).
+Beside the flood, the replies are also shown by when they were posted (its first second, the next, the two after,
+the rest: a phase's p95 moves with one second of it) with the webhook's answer times, and the time the flood took
+to post. With BENCH_TRACE=<file> the worker writes its timeline there (bench/trace.py) and the replies beside the
+flood go to <file>.replies, to line up each reply's steps.
 """
 
 from __future__ import annotations
@@ -18,13 +24,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import json
 import multiprocessing
+import os
+import time
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 
 from bench.fakes import TOKEN, FakePlatforms, summary
-from bench.load import APP_SECRET, LOGS, NUMBER_ID, SECRET, Target, learn, phase, post
+from bench.load import APP_SECRET, LOGS, NUMBER_ID, SECRET, Stats, Target, learn, phase, post
 from bench.procs import Database, RedisServer, free_port, spawn, stop, wait_port
 
 _flooders = itertools.count(880_000_000)
@@ -44,12 +54,34 @@ async def flood(target: Target, users: list[int], messages: int) -> None:
         await asyncio.gather(*(one(str(user)) for user in users))
 
 
-def flood_from_elsewhere(port: int, users: list[int], messages: int) -> None:
+def flood_from_elsewhere(port: int, users: list[int], messages: int, began: Any, took: Any, nice: int = 0) -> None:
     """The flood, posted from a process of its own. Posted from the measuring process, its thousand
     requests kept that process's event loop busy for the first half second, and the fake platform (in the
     same loop) recorded normal users' replies late by up to a few hundred milliseconds: the benchmark
     timed itself, not the bot (stop 24)."""
+    if nice:
+        os.nice(nice)
+    began.value = time.perf_counter()  # CLOCK_MONOTONIC: the measuring process's clock too
     asyncio.run(flood(Target("this bot", port, [], replies=False), users, messages))
+    took.value = time.perf_counter() - began.value
+
+
+def by_second(beside: Stats, flood_began: float) -> list[str]:
+    """Normal users' replies beside the flood by when they were posted: its first seconds apart from the rest,
+    since a p95 over a phase of 15 s moves with what happens in one second of it (stop 28)."""
+    spans = ((0.0, 1.0), (1.0, 2.0), (2.0, 4.0), (4.0, float("inf")))
+    lines = []
+    for low, high in spans:
+        within = [(reply, answer) for reply, answer, at in zip(beside.replies, beside.answered, beside.posted,
+                                                                strict=True) if low <= at - flood_began < high]
+        name = f"{low:.0f}-{high:.0f} s" if high != float("inf") else f"{low:.0f} s on"
+        lines.append(f"    posted {name:>7} into the flood ({len(within):3d}) reply {summary([r for r, _ in within])}"
+                     f"   webhook's answer {summary([a for _, a in within])}")
+    return lines
+
+
+def _dump(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data), encoding="utf-8")
 
 
 async def measure(limit: int, args: argparse.Namespace) -> list[str]:
@@ -71,27 +103,34 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
         processes.append(spawn("bench.serve", str(port), env=env, log=LOGS / "flood-serve.log"))
         if redis is not None:  # without it the intake is in serve's memory: its own worker is the only one
             processes.append(spawn("bench.worker", env={**env, "METRICS_PORT": str(free_port())},
-                                   log=LOGS / "flood-worker.log", nice=10))
+                                   log=LOGS / "flood-worker.log", nice=args.worker_nice))
         wait_port(port, 60)
         target = Target("this bot", port, [p.pid for p in processes], replies=True)
         scripts = await learn(target, fake, settle=1.6, platforms=("telegram",))
         alone, _ = await phase(target, fake, scripts, seconds=args.seconds, users=40, rate=args.rate)
         await asyncio.sleep(2.0)
         flooders = [next(_flooders) for _ in range(args.flooders)]
-        poster = multiprocessing.get_context("spawn").Process(
-            target=flood_from_elsewhere, args=(port, flooders, args.messages), daemon=True)
+        context = multiprocessing.get_context("spawn")
+        began, took = context.Value("d", 0.0), context.Value("d", 0.0)
+        poster = context.Process(target=flood_from_elsewhere, daemon=True,
+                                 args=(port, flooders, args.messages, began, took, args.poster_nice))
         poster.start()
         beside, _ = await phase(target, fake, scripts, seconds=args.seconds, users=40, rate=args.rate)
         await asyncio.to_thread(poster.join)
         if poster.exitcode:
             raise RuntimeError(f"the flood's poster ended with {poster.exitcode} (its log is above)")
+        if os.environ.get("BENCH_TRACE"):  # the worker's timeline is written there; the replies beside it
+            _dump(Path(os.environ["BENCH_TRACE"] + ".replies"), {
+                "flood_began": began.value,
+                "replies": list(zip(beside.chats, beside.posted, beside.replies, strict=True))})
         label = f"INBOUND_LIMIT={limit} per {WINDOW_SECONDS} s" if limit else "INBOUND_LIMIT=0 (off)"
         flood_replies = sum(len(fake.arrivals.times[str(u)]) for u in flooders)
         return [f"== {label}",
                 f"  normal users alone        reply {summary(alone.replies)}",
                 f"  beside the flood          reply {summary(beside.replies)}"
                 f"   (missing replies {beside.missing})",
-                f"  messages sent to the flooding accounts: {flood_replies}"]
+                *by_second(beside, began.value),
+                f"  messages sent to the flooding accounts: {flood_replies}; the flood posted in {took.value:.2f} s"]
     finally:
         for process in processes:
             stop(process)
@@ -121,6 +160,9 @@ def main() -> None:
     parser.add_argument("--worker-concurrency", type=int, default=64, help="WORKER_CONCURRENCY of the bot")
     parser.add_argument("--limits", type=lambda text: [int(n) for n in text.split(",")], default=[8, 0],
                         help="the INBOUND_LIMIT of each pair of phases, comma-separated (0: off)")
+    parser.add_argument("--worker-nice", type=int, default=10,
+                        help="priority of the worker process (10: below the webhook's, as docs/deployment.md advises)")
+    parser.add_argument("--poster-nice", type=int, default=0, help="priority of the flood's poster process")
     parser.add_argument("--without-redis", action="store_true",
                         help="no REDIS_URL: serve with its worker in-process and the in-process Pacer")
     asyncio.run(run(parser.parse_args()))

@@ -65,6 +65,9 @@ class Script:
 class Stats:
     answers: list[float] = field(default_factory=list)
     replies: list[float] = field(default_factory=list)
+    posted: list[float] = field(default_factory=list)  # when each of `replies` was posted (perf_counter)
+    answered: list[float] = field(default_factory=list)  # the webhook's answer time of each of `replies`
+    chats: list[str] = field(default_factory=list)  # whose each of `replies` is
     updates: int = 0
     duplicates_sent: int = 0
     errors: int = 0
@@ -175,6 +178,9 @@ async def user_loop(session: aiohttp.ClientSession, target: Target, fake: FakePl
                     stats.missing += 1
                     break
                 stats.replies.append(fake.arrivals.times[user][before] - started)
+                stats.posted.append(started)
+                stats.answered.append(stats.answers[-1])
+                stats.chats.append(user)
                 stats.by_step.setdefault(f"{script.platform} {i + 1:2d} {kind} {value[:12]}", []).append(
                     stats.replies[-1])
         stats.users.append((user, sent, script))

@@ -3,6 +3,7 @@
 With `BENCH_PROFILE=<file>` the worker runs under cProfile (CPU time, not wall time: a sampling
 profiler on a loaded two-core machine mostly shows where the process was preempted) from the end of
 its start-up on, and writes its statistics there when it stops; read them with `python -m pstats <file>`.
+With `BENCH_TRACE=<file>` it writes a timeline instead, one line per step of each lane (bench/trace.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from bot.worker_command import main
 
 if __name__ == "__main__":
     logs.configure(logging.WARNING)
+    if os.environ.get("BENCH_TRACE"):
+        from bench import trace
+
+        trace.install(os.environ["BENCH_TRACE"])
     target = os.environ.get("BENCH_PROFILE")
     if not target:
         raise SystemExit(main(Settings()))
