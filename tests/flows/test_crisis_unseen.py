@@ -3,8 +3,14 @@
 The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on unseen text; the
 reader of stop 27 read them at 0.88 / 0.91 / 0.83 recall with 0.07 / 0.04 / 0.08 false alarms (kk / ru /
 en), that of stop 28 at 0.88 / 0.90 / 0.84 with 0.04 / 0.02 / 0.07 (docs/crisis-reading.md, "Unseen sets
-(issue 11, stop 28)"). The floor below sits a little outside the
-figures, so a change that makes the reading fit its training data worse on other text fails here.
+(issue 11, stop 28)"), that of stop 29 at 0.89 / 0.90 / 0.82 with 0.04 / 0.02 / 0.07. The floor below sits a
+little outside the figures, so a change that makes the reading fit its training data worse on other text fails here.
+
+A second measure, `teens_*.json` (stop 29): a teenagers' batch, mostly self-harm and suicide told a
+teenager's way, written as training data and then kept out of training because training on it raised
+false alarms on the unseen sets without raising their recall (docs/crisis-reading.md, "A teenagers' batch
+kept as a measure (stop 29)"). The reader has never trained on it: it reads 0.71 / 0.73 / 0.75 recall with
+0.05 / 0.05 / 0.11 false alarms, and has its own floor below those figures.
 Print the table:
     PYTHONPATH=. .venv/bin/python tests/flows/test_crisis_unseen.py
 """
@@ -26,16 +32,19 @@ UNSEEN = HERE / "crisis_unseen"
 TRAINING = [HERE / "crisis_labelled.json", *sorted((HERE / "crisis_sets").glob("*.json"))]
 LANGS = ("kk", "ru", "en")
 SIZES = {"kk": (198, 99), "ru": (199, 99), "en": (198, 100)}  # (messages, danger)
-# Kazakh reads 0.88, Russian 0.90, English 0.84 (0.88 / 0.91 / 0.83 before stop 28's retraining): a floor
+# Kazakh reads 0.89, Russian 0.90, English 0.82 (0.88 / 0.90 / 0.84 with stop 28's weights): a floor
 # below the figures of the hardest sets yet (teenagers' slang, replies in the middle of a conversation,
 # someone else writing about the child), not the goal (0.95).
 MIN_RECALL = 0.80
 # Kazakh reads 0.04, Russian 0.02, English 0.07 (7 of 98); a floor, not the goal (0.05).
 MAX_FALSE_ALARMS = 0.09
+TEENS_SIZES = {"kk": (300, 150), "ru": (300, 150), "en": (298, 150)}
+# 0.71 / 0.73 / 0.75 recall, 0.05 / 0.05 / 0.11 false alarms (kk / ru / en; en 16 of 148).
+TEENS_MIN_RECALL, TEENS_MAX_FALSE_ALARMS = 0.65, 0.13
 
 
-def load(lang: str) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = json.loads((UNSEEN / f"unseen_{lang}.json").read_text(encoding="utf-8"))
+def load(lang: str, name: str = "unseen") -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = json.loads((UNSEEN / f"{name}_{lang}.json").read_text(encoding="utf-8"))
     return rows
 
 
@@ -66,6 +75,24 @@ def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
     assert not texts & trained, "an unseen message is also tuning or training data"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_teenagers_batch_is_well_formed_and_never_training_data(lang: str) -> None:
+    rows = load(lang, "teens")
+    # 300 written per language, half danger; English "thanks, that helped" and "hello" dropped (also in a set).
+    assert (len(rows), sum(1 for r in rows if r["level"])) == TEENS_SIZES[lang]
+    for r in rows:
+        assert set(r) == {"lang", "set", "level", "reasons", "text"} and r["lang"] == lang, r
+        assert r["set"] == "teens10" and r["level"] in (None, "high", "critical"), r
+        assert (r["level"] is None) == (r["reasons"] == []) and set(r["reasons"]) <= set(GROUPS), r
+    texts = {r["text"] for r in rows}
+    assert len(texts) == len(rows)
+    trained: set[str] = set()
+    for path in TRAINING:
+        trained |= {r["text"] for r in json.loads(path.read_text(encoding="utf-8"))}
+    assert not texts & trained, "a message of the teenagers' batch is also tuning or training data"
+    assert not texts & {r["text"] for r in load(lang)}
+
+
 def test_the_scorer_is_trained_on_crisis_sets_only() -> None:
     script = (HERE.parents[1] / "scripts" / "train_crisis_scorer.py").read_text(encoding="utf-8")
     assert "crisis_unseen" not in script and '"crisis_sets"' in script
@@ -78,7 +105,15 @@ def test_unseen_figures_stay_above_the_floor(lang: str) -> None:
     assert alarms <= MAX_FALSE_ALARMS, f"{lang}: false alarms {alarms:.2f} on unseen text"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_teenagers_batch_stays_above_its_floor(lang: str) -> None:
+    recall, alarms = figures(load(lang, "teens"))
+    assert recall >= TEENS_MIN_RECALL, f"{lang}: recall {recall:.2f} on the teenagers' batch"
+    assert alarms <= TEENS_MAX_FALSE_ALARMS, f"{lang}: false alarms {alarms:.2f} on the teenagers' batch"
+
+
 if __name__ == "__main__":
-    for lang in LANGS:
-        r, a = figures(load(lang))
-        print(f"{lang}: recall {r:.2f}, false alarms {a:.2f}", file=sys.stdout)
+    for name in ("unseen", "teens"):
+        for lang in LANGS:
+            r, a = figures(load(lang, name))
+            print(f"{name} {lang}: recall {r:.2f}, false alarms {a:.2f}", file=sys.stdout)
