@@ -55,6 +55,25 @@ def figures(rows: list[dict[str, Any]]) -> tuple[float, float]:
     return measured.recall, measured.false_alarms
 
 
+def well_formed_texts(rows: list[dict[str, Any]], lang: str, set_name: str) -> set[str]:
+    """The rows' texts, once each row is checked to be a labelled message of `lang` and `set_name`."""
+    for r in rows:
+        assert set(r) == {"lang", "set", "level", "reasons", "text"} and r["lang"] == lang, r
+        assert r["set"] == set_name and r["level"] in (None, "high", "critical"), r
+        assert (r["level"] is None) == (r["reasons"] == []) and set(r["reasons"]) <= set(GROUPS), r
+    texts = {r["text"] for r in rows}
+    assert len(texts) == len(rows)
+    return texts
+
+
+def trained_texts() -> set[str]:
+    """What the rules were tuned on and the scorer trained on."""
+    trained: set[str] = set()
+    for path in TRAINING:
+        trained |= {r["text"] for r in json.loads(path.read_text(encoding="utf-8"))}
+    return trained
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
     rows = load(lang)
@@ -63,16 +82,8 @@ def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
     # written the same hour), "ya ne hochu zhit" (ru, danger), "ok" and "hi" (en, calm).
     danger = sum(1 for r in rows if r["level"])
     assert (len(rows), danger) == SIZES[lang]
-    for r in rows:
-        assert set(r) == {"lang", "set", "level", "reasons", "text"} and r["lang"] == lang, r
-        assert r["set"] == "unseen" and r["level"] in (None, "high", "critical"), r
-        assert (r["level"] is None) == (r["reasons"] == []) and set(r["reasons"]) <= set(GROUPS), r
-    texts = {r["text"] for r in rows}
-    assert len(texts) == len(rows)
-    trained: set[str] = set()
-    for path in TRAINING:  # what the rules were tuned on and the scorer trained on
-        trained |= {r["text"] for r in json.loads(path.read_text(encoding="utf-8"))}
-    assert not texts & trained, "an unseen message is also tuning or training data"
+    texts = well_formed_texts(rows, lang, "unseen")
+    assert not texts & trained_texts(), "an unseen message is also tuning or training data"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -80,16 +91,8 @@ def test_the_teenagers_batch_is_well_formed_and_never_training_data(lang: str) -
     rows = load(lang, "teens")
     # 300 written per language, half danger; English "thanks, that helped" and "hello" dropped (also in a set).
     assert (len(rows), sum(1 for r in rows if r["level"])) == TEENS_SIZES[lang]
-    for r in rows:
-        assert set(r) == {"lang", "set", "level", "reasons", "text"} and r["lang"] == lang, r
-        assert r["set"] == "teens10" and r["level"] in (None, "high", "critical"), r
-        assert (r["level"] is None) == (r["reasons"] == []) and set(r["reasons"]) <= set(GROUPS), r
-    texts = {r["text"] for r in rows}
-    assert len(texts) == len(rows)
-    trained: set[str] = set()
-    for path in TRAINING:
-        trained |= {r["text"] for r in json.loads(path.read_text(encoding="utf-8"))}
-    assert not texts & trained, "a message of the teenagers' batch is also tuning or training data"
+    texts = well_formed_texts(rows, lang, "teens10")
+    assert not texts & trained_texts(), "a message of the teenagers' batch is also tuning or training data"
     assert not texts & {r["text"] for r in load(lang)}
 
 
