@@ -2,8 +2,8 @@
 
 The rules (`flows.crisis`) read what their lists and patterns name; a message phrased in a way nobody
 listed is missed. This scorer reads the folded text as character 2- to 5-grams and whole words, adds
-their weights (a logistic regression trained offline on the labelled messages in tests/flows, by
-`scripts/train_crisis_scorer.py`; the weights are committed in `flows.crisis_weights`) and says
+their weights (trained offline on the labelled messages in tests/flows by `scripts/train_crisis_scorer.py`:
+NB-LR averaged with a plain logistic regression; the weights are committed in `flows.crisis_weights`) and says
 "danger" when the sum passes a threshold chosen in cross-validation for few false alarms. A second
 set of weights per reason says which reason a danger message most resembles. Pure Python, no I/O: the
 weights are a string in a module, parsed once at import.
