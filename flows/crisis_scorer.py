@@ -1,7 +1,7 @@
 """A small learned scorer beside the phrase rules: character n-grams and linear weights (issue 11).
 
 The rules (`flows.crisis`) read what their lists and patterns name; a message phrased in a way nobody
-listed is missed. This scorer reads the folded text as character 2- to 5-grams and whole words, adds
+listed is missed. This scorer reads the folded text as character 2- to 6-grams and whole words, adds
 their weights (trained offline on the labelled messages in tests/flows by `scripts/train_crisis_scorer.py`:
 NB-LR averaged with a plain logistic regression; the weights are committed in `flows.crisis_weights`) and says
 "danger" when the sum passes a threshold chosen in cross-validation for few false alarms. A second
@@ -18,7 +18,8 @@ import math
 
 from flows import crisis_weights as cw
 
-NGRAMS = (2, 3, 4, 5)
+# 6-grams since stop 30: 2 points more recall in cross-validation by batch (docs/crisis-reading.md), 35 MiB more memory.
+NGRAMS = (2, 3, 4, 5, 6)
 MAX_SCORED_CHARS = 2_000  # a long text is read by the rules to MAX_CHARS; the scorer reads its start
 # Shorter messages are left to the rules: "что мне делать?", "груминг деген не" scored as danger, since
 # such words stand in many danger messages, and a short danger message is what the rules read best.

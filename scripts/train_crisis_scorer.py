@@ -9,7 +9,7 @@
                                                                            # without crisis_sets/train_*.json
 
 Data: tests/flows/crisis_labelled.json and tests/flows/crisis_sets/*.json (danger = a level). Model (stop 30):
-NB-LR (Wang & Manning 2012): the binary features of `flows.crisis_scorer` (character 2-5-grams and words of the
+NB-LR (Wang & Manning 2012): the binary features of `flows.crisis_scorer` (character 2-6-grams and words of the
 folded text, idioms masked), each scaled by its naive-Bayes log-count ratio, then an L2 logistic regression
 (scikit-learn, liblinear, deterministic), a gram's weight its coefficient times its ratio; averaged (NB_SHARE) with
 a plain L2 logistic regression on the same features, so the reader at run time is the same pure-Python table

@@ -4,14 +4,15 @@ The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on
 reader of stop 27 read them at 0.88 / 0.91 / 0.83 recall with 0.07 / 0.04 / 0.08 false alarms (kk / ru /
 en), that of stop 28 at 0.88 / 0.90 / 0.84 with 0.04 / 0.02 / 0.07 (docs/crisis-reading.md, "Unseen sets
 (issue 11, stop 28)"), that of stop 29 at 0.89 / 0.90 / 0.82 with 0.04 / 0.02 / 0.07, that of stop 30 (a better
-learner, "A better learner (stop 30)") at 0.90 / 0.93 / 0.87 with 0.03 / 0.02 / 0.07. The floor below sits a
+learner, "A better learner (stop 30)") at 0.91 / 0.94 / 0.92 with 0.04 / 0.02 / 0.08. The floor below sits a
 little outside the figures, so a change that makes the reading fit its training data worse on other text fails here.
 
 A second measure, `teens_*.json` (stop 29): a teenagers' batch, mostly self-harm and suicide told a
 teenager's way, written as training data and then kept out of training because training on it raised
 false alarms on the unseen sets without raising their recall (docs/crisis-reading.md, "A teenagers' batch
-kept as a measure (stop 29)"). The reader has never trained on it: it reads 0.71 / 0.73 / 0.75 recall with
-0.05 / 0.07 / 0.10 false alarms (stop 29's: 0.05 / 0.05 / 0.11), and has its own floor below those figures.
+kept as a measure (stop 29)"). The reader has never trained on it: it reads 0.74 / 0.75 / 0.79 recall with
+0.05 / 0.07 / 0.11 false alarms (stop 29's: 0.71 / 0.73 / 0.75 with 0.05 / 0.05 / 0.11), and has its own floor
+below those figures.
 Print the table:
     PYTHONPATH=. .venv/bin/python tests/flows/test_crisis_unseen.py
 """
@@ -33,14 +34,14 @@ UNSEEN = HERE / "crisis_unseen"
 TRAINING = [HERE / "crisis_labelled.json", *sorted((HERE / "crisis_sets").glob("*.json"))]
 LANGS = ("kk", "ru", "en")
 SIZES = {"kk": (198, 99), "ru": (199, 99), "en": (198, 100)}  # (messages, danger)
-# Kazakh reads 0.90, Russian 0.93, English 0.87 (0.89 / 0.90 / 0.82 with stop 29's weights): a floor
+# Kazakh reads 0.91, Russian 0.94, English 0.92 (0.89 / 0.90 / 0.82 with stop 29's weights): a floor
 # below the figures of the hardest sets yet (teenagers' slang, replies in the middle of a conversation,
 # someone else writing about the child), not the goal (0.95).
 MIN_RECALL = 0.85
-# Kazakh reads 0.03, Russian 0.02, English 0.07 (7 of 98); a floor, not the goal (0.05).
+# Kazakh reads 0.04, Russian 0.02, English 0.08 (8 of 98); a floor, not the goal (0.05).
 MAX_FALSE_ALARMS = 0.09
 TEENS_SIZES = {"kk": (300, 150), "ru": (300, 150), "en": (298, 150)}
-# 0.71 / 0.73 / 0.75 recall, 0.05 / 0.07 / 0.10 false alarms (kk / ru / en; en 15 of 148).
+# 0.74 / 0.75 / 0.79 recall, 0.05 / 0.07 / 0.11 false alarms (kk / ru / en; en 16 of 148).
 TEENS_MIN_RECALL, TEENS_MAX_FALSE_ALARMS = 0.70, 0.13
 
 
