@@ -34,10 +34,14 @@ import random
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import scipy.sparse as sp
-import sklearn
-from sklearn.linear_model import LogisticRegression
+try:
+    import numpy as np
+    import scipy.sparse as sp
+    import sklearn
+    from sklearn.linear_model import LogisticRegression
+except ImportError as missing:  # training only: not in the dev install
+    raise SystemExit(f"train_crisis_scorer: {missing.name} is missing; install the train extra first:\n"
+                     "    .venv/bin/pip install -c constraints.txt -e '.[train]'") from None
 
 from flows.crisis import _haystack
 from flows.crisis_scorer import features
@@ -93,7 +97,6 @@ def held_out(row: Row, batch: str) -> bool:
     if batch.startswith("file:"):
         return bool(row["file"] == batch[5:])
     return bool(row["set"] == batch)
-
 
 
 def feats(text: str) -> set[str]:

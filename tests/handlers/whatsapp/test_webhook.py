@@ -48,6 +48,7 @@ async def test_verification_refuses_anything_else(wa: Harness, params: dict[str,
 SIGNED_BODY = json.dumps(envelope(value([text("77010000001", "Hello")]))).encode()
 
 
+# Named ids: the body holds the time, and pytest-xdist's processes must all collect the same test names.
 @pytest.mark.parametrize(("signature", "status"), [
     (None, 401),
     ("", 401),
@@ -56,8 +57,7 @@ SIGNED_BODY = json.dumps(envelope(value([text("77010000001", "Hello")]))).encode
     (sign(SIGNED_BODY + b" "), 403),  # signed bytes differ from the posted ones
     ("sha1=" + "0" * 40, 403),
     ("sha256=zzz", 403),
-], ids=["missing", "empty", "zeros", "another-secret", "other-bytes", "sha1", "not-hex"])  # stable ids: the body
-# holds the time, and pytest-xdist's workers must collect the same names
+], ids=["missing", "empty", "zeros", "another-secret", "other-bytes", "sha1", "not-hex"])
 async def test_a_missing_or_wrong_signature_is_rejected_and_nothing_processed(
         wa: Harness, signature: str | None, status: int) -> None:
     response = await wa.post(SIGNED_BODY, signature=signature)
