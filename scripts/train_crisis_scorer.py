@@ -57,11 +57,14 @@ FOLDS = 10
 C, ALPHA, REASON_C = 100.0, 0.25, 100.0
 # NB-LR alone read one distinctive word as enough in short calm look-alikes (tests/flows/test_crisis_patterns.py:
 # "i wear long sleeves because its cold in class" scored 2.27); averaged with a plain logistic regression
-# (C 300, as good as stop 29's model in cross-validation) at this share, every look-alike stays calm and the
-# cross-validated recall is NB-LR's (docs/crisis-reading.md, "A better learner (stop 30)").
-NB_SHARE, PLAIN_C = 0.75, 300.0
+# (C 300, as good as stop 29's model in cross-validation), every look-alike stays calm and the cross-validated
+# recall is NB-LR's (docs/crisis-reading.md, "A better learner (stop 30)"). 3:1 until stop 31; at its operating
+# point below, 0.65 keeps every look-alike calm where 0.75 let one fire, for the same recall.
+NB_SHARE, PLAIN_C = 0.65, 300.0
 THRESHOLD, VETO = 1.5, -1.5  # flows/crisis_weights.THRESHOLD as written, flows.crisis.LEARNED_VETO
-MAX_CV_FALSE_ALARMS = 0.02
+# 0.02 until stop 31. Held out, stop 28's unseen sets read 2-3 more danger messages of 100 per language at 0.03 for
+# at most two more false alarms; at 0.035 and more, calm look-alikes fire (docs/crisis-reading.md, "Stop 31").
+MAX_CV_FALSE_ALARMS = 0.03
 # The share of danger messages the earlier model (stop 29) scored under the veto point in by-batch
 # cross-validation: the veto drops a topic word's reading below it, and must not drop more danger than before.
 VETO_DANGER_SHARE = 0.0135
@@ -276,14 +279,18 @@ def write(rows: list[Row], random_cv: bool) -> None:
 
 
 def main() -> None:
-    global NB_SHARE
+    global NB_SHARE, MAX_CV_FALSE_ALARMS, VETO_DANGER_SHARE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cv", action="store_true", help="also print 10 random folds' figures")
     parser.add_argument("--hold-out", metavar="SET", help="train without this batch and measure on it; write nothing")
     parser.add_argument("--nb-share", type=float, default=NB_SHARE,
                         help="NB-LR's share of the average (1: NB-LR alone)")
+    parser.add_argument("--max-cv-false-alarms", type=float, default=MAX_CV_FALSE_ALARMS,
+                        help="the learned reading's false alarms in by-batch cross-validation, per language")
+    parser.add_argument("--veto-danger-share", type=float, default=VETO_DANGER_SHARE,
+                        help="the share of danger messages the veto point leaves under it in that cross-validation")
     args = parser.parse_args()
-    NB_SHARE = args.nb_share
+    NB_SHARE, MAX_CV_FALSE_ALARMS, VETO_DANGER_SHARE = args.nb_share, args.max_cv_false_alarms, args.veto_danger_share
     rows = load()
     if args.hold_out:
         hold_out(rows, args.hold_out)

@@ -1,17 +1,17 @@
-"""Crisis reading on the unseen sets of stop 28 (crisis_unseen/): text no one tuned the reader on.
+"""Crisis reading on the unseen sets of stop 31 (crisis_unseen/): text no one tuned the reader on.
 
-The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on unseen text; the
-reader of stop 27 read them at 0.88 / 0.91 / 0.83 recall with 0.07 / 0.04 / 0.08 false alarms (kk / ru /
-en), that of stop 28 at 0.88 / 0.90 / 0.84 with 0.04 / 0.02 / 0.07 (docs/crisis-reading.md, "Unseen sets
-(issue 11, stop 28)"), that of stop 29 at 0.89 / 0.90 / 0.82 with 0.04 / 0.02 / 0.07, that of stop 30 (a better
-learner, "A better learner (stop 30)") at 0.91 / 0.94 / 0.92 with 0.04 / 0.02 / 0.08. The floor below sits a
-little outside the figures, so a change that makes the reading fit its training data worse on other text fails here.
+The goal of issue 11 is recall >= 0.95 with false alarms <= 0.05 per language on unseen text. Stop 30's reader
+read these sets at 0.85 / 0.89 / 0.79 recall with 0.02 / 0.05 / 0.03 false alarms (kk / ru / en), stop 31's (more
+training data and a new operating point) at 0.88 / 0.90 / 0.89 with 0.02 / 0.05 / 0.03 (docs/crisis-reading.md,
+"Stop 31"). The floor below sits a little outside the figures, so a change that makes the reading fit its
+training data better and new text worse fails here. Stop 28's unseen sets, the measure until stop 31, are
+training data now (crisis_sets/unseen28_*.json).
 
 A second measure, `teens_*.json` (stop 29): a teenagers' batch, mostly self-harm and suicide told a
 teenager's way, written as training data and then kept out of training because training on it raised
 false alarms on the unseen sets without raising their recall (docs/crisis-reading.md, "A teenagers' batch
-kept as a measure (stop 29)"). The reader has never trained on it: it reads 0.74 / 0.75 / 0.79 recall with
-0.05 / 0.07 / 0.11 false alarms (stop 29's: 0.71 / 0.73 / 0.75 with 0.05 / 0.05 / 0.11), and has its own floor
+kept as a measure (stop 29)"). The reader has never trained on it: it reads 0.80 / 0.80 / 0.84 recall with
+0.04 / 0.07 / 0.11 false alarms (stop 30's: 0.74 / 0.75 / 0.79 with 0.05 / 0.07 / 0.11), and has its own floor
 below those figures.
 Print the table:
     PYTHONPATH=. .venv/bin/python tests/flows/test_crisis_unseen.py
@@ -33,16 +33,16 @@ HERE = Path(__file__).parent
 UNSEEN = HERE / "crisis_unseen"
 TRAINING = [HERE / "crisis_labelled.json", *sorted((HERE / "crisis_sets").glob("*.json"))]
 LANGS = ("kk", "ru", "en")
-SIZES = {"kk": (198, 99), "ru": (199, 99), "en": (198, 100)}  # (messages, danger)
-# Kazakh reads 0.91, Russian 0.94, English 0.92 (0.89 / 0.90 / 0.82 with stop 29's weights): a floor
+SIZES = {"kk": (199, 100), "ru": (198, 100), "en": (196, 99)}  # (messages, danger)
+# Kazakh reads 0.88, Russian 0.90, English 0.89 (0.85 / 0.89 / 0.79 with stop 30's weights): a floor
 # below the figures of the hardest sets yet (teenagers' slang, replies in the middle of a conversation,
 # someone else writing about the child), not the goal (0.95).
 MIN_RECALL = 0.85
-# Kazakh reads 0.04, Russian 0.02, English 0.08 (8 of 98); a floor, not the goal (0.05).
-MAX_FALSE_ALARMS = 0.09
+# Kazakh reads 0.02, Russian 0.05 (5 of 98), English 0.03; a floor, not the goal (0.05).
+MAX_FALSE_ALARMS = 0.07
 TEENS_SIZES = {"kk": (300, 150), "ru": (300, 150), "en": (298, 150)}
-# 0.74 / 0.75 / 0.79 recall, 0.05 / 0.07 / 0.11 false alarms (kk / ru / en; en 16 of 148).
-TEENS_MIN_RECALL, TEENS_MAX_FALSE_ALARMS = 0.70, 0.13
+# 0.80 / 0.80 / 0.84 recall, 0.04 / 0.07 / 0.11 false alarms (kk / ru / en; en 17 of 148).
+TEENS_MIN_RECALL, TEENS_MAX_FALSE_ALARMS = 0.75, 0.13
 
 
 def load(lang: str, name: str = "unseen") -> list[dict[str, Any]]:
@@ -79,9 +79,9 @@ def trained_texts() -> set[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
     rows = load(lang)
-    # 200 written per language, 100 danger; dropped, because also written word for word into a training or
-    # an earlier set: "olgim keledi" (kk, danger), "qorqamyn ertengi emtihannan" (kk, calm; also in train9,
-    # written the same hour), "ya ne hochu zhit" (ru, danger), "ok" and "hi" (en, calm).
+    # 200 written per language, 100 danger; dropped, because also written word for word into a labelled
+    # set: "сәлем" (kk, calm), "привет" and "это анонимно?" (ru, calm), "whole gc telling me to kys" (en,
+    # danger), "this homework is killing me", "how does this bot work?" and "hi" (en, calm).
     danger = sum(1 for r in rows if r["level"])
     assert (len(rows), danger) == SIZES[lang]
     texts = well_formed_texts(rows, lang, "unseen")
