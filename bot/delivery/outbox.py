@@ -18,7 +18,7 @@ A worker that dies between 1 and 3 leaves the update at the head of its lane wit
 the mark; whoever takes the lane over renders the same reply again (`Route.redeliver`) and sends
 only the messages not marked. Pacing and retries stay those of `bot.delivery.sending.Sender`.
 
-The one window left: a message whose request was on its way when the process was killed. The
+The main window left: a message whose request was on its way when the process was killed. The
 platform may accept it after the kill (a request already written to the socket is read and
 answered whoever is left to hear it), and nothing records it, so whoever takes the lane over sends
 it again. The window runs from writing the request to its record reaching the store: one platform
@@ -28,6 +28,10 @@ last message that store round trip is "done", written as soon as the channel ret
 and the Cloud API take no idempotency key that could close it. Recording only when the next message
 started (as before) left it open for the whole per-chat pacing wait as well, about a second on
 Telegram (tests/bot/delivery/test_kill_while_paced.py).
+
+A store outage longer than the lane's lock: a message sent just before it stays unrecorded (retried every
+MARK_PAUSE_MAX) while the lock expires. This worker does not take the lane again meanwhile (worker.py); another
+could, between the store's return and the record (docs/deployment.md, "Exactly once, and its limits").
 """
 
 from __future__ import annotations
@@ -49,7 +53,10 @@ from storage.base import StateStore
 log = logging.getLogger(__name__)
 
 SENT_TTL_SECONDS = 86400  # consulted only while the update is unfinished; a day covers a long outage
-MARK_ATTEMPTS = 60  # a sent message's mark is retried (up to ~30 s) rather than the message sent again
+MARK_SECONDS = 30.0  # a sent message's mark is retried this long rather than the message sent again
+# Often, so that it is recorded as soon as the store is back: until then another worker that takes the lane
+# over (its lock lapsed in a long outage) would send it again.
+MARK_PAUSE_MAX = 0.1
 T = TypeVar("T")
 
 
@@ -135,21 +142,24 @@ async def record_before_waiting(*started: asyncio.Future[Any]) -> None:
 
 
 async def record_sent(marks: StateStore, context: UpdateContext) -> bool:
-    """Record the update's messages sent and not yet recorded, retrying for up to ~30 s while the store
-    is down rather than sending them again later. False when it stayed down."""
+    """Record the update's messages sent and not yet recorded, retrying for up to MARK_SECONDS while the
+    store is down rather than sending them again later. False when it stayed down."""
     pending = list(context.unrecorded)
-    pause = 0.05
-    for attempt in range(MARK_ATTEMPTS):
-        if not pending:
-            return True
+    pause = 0.02
+    deadline = asyncio.get_running_loop().time() + MARK_SECONDS
+    first = True
+    while pending:
         try:
             await marks.record_sent(context.token, pending, SENT_TTL_SECONDS)
             # By value: another task of the update (a write beside the reply) may have recorded some meanwhile.
             context.unrecorded[:] = [message for message in context.unrecorded if message not in pending]
             return True
         except (RedisError, OSError) as error:
-            if attempt == 0:
+            if first:
                 log.warning("sent message not marked yet, retrying", extra={"error": type(error).__name__})
+                first = False
+            if asyncio.get_running_loop().time() + pause > deadline:
+                return False
             await asyncio.sleep(pause)
-            pause = min(pause * 2, 1.0)
-    return False
+            pause = min(pause * 2, MARK_PAUSE_MAX)
+    return True

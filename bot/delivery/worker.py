@@ -247,11 +247,14 @@ class Worker:
             while True:
                 taken: list[Head | None] = []
                 lock: tuple[str, str] | None = None
+                # Still worked on by another task here, its lock lapsed in an outage longer than the lock lasts
+                # (that task waiting for the store to record what it sent): taken again, it would be sent twice.
+                if self._worked_on_elsewhere(ticket.lane):
+                    await self._busy(ticket)
+                    return
                 async with self.ordering.lane(ticket.lane, self._taker(ticket.lane, records, taken)) as held:
                     if not held:  # its holder looks again once it lets go (or its ticket is reclaimed)
-                        self.metrics.inc("helpline_lane_busy_total")
-                        if self.queue.durable:
-                            await self.queue.retry_later(ticket, self.retry_seconds)
+                        await self._busy(ticket)
                         return
                     if ticket.reclaimed:
                         self.metrics.inc("helpline_lane_reclaimed_total")
@@ -281,6 +284,16 @@ class Worker:
             log.warning("lane left for later", extra={"error": type(error).__name__})
             with contextlib.suppress(Exception):
                 await self.queue.retry_later(ticket, self.retry_seconds)
+
+    async def _busy(self, ticket: Ticket) -> None:
+        self.metrics.inc("helpline_lane_busy_total")
+        if self.queue.durable:
+            await self.queue.retry_later(ticket, self.retry_seconds)
+
+    def _worked_on_elsewhere(self, lane: str) -> bool:
+        """Whether another task of this worker still works on `lane` (its Redis lock may have expired meanwhile)."""
+        me = asyncio.current_task()
+        return any(turn.who == lane and task is not me and not task.done() for task, turn in self._active.items())
 
     def _taker(self, lane: str, records: tuple[StateKey, ...], taken: list[Head | None]) -> Acquire:
         """The lane's lock and its head (with its records) in one round trip; the head goes to `taken`."""
