@@ -5,7 +5,8 @@ read these sets at 0.85 / 0.89 / 0.79 recall with 0.02 / 0.05 / 0.03 false alarm
 training data and a new operating point) at 0.88 / 0.90 / 0.89 with 0.02 / 0.05 / 0.03 (docs/crisis-reading.md,
 "Stop 31"). The floor below sits a little outside the figures, so a change that makes the reading fit its
 training data better and new text worse fails here. Stop 28's unseen sets, the measure until stop 31, are
-training data now (crisis_sets/unseen28_*.json).
+training data now (crisis_sets/unseen28_*.json). Stop 32's unseen sets (`unseen32_*.json`, three more writers, the
+same brief) are a second such measure, read once by stop 31's reader (docs/crisis-reading.md, "Stop 32").
 
 A second measure, `teens_*.json` (stop 29): a teenagers' batch, mostly self-harm and suicide told a
 teenager's way, written as training data and then kept out of training because training on it raised
@@ -40,6 +41,9 @@ SIZES = {"kk": (199, 100), "ru": (198, 100), "en": (196, 99)}  # (messages, dang
 MIN_RECALL = 0.85
 # Kazakh reads 0.02, Russian 0.05 (5 of 98), English 0.03; a floor, not the goal (0.05).
 MAX_FALSE_ALARMS = 0.07
+# Stop 32's unseen sets, written by three more writers with the same brief and read once by stop 31's reader,
+# which never trained on them: 0.90 / 0.88 / 0.92 recall, 0.04 / 0.05 / 0.04 false alarms. Same floors.
+UNSEEN32_SIZES = {"kk": (197, 100), "ru": (200, 100), "en": (199, 100)}
 TEENS_SIZES = {"kk": (300, 150), "ru": (300, 150), "en": (298, 150)}
 # 0.80 / 0.80 / 0.84 recall, 0.04 / 0.07 / 0.11 false alarms (kk / ru / en; en 17 of 148).
 TEENS_MIN_RECALL, TEENS_MAX_FALSE_ALARMS = 0.75, 0.13
@@ -89,6 +93,18 @@ def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_stop_32s_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
+    rows = load(lang, "unseen32")
+    # 200 written per language, 100 danger; dropped, because also in a labelled or unseen set: Kazakh "бот сен
+    # адамсың ба", "тренер бүгін бізді өлтірді 😩" and "рахмет, көп көмектестіңіз", English "how does this bot
+    # work" (all calm).
+    assert (len(rows), sum(1 for r in rows if r["level"])) == UNSEEN32_SIZES[lang]
+    texts = well_formed_texts(rows, lang, "unseen32")
+    assert not texts & trained_texts(), "an unseen message is also tuning or training data"
+    assert not texts & ({r["text"] for r in load(lang)} | {r["text"] for r in load(lang, "teens")})
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_teenagers_batch_is_well_formed_and_never_training_data(lang: str) -> None:
     rows = load(lang, "teens")
     # 300 written per language, half danger; English "thanks, that helped" and "hello" dropped (also in a set).
@@ -111,6 +127,13 @@ def test_unseen_figures_stay_above_the_floor(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_stop_32s_unseen_figures_stay_above_the_floor(lang: str) -> None:
+    recall, alarms = figures(load(lang, "unseen32"))
+    assert recall >= MIN_RECALL, f"{lang}: recall {recall:.2f} on stop 32's unseen text"
+    assert alarms <= MAX_FALSE_ALARMS, f"{lang}: false alarms {alarms:.2f} on stop 32's unseen text"
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_teenagers_batch_stays_above_its_floor(lang: str) -> None:
     recall, alarms = figures(load(lang, "teens"))
     assert recall >= TEENS_MIN_RECALL, f"{lang}: recall {recall:.2f} on the teenagers' batch"
@@ -118,7 +141,7 @@ def test_the_teenagers_batch_stays_above_its_floor(lang: str) -> None:
 
 
 if __name__ == "__main__":
-    for name in ("unseen", "teens"):
+    for name in ("unseen", "unseen32", "teens"):
         for lang in LANGS:
             r, a = figures(load(lang, name))
             print(f"{name} {lang}: recall {r:.2f}, false alarms {a:.2f}", file=sys.stdout)
