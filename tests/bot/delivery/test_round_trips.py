@@ -42,6 +42,28 @@ from tests.support.fake_telegram import FakeTelegram
 # A connection's own set-up and liveness check, once per connection opened (the pool opens one when two
 # tasks of an update write at once) or per `health_check_interval`: not the update's work.
 CONNECTION_SETUP = {"HELLO", "CLIENT", "PING", "AUTH", "SELECT"}
+THREE = ["EVALSHA", "MULTI SET SET EXEC", "EVALSHA"]  # take, the state with its reply, done
+RECORD = "MULTI HSET EXPIRE EXEC"  # messages recorded as sent
+EARLY_RECORD = [*THREE[:2], RECORD, THREE[2]]
+
+
+def reply_trips(seen: list[str]) -> bool:
+    """Whether an update's round trips are the three, or the three with the reply's last message recorded on
+    its own before "done": it is, when work started beside the reply (Telegram's menu close, WhatsApp's read
+    receipt or a list's save) is still running once the reply is sent (`record_before_waiting`), which a
+    loaded machine makes likelier (seen in CI). Never more than that one."""
+    return seen == THREE or seen == EARLY_RECORD
+
+
+def shown(per_update: list[list[str]]) -> str:
+    """Every update's round trips, a line each: a failure shows them whole (a list is cut short)."""
+    return "\n".join(" | ".join(seen) for seen in per_update)
+
+
+def mostly_three(per_update: list[list[str]]) -> bool:
+    """The early record is the exception: in most updates "done" records the reply's last message (were it
+    recorded on its own every time, an update would cost four round trips, as before)."""
+    return sum(seen == EARLY_RECORD for seen in per_update) <= len(per_update) // 2
 
 
 class Trips:
@@ -110,8 +132,7 @@ async def test_a_telegram_update_costs_three_round_trips(
                 per_update.append(seen)
         assert len(fake.of("sendMessage", 97_001)) == len(tg_reference.replies)
     # one message each, the menu closed beside it: take, the state with its reply, done
-    assert [len(seen) for seen in per_update] == [3] * len(per_update), per_update
-    assert per_update[0] == ["EVALSHA", "MULTI SET SET EXEC", "EVALSHA"]
+    assert all(reply_trips(seen) for seen in per_update) and mostly_three(per_update), shown(per_update)
 
 
 async def test_a_whatsapp_update_costs_three_round_trips(
@@ -126,15 +147,12 @@ async def test_a_whatsapp_update_costs_three_round_trips(
             if n >= 1:
                 per_update.append(seen)
         assert len(graph.sent_to("77019970001")) == len(wa_reference.replies)
-    # Beside those three, a list's pages are saved (a plain SET, beside the send; should it still be on its
-    # way when the send is back, the last message is recorded first: `record_before_waiting`). "More…"
-    # shows the next page of a list without the runtime: no state saved, its message recorded as it went.
-    record, more = "MULTI HSET EXPIRE EXEC", ["EVALSHA", "MULTI HSET EXPIRE EXEC", "EVALSHA"]
-    core = [[trip for trip in seen if trip != "SET" and (trip != record or "SET" not in seen)]
-            for seen in per_update]
-    assert all(trips == ["EVALSHA", "MULTI SET SET EXEC", "EVALSHA"] or trips == more for trips in core), core
+    # Beside those three, a list's pages are saved (a plain SET, beside the send). "More…" shows the next page
+    # of a list without the runtime: no state saved, its message recorded as it went.
+    more = ["EVALSHA", RECORD, "EVALSHA"]
+    core = [[trip for trip in seen if trip != "SET"] for seen in per_update]
+    assert all(reply_trips(trips) or trips == more for trips in core) and mostly_three(core), shown(core)
     assert core.count(more) == 2  # the two "More…" of the walk
-    assert sum(seen.count(record) for seen in per_update) <= 2 + sum("SET" in seen for seen in per_update)
 
 
 async def test_a_lane_past_its_fair_share_is_let_go_in_one_round_trip(
