@@ -112,6 +112,7 @@ class Worker:
         self.prefetch = prefetch  # the records live in the intake's Redis: read them with each head
         self.heartbeat = time.monotonic()
         self._active: dict[asyncio.Task[None], Turn] = {}  # the lanes in hand: each one's task and slot
+        self._by_lane: dict[str, set[asyncio.Task[None]]] = {}  # the same tasks by lane (rarely more than one)
         # WORKER_CONCURRENCY slots, each free one to the lane with the least backlog; a lane gives
         # its slot back while it only waits for pacing (bot/delivery/sending.py `parked`).
         self.turns = FairTurns(self.concurrency)
@@ -215,6 +216,7 @@ class Worker:
         task = asyncio.create_task(self._drain_in_turn(ticket, turn))
         turn.owner = task
         self._active[task] = turn
+        self._by_lane.setdefault(ticket.lane, set()).add(task)
         if ticket.backlog:
             self._backlogged.add(task)
         task.add_done_callback(self._ended)
@@ -222,7 +224,13 @@ class Worker:
 
     def _ended(self, task: asyncio.Task[None]) -> None:
         """A lane's task is over: its place is free, and the loop looks for new lanes."""
-        self._active.pop(task, None)
+        turn = self._active.pop(task, None)
+        if turn is not None:
+            tasks = self._by_lane.get(turn.who)
+            if tasks is not None:
+                tasks.discard(task)
+                if not tasks:
+                    del self._by_lane[turn.who]
         self._backlogged.discard(task)
         self._let_go.set()
 
@@ -293,7 +301,7 @@ class Worker:
     def _worked_on_elsewhere(self, lane: str) -> bool:
         """Whether another task of this worker still works on `lane` (its Redis lock may have expired meanwhile)."""
         me = asyncio.current_task()
-        return any(turn.who == lane and task is not me and not task.done() for task, turn in self._active.items())
+        return any(task is not me and not task.done() for task in self._by_lane.get(lane, ()))
 
     def _taker(self, lane: str, records: tuple[StateKey, ...], taken: list[Head | None]) -> Acquire:
         """The lane's lock and its head (with its records) in one round trip; the head goes to `taken`."""
