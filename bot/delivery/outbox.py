@@ -145,10 +145,12 @@ async def record_sent(marks: StateStore, context: UpdateContext) -> bool:
     """Record the update's messages sent and not yet recorded, retrying for up to MARK_SECONDS while the
     store is down rather than sending them again later. False when it stayed down."""
     pending = list(context.unrecorded)
+    if not pending:
+        return True
     pause = 0.02
     deadline = asyncio.get_running_loop().time() + MARK_SECONDS
     first = True
-    while pending:
+    while True:
         try:
             await marks.record_sent(context.token, pending, SENT_TTL_SECONDS)
             # By value: another task of the update (a write beside the reply) may have recorded some meanwhile.
@@ -162,4 +164,3 @@ async def record_sent(marks: StateStore, context: UpdateContext) -> bool:
                 return False
             await asyncio.sleep(pause)
             pause = min(pause * 2, MARK_PAUSE_MAX)
-    return True

@@ -45,6 +45,14 @@ MAX_FALSE_ALARMS = 0.07
 # which never trained on them: 0.90 / 0.88 / 0.92 recall, 0.04 / 0.05 / 0.04 false alarms. Same floors.
 UNSEEN32_SIZES = {"kk": (197, 100), "ru": (200, 100), "en": (199, 100)}
 TEENS_SIZES = {"kk": (300, 150), "ru": (300, 150), "en": (298, 150)}
+# The measures: file name -> (their `set`, their sizes). Written per language and dropped, because also written
+# word for word into a labelled set (or, for stop 32's, an earlier measure):
+# - unseen (stop 31's): 200, 100 danger; "сәлем" (kk, calm), "привет" and "это анонимно?" (ru, calm), "whole gc
+#   telling me to kys" (en, danger), "this homework is killing me", "how does this bot work?" and "hi" (en, calm);
+# - unseen32: 200, 100 danger; Kazakh "бот сен адамсың ба", "тренер бүгін бізді өлтірді 😩" and "рахмет, көп
+#   көмектестіңіз", English "how does this bot work" (all calm);
+# - teens: 300, half danger; English "thanks, that helped" and "hello".
+MEASURES = {"unseen": ("unseen", SIZES), "unseen32": ("unseen32", UNSEEN32_SIZES), "teens": ("teens10", TEENS_SIZES)}
 # 0.80 / 0.80 / 0.84 recall, 0.04 / 0.07 / 0.11 false alarms (kk / ru / en; en 17 of 148).
 TEENS_MIN_RECALL, TEENS_MAX_FALSE_ALARMS = 0.75, 0.13
 
@@ -81,37 +89,15 @@ def trained_texts() -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
-    rows = load(lang)
-    # 200 written per language, 100 danger; dropped, because also written word for word into a labelled
-    # set: "сәлем" (kk, calm), "привет" and "это анонимно?" (ru, calm), "whole gc telling me to kys" (en,
-    # danger), "this homework is killing me", "how does this bot work?" and "hi" (en, calm).
-    danger = sum(1 for r in rows if r["level"])
-    assert (len(rows), danger) == SIZES[lang]
-    texts = well_formed_texts(rows, lang, "unseen")
-    assert not texts & trained_texts(), "an unseen message is also tuning or training data"
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_stop_32s_unseen_sets_are_well_formed_and_never_training_data(lang: str) -> None:
-    rows = load(lang, "unseen32")
-    # 200 written per language, 100 danger; dropped, because also in a labelled or unseen set: Kazakh "бот сен
-    # адамсың ба", "тренер бүгін бізді өлтірді 😩" and "рахмет, көп көмектестіңіз", English "how does this bot
-    # work" (all calm).
-    assert (len(rows), sum(1 for r in rows if r["level"])) == UNSEEN32_SIZES[lang]
-    texts = well_formed_texts(rows, lang, "unseen32")
-    assert not texts & trained_texts(), "an unseen message is also tuning or training data"
-    assert not texts & ({r["text"] for r in load(lang)} | {r["text"] for r in load(lang, "teens")})
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_the_teenagers_batch_is_well_formed_and_never_training_data(lang: str) -> None:
-    rows = load(lang, "teens")
-    # 300 written per language, half danger; English "thanks, that helped" and "hello" dropped (also in a set).
-    assert (len(rows), sum(1 for r in rows if r["level"])) == TEENS_SIZES[lang]
-    texts = well_formed_texts(rows, lang, "teens10")
-    assert not texts & trained_texts(), "a message of the teenagers' batch is also tuning or training data"
-    assert not texts & {r["text"] for r in load(lang)}
+@pytest.mark.parametrize("name", list(MEASURES))
+def test_the_measures_are_well_formed_and_never_training_data(name: str, lang: str) -> None:
+    set_name, sizes = MEASURES[name]
+    rows = load(lang, name)
+    assert (len(rows), sum(1 for r in rows if r["level"])) == sizes[lang]
+    texts = well_formed_texts(rows, lang, set_name)
+    assert not texts & trained_texts(), f"a message of {name} is also tuning or training data"
+    for other in MEASURES.keys() - {name}:
+        assert not texts & {r["text"] for r in load(lang, other)}, f"{name} and {other} share a message"
 
 
 def test_the_scorer_is_trained_on_crisis_sets_only() -> None:
@@ -120,17 +106,11 @@ def test_the_scorer_is_trained_on_crisis_sets_only() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_unseen_figures_stay_above_the_floor(lang: str) -> None:
-    recall, alarms = figures(load(lang))
-    assert recall >= MIN_RECALL, f"{lang}: recall {recall:.2f} on unseen text"
-    assert alarms <= MAX_FALSE_ALARMS, f"{lang}: false alarms {alarms:.2f} on unseen text"
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_stop_32s_unseen_figures_stay_above_the_floor(lang: str) -> None:
-    recall, alarms = figures(load(lang, "unseen32"))
-    assert recall >= MIN_RECALL, f"{lang}: recall {recall:.2f} on stop 32's unseen text"
-    assert alarms <= MAX_FALSE_ALARMS, f"{lang}: false alarms {alarms:.2f} on stop 32's unseen text"
+@pytest.mark.parametrize("name", ["unseen", "unseen32"])
+def test_unseen_figures_stay_above_the_floor(name: str, lang: str) -> None:
+    recall, alarms = figures(load(lang, name))
+    assert recall >= MIN_RECALL, f"{lang}: recall {recall:.2f} on unseen text ({name})"
+    assert alarms <= MAX_FALSE_ALARMS, f"{lang}: false alarms {alarms:.2f} on unseen text ({name})"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -141,7 +121,7 @@ def test_the_teenagers_batch_stays_above_its_floor(lang: str) -> None:
 
 
 if __name__ == "__main__":
-    for name in ("unseen", "unseen32", "teens"):
+    for name in MEASURES:
         for lang in LANGS:
             r, a = figures(load(lang, name))
             print(f"{name} {lang}: recall {r:.2f}, false alarms {a:.2f}", file=sys.stdout)
