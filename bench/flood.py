@@ -4,19 +4,21 @@ The audit's case (issue 12): 40 accounts sending 25 messages each as fast as the
 walking the report flow at a steady rate, with production pacing (one message a second per chat, 30
 a second overall for the bot). Measured: the normal users' reply times alone, then with the flood,
 with the per-user limit on (`INBOUND_LIMIT=8` per `INBOUND_WINDOW_SECONDS=10`) and off (0), each on its own
-`serve` + worker against its own Redis and PostgreSQL database, on loopback. The flood is posted from a
-process of its own (`flood_from_elsewhere`), so that the loop that times the replies is not the one posting it.
-Options: --seconds (per phase), --rate (normal users' updates a second), --flooders, --messages,
+`serve` + two workers (the production topology, docker-compose.yml) against its own Redis and PostgreSQL
+database, on loopback. The flood is posted from a process of its own (`flood_from_elsewhere`), so that the loop
+that times the replies is not the one posting it, and at the lowest priority (nice 19): in production the flood
+comes from elsewhere, and posted at the bot's priority it took the CPU of the bot's worker for the second it
+lasted (bench/README.md, stop 33), while it arrives as fast either way.
+Options: --seconds (per phase), --rate (normal users' updates a second), --flooders, --messages, --workers (2),
 --worker-concurrency (WORKER_CONCURRENCY, 64 as by default; with 8 a worker holds 32 lanes, fewer than the
 flood's 40), --limits (the INBOUND_LIMIT phases, "8,0"), --worker-nice (10, below the webhook, as
-docs/deployment.md advises for one machine), --poster-nice (the flood's poster, which in production is not on the
-bot's machine at all), --without-redis (one `serve` with its worker
-in-process and no `REDIS_URL`, the embedded default: the in-process `Pacer` of bot/delivery/sending.py paces
-instead of the shared one).
+docs/deployment.md advises for one machine), --poster-nice (19; 0 posts at the bot's priority, as before stop
+33), --without-redis (one `serve` with its worker in-process and no `REDIS_URL`, the embedded default: the
+in-process `Pacer` of bot/delivery/sending.py paces instead of the shared one).
 Beside the flood, the replies are also shown by when they were posted (its first second, the next, the two after,
 the rest: a phase's p95 moves with one second of it) with the webhook's answer times, and the time the flood took
-to post. With BENCH_TRACE=<file> the worker writes its timeline there (bench/trace.py) and the replies beside the
-flood go to <file>.replies, to line up each reply's steps.
+to post. With BENCH_TRACE=<file> the workers write their timelines there (bench/trace.py; the second worker's to
+<file>.2) and the replies beside the flood go to <file>.replies, to line up each reply's steps.
 """
 
 from __future__ import annotations
@@ -102,8 +104,11 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
         port = free_port()
         processes.append(spawn("bench.serve", str(port), env=env, log=LOGS / "flood-serve.log"))
         if redis is not None:  # without it the intake is in serve's memory: its own worker is the only one
-            processes.append(spawn("bench.worker", env={**env, "METRICS_PORT": str(free_port())},
-                                   log=LOGS / "flood-worker.log", nice=args.worker_nice))
+            trace = os.environ.get("BENCH_TRACE")  # each worker's timeline in a file of its own: <file>, <file>.2, ...
+            processes += [spawn("bench.worker", env={**env, "METRICS_PORT": str(free_port()),
+                                                     **({"BENCH_TRACE": trace + (f".{n + 1}" if n else "")}
+                                                        if trace else {})},
+                                log=LOGS / "flood-worker.log", nice=args.worker_nice) for n in range(args.workers)]
         wait_port(port, 60)
         target = Target("this bot", port, [p.pid for p in processes], replies=True)
         scripts = await learn(target, fake, settle=1.6, platforms=("telegram",))
@@ -143,9 +148,10 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
 async def run(args: argparse.Namespace) -> None:
     LOGS.mkdir(exist_ok=True)
     out = [f"{args.flooders} accounts x {args.messages} messages beside 40 users at {args.rate:.0f} updates/s; "
-           f"production pacing (1/s per chat, 30/s overall); WORKER_CONCURRENCY={args.worker_concurrency}; "
+           f"production pacing (1/s per chat, 30/s overall); {args.workers} worker(s) at nice {args.worker_nice}, "
+           f"WORKER_CONCURRENCY={args.worker_concurrency}; the flood posted at nice {args.poster_nice}; "
            + ("without Redis (serve alone, the in-process Pacer)" if args.without_redis
-              else "with Redis (serve + worker, the shared pacer)")]
+              else "with Redis (serve + workers, the shared pacer)")]
     for limit in args.limits:
         out += await measure(limit, args)
     print("\n".join(out))
@@ -157,12 +163,17 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=10.0, help="normal users' updates a second")
     parser.add_argument("--flooders", type=int, default=40)
     parser.add_argument("--messages", type=int, default=25)
+    parser.add_argument("--workers", type=int, default=2,
+                        help="`python -m bot worker` processes (2: the production topology, docker-compose.yml)")
     parser.add_argument("--worker-concurrency", type=int, default=64, help="WORKER_CONCURRENCY of the bot")
     parser.add_argument("--limits", type=lambda text: [int(n) for n in text.split(",")], default=[8, 0],
                         help="the INBOUND_LIMIT of each pair of phases, comma-separated (0: off)")
     parser.add_argument("--worker-nice", type=int, default=10,
-                        help="priority of the worker process (10: below the webhook's, as docs/deployment.md advises)")
-    parser.add_argument("--poster-nice", type=int, default=0, help="priority of the flood's poster process")
+                        help="priority of the workers (10: below the webhook's, as docs/deployment.md advises)")
+    parser.add_argument("--poster-nice", type=int, default=19,
+                        help="priority of the flood's poster process (19, the lowest: in production the flood is "
+                             "posted from elsewhere, and its CPU here should come from what the bot leaves; 0: as the "
+                             "bot's)")
     parser.add_argument("--without-redis", action="store_true",
                         help="no REDIS_URL: serve with its worker in-process and the in-process Pacer")
     asyncio.run(run(parser.parse_args()))

@@ -73,7 +73,9 @@ MAX_HOLDS_READ = 100
 # remaining ms, ...}: the holds still running.
 #
 # `next` is the overall rate's GCRA (theoretical arrival time minus the tolerance): a slot at `c` moves
-# it to max(next, c - tolerance) + interval. Slots for chats with a backlog also keep their own spacing
+# it to max(next, c - tolerance) + interval. A lease gets its first slot, however far ahead, and more only
+# while they are free now: while the rate is taken (a flood), a lease is one slot, never a batch that
+# another process's child would wait behind. Slots for chats with a backlog also keep their own spacing
 # (`backlog`, at BACKLOG_SHARE of the rate) and are leased only while `next` stays at or before now: so
 # the overall rate keeps a slot free at once for a chat without one. When none can be leased, the reply
 # is {0, when to ask again (ms from now), ...} (the holds are not read then: the next lease reads them).
@@ -110,8 +112,15 @@ if want > 0 then
     local last = first + (got - 1) * spacing
     redis.call('SET', KEYS[4], string.format('%.3f', last + spacing), 'PX', math.ceil(last + spacing - now) + 1000)
   else
+    -- The first slot, however far ahead; more only while they are free now (after a quiet spell, the burst).
+    -- A slot booked ahead is one another process's reply would wait for, though this one may never use it.
     first = nxt
-    nxt = first + want * interval
+    got = 1
+    nxt = first + interval
+    while got < want and nxt <= now do
+      got = got + 1
+      nxt = nxt + interval
+    end
   end
   redis.call('SET', KEYS[1], string.format('%.3f', nxt), 'PX', math.ceil(nxt - now + tolerance) + 1000)
 end
