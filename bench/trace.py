@@ -4,7 +4,8 @@ CLOCK_MONOTONIC, the measuring process's clock too, so the lines line up with wh
 
 Steps: `ticket` (a lane taken in; detail 1 for a backlog's ticket), `head` (its head read; detail: updates
 queued), `slot?` / `slot` (asking for a worker slot, given it), `update` / `processed` (one update),
-`pace` / `paced` (one message waiting for pacing, let go).
+`pace` / `paced` (one message waiting for pacing, let go), `lease` (a lease of the shared pacer; who: `backlog` or
+`free`; detail: slots asked for, slots now in hand, ms from the call to the first slot).
 Found with it: the flood's first second (stop 28, bench/README.md). Costs a list append per step.
 """
 
@@ -64,6 +65,17 @@ def install(path: str) -> None:
 
         return traced_wait
 
+    lease = pacing.SharedPacer._lease
+
+    async def traced_lease(self: pacing.SharedPacer, want: int, backlog: bool = False) -> float | None:
+        asked = self.clock()
+        first = await lease(self, want, backlog)
+        kept = self._backlogged if backlog else self._free
+        note("lease", "backlog" if backlog else "free",
+             f"{want} {len(kept.slots)} {round((first - asked) * 1000, 1) if first is not None else '-'}")
+        return first
+
+    pacing.SharedPacer._lease = traced_lease  # type: ignore[method-assign]
     worker.Worker._spawn = traced_spawn  # type: ignore[method-assign]
     worker.Worker._run_lane = traced_run_lane  # type: ignore[method-assign]
     worker.Worker._one = traced_one  # type: ignore[method-assign]
