@@ -104,11 +104,11 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
         port = free_port()
         processes.append(spawn("bench.serve", str(port), env=env, log=LOGS / "flood-serve.log"))
         if redis is not None:  # without it the intake is in serve's memory: its own worker is the only one
-            trace = os.environ.get("BENCH_TRACE")  # each worker's timeline in a file of its own: <file>, <file>.2, ...
-            processes += [spawn("bench.worker", env={**env, "METRICS_PORT": str(free_port()),
-                                                     **({"BENCH_TRACE": trace + (f".{n + 1}" if n else "")}
-                                                        if trace else {})},
-                                log=LOGS / "flood-worker.log", nice=args.worker_nice) for n in range(args.workers)]
+            trace = os.environ.get("BENCH_TRACE")
+            for n in range(args.workers):  # each worker's timeline in a file of its own: <file>, <file>.2, ...
+                own = {"BENCH_TRACE": f"{trace}.{n + 1}" if n else trace} if trace else {}
+                processes.append(spawn("bench.worker", env={**env, "METRICS_PORT": str(free_port()), **own},
+                                       log=LOGS / "flood-worker.log", nice=args.worker_nice))
         wait_port(port, 60)
         target = Target("this bot", port, [p.pid for p in processes], replies=True)
         scripts = await learn(target, fake, settle=1.6, platforms=("telegram",))
@@ -124,7 +124,7 @@ async def measure(limit: int, args: argparse.Namespace) -> list[str]:
         await asyncio.to_thread(poster.join)
         if poster.exitcode:
             raise RuntimeError(f"the flood's poster ended with {poster.exitcode} (its log is above)")
-        if os.environ.get("BENCH_TRACE"):  # the worker's timeline is written there; the replies beside it
+        if os.environ.get("BENCH_TRACE"):  # the workers' timelines are written there; the replies beside them
             _dump(Path(os.environ["BENCH_TRACE"] + ".replies"), {
                 "flood_began": began.value,
                 "replies": list(zip(beside.chats, beside.posted, beside.replies, strict=True))})

@@ -193,9 +193,9 @@ class SharedPacer:
         self.enabled = self.per_chat > 0 or self.global_rate > 0  # 0 and 0: no pacing, no Redis at all
         self.interval = 1.0 / self.global_rate if self.global_rate > 0 else 0.0
         self.backlog_interval = self.interval / BACKLOG_SHARE
-        # Slots at once after a quiet spell; at least 3, so that the tolerance (burst x interval) holds the
-        # slot a chat with a backlog may lease ahead beside one free now (headroom, `_LEASE`) at low rates too.
-        self.burst = max(3, math.floor(self.global_rate * lease_seconds))
+        # Slots at once after a quiet spell; at least HEADROOM_SLOTS + 1, so that the tolerance (burst x interval)
+        # holds the slot a chat with a backlog may lease beside the headroom left free (`_LEASE`) at low rates too.
+        self.burst = max(HEADROOM_SLOTS + 1, math.floor(self.global_rate * lease_seconds))
         self.batch = max(1, batch)
         self.lease_seconds = lease_seconds
         # GCRA with a burst: no 60 s window holds more than group_per_minute (docs/decisions.md).

@@ -59,6 +59,24 @@ async def send_for(pacer: SharedPacer, seconds: float, senders: int, sent: list[
     await asyncio.gather(*(conversation(n) for n in range(senders)))
 
 
+def recorded_waits(pacer: SharedPacer) -> list[float]:
+    """The waits `pacer` asks for, recorded as it sleeps them."""
+    waits: list[float] = []
+
+    async def recorded(seconds: float) -> None:
+        waits.append(seconds)
+        await asyncio.sleep(seconds)
+
+    pacer.sleep = recorded
+    return waits
+
+
+async def backlogged(pacer: SharedPacer, name: str, sent: list[float]) -> None:
+    """A process's lanes with a backlog (a flood), six conversations sending as fast as they may for 2 s."""
+    current_turn.set(LaneSlot(queued=5))
+    await send_for(pacer, 2.0, 6, sent, name)
+
+
 async def test_two_processes_share_the_overall_rate(redis: RedisTarget) -> None:
     async with pacers(redis.url, redis.prefix, per_chat=0.0, global_rate=RATE) as (one, two):
         first: list[float] = []
@@ -80,18 +98,8 @@ async def test_a_chat_without_a_backlog_finds_a_slot_free_beside_a_flood(redis: 
     to sleep), and the flood gets about BACKLOG_SHARE of the rate. Before (d2e381c) every slot was the
     flood's and the chat waited for the next one."""
     async with pacers(redis.url, redis.prefix, count=3, per_chat=0.0, global_rate=RATE) as (one, two, free):
-        waits: list[float] = []
-
-        async def recorded(seconds: float) -> None:
-            waits.append(seconds)
-            await asyncio.sleep(seconds)
-
-        free.sleep = recorded
+        waits = recorded_waits(free)
         flood: list[float] = []
-
-        async def backlogged(pacer: SharedPacer, name: str) -> None:
-            current_turn.set(LaneSlot(queued=5))
-            await send_for(pacer, 2.0, 6, flood, name)
 
         async def child() -> list[float]:
             went = []
@@ -101,7 +109,7 @@ async def test_a_chat_without_a_backlog_finds_a_slot_free_beside_a_flood(redis: 
                 went.append(time.monotonic())
             return went
 
-        *_, went = await asyncio.gather(backlogged(one, "7"), backlogged(two, "8"), child())
+        *_, went = await asyncio.gather(backlogged(one, "7", flood), backlogged(two, "8", flood), child())
         assert len(went) == 5 and waits == [], waits
         # The flood used its share, no more: BACKLOG_SHARE of the rate, a lease late at most, and a burst.
         assert most_in(flood, 1.0) <= RATE * BACKLOG_SHARE * (1.0 + one.lease_seconds) + one.burst
@@ -247,32 +255,22 @@ async def test_replies_arriving_together_beside_a_flood_find_slots_free(redis: R
     """Headroom for a few at once (issue 12): chats with a backlog leave HEADROOM_SLOTS (2) of the rate free, so two
     or three replies of chats without one that come within one slot's interval all go at once. Before (23e25c9)
     the flood kept the schedule at now and the second of two such replies waited for the next slot (bench.flood
-    with two workers: 9-20 ms in the slot wait for most normal replies 1-4 s into the flood)."""
+    with two workers: 9-24 ms in the slot wait for most normal replies 1-4 s into the flood)."""
     async with pacers(redis.url, redis.prefix, count=3, per_chat=0.0, global_rate=RATE) as (one, two, free):
-        waits: list[float] = []
-
-        async def recorded(seconds: float) -> None:
-            waits.append(seconds)
-            await asyncio.sleep(seconds)
-
-        free.sleep = recorded
+        waits = recorded_waits(free)
         flood: list[float] = []
-
-        async def backlogged(pacer: SharedPacer, name: str) -> None:
-            current_turn.set(LaneSlot(queued=5))
-            await send_for(pacer, 2.0, 6, flood, name)
-
         went: list[float] = []
+
+        async def reply(chat: str) -> None:
+            await free.wait(chat)
+            went.append(time.monotonic())
 
         async def children() -> None:
             for n in range(4):
                 await asyncio.sleep(0.4)
-                async def one(chat: str) -> None:
-                    await free.wait(chat)
-                    went.append(time.monotonic())
-                await asyncio.gather(*(one(f"50{n}{k}") for k in range(3)))
+                await asyncio.gather(*(reply(f"50{n}{k}") for k in range(3)))
 
-        await asyncio.gather(backlogged(one, "7"), backlogged(two, "8"), children())
+        await asyncio.gather(backlogged(one, "7", flood), backlogged(two, "8", flood), children())
         assert len(went) == 4 * 3
         assert waits == [], waits  # none of them was ever asked to wait for a slot
         assert len(flood) >= RATE * BACKLOG_SHARE * 2.0 / 2  # and the flood was not starved
