@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 
 from redis.asyncio import Redis
 
-from bot.delivery.sending import Pacer, Pacing, current_turn, parked
+from bot.delivery.sending import Pacer, Pacing, current_turn, parked, recount_lane
 from bot.delivery.turns import BACKLOG_SHARE, FairTurns, has_backlog
 from bot.settings import Settings
 
@@ -318,6 +318,7 @@ class SharedPacer:
                     if self.shared and self.clock() - self._synced > self.sync_seconds:
                         await self._lease(0)
             return max(self.clock(), self._held.get("*", 0.0))
+        await recount_lane()
         lane = current_turn.get()
         queued = lane.queued if lane is not None else 0
         backlog = has_backlog(queued)

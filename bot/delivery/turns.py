@@ -12,9 +12,12 @@ import asyncio
 import contextlib
 import heapq
 import itertools
+import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
 
 # A turn counts for this long, halving each time: long enough that a flood (a turn a second) ranks far
 # behind a child walking a report (a turn every few seconds), short enough that a flood that stopped
@@ -134,6 +137,15 @@ class Turn:
     queued: int = 0  # the lane's updates waiting, as last read with its head (0: not known yet)
     parked: bool = False
     on_park: Callable[[], None] | None = None
+    count: Callable[[], Awaitable[int]] | None = None  # the lane's updates queued, read now (`LaneQueue.remaining`)
+
+    async def recount(self) -> None:
+        if self.count is None:
+            return
+        try:
+            self.queued = await self.count()
+        except Exception as error:  # pacing never stops a message: the count read with the head stands
+            log.warning("a lane's queue could not be counted for pacing", extra={"error": type(error).__name__})
 
     async def take(self) -> None:
         if not self.held:

@@ -38,6 +38,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import functools
 import logging
 import time
 from collections.abc import Mapping, Sequence
@@ -211,7 +212,8 @@ class Worker:
             await asyncio.wait_for(self._let_go.wait(), seconds)
 
     def _spawn(self, ticket: Ticket) -> None:
-        turn = Turn(self.turns, ticket.lane, on_park=self._let_go.set)
+        turn = Turn(self.turns, ticket.lane, on_park=self._let_go.set,
+                    count=functools.partial(self.queue.remaining, ticket.lane))
         turn.held = self.turns.try_acquire(ticket.lane)  # now: who is first comes from the ticket order
         task = asyncio.create_task(self._drain_in_turn(ticket, turn))
         turn.owner = task

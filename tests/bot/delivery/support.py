@@ -504,6 +504,9 @@ class LaneSlot:
 
     queued: int
 
+    async def recount(self) -> None:
+        return None
+
     def give_back(self) -> bool:
         return False
 

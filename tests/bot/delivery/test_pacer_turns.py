@@ -263,6 +263,9 @@ class BusyWorkerSlot:
     held: bool = True
     late: list[float] = field(default_factory=lambda: [0.5])
 
+    async def recount(self) -> None:
+        return None
+
     def give_back(self) -> bool:
         if not self.held:
             return False

@@ -9,6 +9,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -274,3 +275,41 @@ async def test_replies_arriving_together_beside_a_flood_find_slots_free(redis: R
         assert len(went) == 4 * 3
         assert waits == [], waits  # none of them was ever asked to wait for a slot
         assert len(flood) >= RATE * BACKLOG_SHARE * 2.0 / 2  # and the flood was not starved
+
+
+@dataclass
+class FillingLane(LaneSlot):
+    """A lane whose head was read with one update queued and which has `now` queued by the time it sends: a
+    flood's new conversation, its account's other messages stored while its first was processed."""
+
+    now: int = 20
+
+    async def recount(self) -> None:
+        self.queued = self.now
+
+
+async def test_a_floods_first_replies_count_as_a_backlog_when_they_go(redis: RedisTarget) -> None:
+    """A lane's updates queued are read again before its message takes a turn of the rate (issue 12). A flood's
+    new conversations read their heads with one update queued; by their first replies they have twenty. Before
+    (0c62007) those replies counted as chats without a backlog, leased the slots kept for children, and a
+    child's reply in another process waited behind them (bench.flood: 0.2-1.3 s in some runs)."""
+    async with pacers(redis.url, redis.prefix, count=3, per_chat=0.0, global_rate=RATE) as (one, two, free):
+        waits = recorded_waits(free)
+        flood: list[float] = []
+
+        async def new_conversations(pacer: SharedPacer, name: str) -> None:
+            current_turn.set(FillingLane(queued=1))
+            await send_for(pacer, 2.0, 6, flood, name)
+
+        async def child() -> list[float]:
+            went = []
+            for n in range(6):
+                await asyncio.sleep(0.3)
+                await free.wait(f"500{n}")
+                went.append(time.monotonic())
+            return went
+
+        *_, went = await asyncio.gather(new_conversations(one, "7"), new_conversations(two, "8"), child())
+        assert len(went) == 6 and waits == [], waits
+        assert most_in(flood, 1.0) <= RATE * BACKLOG_SHARE * (1.0 + one.lease_seconds) + one.burst  # a backlog's share
+        assert len(flood) >= RATE * BACKLOG_SHARE * 2.0 / 2
