@@ -30,6 +30,10 @@ TURNS_HALF_LIFE_SECONDS = 5.0
 # The trade: while nobody else sends, a flood goes this much slower. Measured: bench/README.md (stop 24).
 BACKLOG_SHARE = 0.8
 
+# A lane's updates queued, read again before its message takes a turn of the rate, wait this long at most (as a
+# call of the shared pacer does, bot/delivery/pacing.py CALL_TIMEOUT).
+RECOUNT_SECONDS = 0.5
+
 
 def has_backlog(queued: int) -> bool:
     """Whether a conversation with `queued` updates (or messages) waiting, the one at hand included, is
@@ -140,12 +144,16 @@ class Turn:
     count: Callable[[], Awaitable[int]] | None = None  # the lane's updates queued, read now (`LaneQueue.remaining`)
 
     async def recount(self) -> None:
+        """Read `queued` again (bot/delivery/sending.py `recount_lane`). Pacing never stops a message: when
+        the count fails or takes longer than RECOUNT_SECONDS, the one read with the head stands. Logged at
+        debug only: Redis's outages are reported by the intake and the pacer, once each."""
         if self.count is None:
             return
         try:
-            self.queued = await self.count()
-        except Exception as error:  # pacing never stops a message: the count read with the head stands
-            log.warning("a lane's queue could not be counted for pacing", extra={"error": type(error).__name__})
+            async with asyncio.timeout(RECOUNT_SECONDS):
+                self.queued = await self.count()
+        except Exception as error:
+            log.debug("a lane's queue not counted again for pacing", extra={"error": type(error).__name__})
 
     async def take(self) -> None:
         if not self.held:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from bot.delivery import turns
 from bot.delivery.sending import Pacer, current_turn
 from tests.bot.delivery.support import LaneSlot
 
@@ -317,3 +318,23 @@ async def test_a_flood_alone_gets_the_backlog_share_of_the_rate() -> None:
     # 240, and the few first messages that went before their chat's others were queued (no backlog yet).
     assert 240 <= in_ten_seconds <= 244, in_ten_seconds
     assert len(sends.order) == 1000
+
+
+@pytest.mark.parametrize("failure", ["raises", "hangs"])
+async def test_a_message_goes_when_its_lanes_count_cannot_be_read_again(
+        failure: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pacing never stops a message: when the lane's updates queued cannot be read again (Redis failing or
+    slow), the count read with the head stands and the message goes."""
+    monkeypatch.setattr(turns, "RECOUNT_SECONDS", 0.05)
+
+    async def count() -> int:
+        if failure == "raises":
+            raise ConnectionError("Redis is down")
+        await asyncio.Event().wait()
+        return 20
+
+    pacer = Pacer(per_chat=1.0, global_rate=30.0)
+    lane = turns.Turn(turns.FairTurns(1), "conv:telegram:child", held=True, queued=1, count=count)
+    current_turn.set(lane)
+    await asyncio.wait_for(pacer.wait("4000"), 2.0)
+    assert lane.queued == 1
