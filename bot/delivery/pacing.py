@@ -6,7 +6,8 @@ so `SharedPacer` keeps, per scope (the platform account), under `{prefix}:pace:{
 
 - `next`: the next free slot of the overall rate (GCRA, with a burst of `rate * LEASE_SECONDS`).
   One script call leases up to `BATCH` consecutive slots (as many as this process has messages
-  waiting); each message waits for its slot, with no call of its own. A slot not used within
+  waiting, and for chats with a backlog as many as they used lately); each message waits for its slot,
+  with no call of its own. A slot not used within
   `LEASE_SECONDS` is dropped. In any t seconds all processes together send at most
   `rate * (t + LEASE_SECONDS) + burst`.
 - `backlog`: the next slot of the chats with a backlog (their lane has more updates queued), which get
@@ -57,7 +58,7 @@ log = logging.getLogger(__name__)
 
 LEASE_SECONDS = 0.25  # a leased slot unused this long after its time is dropped; also the burst (x rate)
 BATCH = 8  # slots one call asks for, at most
-HORIZON_SECONDS = 0.5  # one call asks for the slots this process used in about this long lately
+HORIZON_SECONDS = 0.5  # a backlog's lease asks for the slots its chats used in about this long lately
 SYNC_SECONDS = 0.5  # without an overall rate, the holds are read before sending after this long
 PEER_SECONDS = 10.0  # a process that leased within this long counts as a peer
 CALL_TIMEOUT = 0.5  # one Redis call waits this long at most, then this process paces alone
@@ -166,7 +167,7 @@ class _Leases:
 
     turns: FairTurns
     slots: deque[float] = field(default_factory=deque)  # leased slots, on this clock
-    taken: deque[float] = field(default_factory=deque)  # when slots were taken, over the last second
+    taken: deque[float] = field(default_factory=deque)  # chats with a backlog: slots taken, over the last second
     waiting: int = 0  # messages waiting for a slot: how many to lease
 
 
@@ -330,19 +331,15 @@ class SharedPacer:
                 while leases.slots and leases.slots[0] < now - self.lease_seconds:
                     leases.slots.popleft()  # too late to use (its sender left): dropped
                 while not leases.slots and self.shared:
-                    # Each sender comes back one at a time, after its own slot: ask for what this process
-                    # has been using, not only for who waits right now.
-                    while leases.taken and leases.taken[0] < now - 1.0:
-                        leases.taken.popleft()
-                    lately = math.ceil(len(leases.taken) * HORIZON_SECONDS)
-                    again = await self._lease(min(max(leases.waiting, lately), self.batch), backlog)
+                    again = await self._lease(self._wanted(leases, now, backlog), backlog)
                     if leases.slots or again is None:
                         break
                     await self.sleep(max(again - self.clock(), 0.001))  # the rate's slot of now stays free
                     now = self.clock()
                 everyone = self._held.get("*", 0.0)
                 if leases.slots:
-                    leases.taken.append(now)
+                    if backlog:  # counted for `_wanted`
+                        leases.taken.append(now)
                     slot = max(leases.slots.popleft(), everyone)
                 else:  # Redis is down: this process's share of the rate, in slots like `Pacer`.
                     slot = max(now, self._next_alone, everyone, self._next_alone_backlog if backlog else 0.0)
@@ -354,6 +351,20 @@ class SharedPacer:
                 return slot
         finally:
             leases.waiting -= 1
+
+    def _wanted(self, leases: _Leases, now: float, backlog: bool) -> int:
+        """How many slots one lease asks for. Chats with a backlog: what this process has been using lately
+        too, not only who waits right now (each of their senders comes back one at a time, after its own slot,
+        and their slots never pass the headroom, so a batch takes nothing from a reply). Chats without one: only
+        the messages waiting. Slots leased ahead for messages a process did not have moved the shared schedule
+        past now, and a reply in another process waited behind them, 30-70 ms beside a flood with two workers,
+        while the slots went unused (bench/README.md, stop 34)."""
+        if not backlog:
+            return min(leases.waiting, self.batch)
+        while leases.taken and leases.taken[0] < now - 1.0:
+            leases.taken.popleft()
+        lately = math.ceil(len(leases.taken) * HORIZON_SECONDS)
+        return min(max(leases.waiting, lately), self.batch)
 
     async def _lease(self, want: int, backlog: bool = False) -> float | None:
         """One script call: up to `want` slots (for chats with a backlog, or without), the holds, the

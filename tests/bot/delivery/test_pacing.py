@@ -313,3 +313,41 @@ async def test_a_floods_first_replies_count_as_a_backlog_when_they_go(redis: Red
         assert len(went) == 6 and waits == [], waits
         assert most_in(flood, 1.0) <= RATE * BACKLOG_SHARE * (1.0 + one.lease_seconds) + one.burst  # a backlog's share
         assert len(flood) >= RATE * BACKLOG_SHARE * 2.0 / 2
+
+
+async def test_a_reply_does_not_wait_behind_slots_another_process_leased_for_nothing(redis: RedisTarget) -> None:
+    """Leases for chats without a backlog ask for the messages waiting, not for what the process used lately
+    (issue 12). Beside a flood (which keeps the shared schedule at the headroom), two processes' normal users
+    reply one message at a time; a reply in a third process never has to wait for a slot. Before (7bafc76)
+    each leased up to 8 slots at a time for its one message, the schedule passed now, and the reply waited
+    behind slots that then went unused: here 4 of 20 replies waited 8-76 ms, in every run (bench.flood with
+    two workers: 30-70 ms in the slot wait, 1-4 s into the flood), and the flood got a third fewer slots."""
+    async with pacers(redis.url, redis.prefix, count=4, per_chat=0.0, global_rate=RATE) as pacing:
+        flooded, *busy, other = pacing
+        waits = recorded_waits(other)
+        flood: list[float] = []
+        sent: list[float] = []
+
+        async def steady(pacer: SharedPacer, name: str) -> None:  # one message at a time, a quarter of the rate
+            deadline = time.monotonic() + 2.0
+            n = 0
+            while time.monotonic() < deadline:
+                await pacer.wait(f"{name}{n % 7}")
+                sent.append(time.monotonic())
+                n += 1
+                await asyncio.sleep(4 / RATE)
+
+        async def replies() -> list[float]:
+            went = []
+            for n in range(20):
+                await asyncio.sleep(0.09)
+                await other.wait(f"70{n}")
+                went.append(time.monotonic())
+            return went
+
+        *_, went = await asyncio.gather(backlogged(flooded, "8", flood), steady(busy[0], "5"), steady(busy[1], "6"),
+                                        replies())
+        assert len(went) == 20
+        assert waits == [], waits  # never asked to wait for a slot
+        assert len(sent) >= RATE * 2.0 / 2 / 2  # the busy processes sent what they had
+        assert len(flood) >= RATE * BACKLOG_SHARE * 2.0 / 4  # and the flood was not starved
