@@ -319,7 +319,8 @@ class SharedPacer:
                     if self.shared and self.clock() - self._synced > self.sync_seconds:
                         await self._lease(0)
             return max(self.clock(), self._held.get("*", 0.0))
-        await recount_lane()
+        if self.shared:  # while Redis is taken as down, the count read with the head stands: no wait for it
+            await recount_lane()
         lane = current_turn.get()
         queued = lane.queued if lane is not None else 0
         backlog = has_backlog(queued)
