@@ -44,22 +44,28 @@ class Flood:
 async def _run_until_child(queue: MemoryIntake, route: Flood) -> int:
     """Run a one-slot worker (four lanes in hand at most, three of them lanes with a backlog) until the
     child's update is processed; the flood's updates processed first."""
+    flood_first = await _worker_until_child(queue, route, route.done, concurrency=1)
+    print("flood updates processed before the child's:", flood_first)
+    return flood_first
+
+
+async def _worker_until_child(queue: MemoryIntake, route: object, order: list[str], *, concurrency: int = 64,
+                              grace_seconds: float | None = None) -> int:
+    """Run a worker on `route` until the child's lane shows in `order` (what the route records); its place there."""
     worker = Worker(queue, LocalOrdering(), MemoryStateStore(), {"telegram": cast(Route, route)}, Metrics(),
-                    concurrency=1)
+                    concurrency=concurrency)
     stop = asyncio.Event()
-    running = asyncio.create_task(worker.run(stop))
+    running = asyncio.create_task(worker.run(stop, grace_seconds))
     try:
         for _ in range(500):
-            if CHILD in route.done:
+            if CHILD in order:
                 break
             await asyncio.sleep(0.01)
     finally:
         stop.set()
         await running
-    assert CHILD in route.done
-    flood_first = route.done.index(CHILD)
-    print("flood updates processed before the child's:", flood_first)
-    return flood_first
+    assert CHILD in order
+    return order.index(CHILD)
 
 
 async def test_a_childs_new_lane_is_taken_in_beside_a_floods_new_lanes() -> None:
@@ -125,17 +131,7 @@ async def test_a_floods_first_replies_are_paced_as_a_backlog_once_their_lanes_fi
     route = FillingFlood(queue, Pacer(per_chat=0.0, global_rate=20.0))
     await queue.submit([Submission("telegram", f"{lane}:0", lane, "{}") for lane in FLOOD])
     await queue.submit([Submission("telegram", "child:1", CHILD, "{}")])
-    worker = Worker(queue, LocalOrdering(), MemoryStateStore(), {"telegram": cast(Route, route)}, Metrics())
-    stop = asyncio.Event()
-    running = asyncio.create_task(worker.run(stop, 0.5))  # the flood's rest: not waited for
-    try:
-        for _ in range(500):
-            if CHILD in route.sent:
-                break
-            await asyncio.sleep(0.01)
-    finally:
-        stop.set()
-        await running
-    flood_first = route.sent.index(CHILD)
+    # The flood's rest is not waited for at the end.
+    flood_first = await _worker_until_child(queue, route, route.sent, grace_seconds=0.5)
     print("flood replies sent before the child's:", flood_first)
     assert flood_first <= 1, route.sent[:flood_first + 1]

@@ -78,6 +78,16 @@ async def backlogged(pacer: SharedPacer, name: str, sent: list[float]) -> None:
     await send_for(pacer, 2.0, 6, sent, name)
 
 
+async def spaced_replies(pacer: SharedPacer, count: int, every: float, prefix: str) -> list[float]:
+    """Replies of chats without a backlog, one every `every` seconds, each to a chat of its own: when each went."""
+    went = []
+    for n in range(count):
+        await asyncio.sleep(every)
+        await pacer.wait(f"{prefix}{n}")
+        went.append(time.monotonic())
+    return went
+
+
 async def test_two_processes_share_the_overall_rate(redis: RedisTarget) -> None:
     async with pacers(redis.url, redis.prefix, per_chat=0.0, global_rate=RATE) as (one, two):
         first: list[float] = []
@@ -102,15 +112,8 @@ async def test_a_chat_without_a_backlog_finds_a_slot_free_beside_a_flood(redis: 
         waits = recorded_waits(free)
         flood: list[float] = []
 
-        async def child() -> list[float]:
-            went = []
-            for n in range(5):
-                await asyncio.sleep(0.3)
-                await free.wait(f"500{n}")
-                went.append(time.monotonic())
-            return went
-
-        *_, went = await asyncio.gather(backlogged(one, "7", flood), backlogged(two, "8", flood), child())
+        *_, went = await asyncio.gather(backlogged(one, "7", flood), backlogged(two, "8", flood),
+                                        spaced_replies(free, 5, 0.3, "500"))
         assert len(went) == 5 and waits == [], waits
         # The flood used its share, no more: BACKLOG_SHARE of the rate, a lease late at most, and a burst.
         assert most_in(flood, 1.0) <= RATE * BACKLOG_SHARE * (1.0 + one.lease_seconds) + one.burst
@@ -301,15 +304,8 @@ async def test_a_floods_first_replies_count_as_a_backlog_when_they_go(redis: Red
             current_turn.set(FillingLane(queued=1))
             await send_for(pacer, 2.0, 6, flood, name)
 
-        async def child() -> list[float]:
-            went = []
-            for n in range(6):
-                await asyncio.sleep(0.3)
-                await free.wait(f"500{n}")
-                went.append(time.monotonic())
-            return went
-
-        *_, went = await asyncio.gather(new_conversations(one, "7"), new_conversations(two, "8"), child())
+        *_, went = await asyncio.gather(new_conversations(one, "7"), new_conversations(two, "8"),
+                                        spaced_replies(free, 6, 0.3, "500"))
         assert len(went) == 6 and waits == [], waits
         assert most_in(flood, 1.0) <= RATE * BACKLOG_SHARE * (1.0 + one.lease_seconds) + one.burst  # a backlog's share
         assert len(flood) >= RATE * BACKLOG_SHARE * 2.0 / 2
@@ -337,16 +333,8 @@ async def test_a_reply_does_not_wait_behind_slots_another_process_leased_for_not
                 n += 1
                 await asyncio.sleep(4 / RATE)
 
-        async def replies() -> list[float]:
-            went = []
-            for n in range(20):
-                await asyncio.sleep(0.09)
-                await other.wait(f"70{n}")
-                went.append(time.monotonic())
-            return went
-
         *_, went = await asyncio.gather(backlogged(flooded, "8", flood), steady(busy[0], "5"), steady(busy[1], "6"),
-                                        replies())
+                                        spaced_replies(other, 20, 0.09, "70"))
         assert len(went) == 20
         assert waits == [], waits  # never asked to wait for a slot
         assert len(sent) >= RATE * 2.0 / 2 / 2  # the busy processes sent what they had
