@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
@@ -146,6 +146,10 @@ class _Matcher:
     needles: tuple[tuple[Needle, str, str | None], ...]
     by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, hash=False)
     by_stem: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, hash=False)
+    # The keys of both as sets: a set's intersection with a set walks the smaller one, with a dict every
+    # key of the dict (thousands for a group's phrases, against a message's few dozen words).
+    words: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
+    stems: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
 
     @classmethod
     @cache
@@ -165,14 +169,15 @@ class _Matcher:
                 by_stem.setdefault(str(needle_).strip(), []).append(i)
         global _LONGEST_STEM
         _LONGEST_STEM = max(_LONGEST_STEM, *map(len, by_stem), 0)
-        return cls(found, {k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()})
+        return cls(found, {k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()},
+                   frozenset(by_word), frozenset(by_stem))
 
     def _candidates(self, words: _Words) -> list[int]:
         """The needles that may occur in a haystack of these words, in their order."""
         found: list[int] = []
-        for key in words.whole.intersection(self.by_word):
+        for key in words.whole.intersection(self.words):
             found.extend(self.by_word[key])
-        for key in words.starts.intersection(self.by_stem):
+        for key in words.starts.intersection(self.stems):
             found.extend(self.by_stem[key])
         found.sort()
         return found
@@ -242,6 +247,39 @@ def _combo(hay: str, parts: tuple[_Matcher, ...], calm: _CalmSentences | None,
     return None
 
 
+@dataclass(frozen=True)
+class _Starters:
+    """Which of a group's pairs or combos can start in a haystack: their first parts indexed by the first
+    words and stems of their needles, so a message is not tried against every one (a group has up to a
+    hundred combos). One that cannot start finds nothing: skipping it changes no reading."""
+
+    by_word: dict[str, tuple[int, ...]]
+    by_stem: dict[str, tuple[int, ...]]
+    words: frozenset[str]
+    stems: frozenset[str]
+
+    @classmethod
+    def of(cls, firsts: Sequence[_Matcher]) -> _Starters:
+        by_word: dict[str, list[int]] = {}
+        by_stem: dict[str, list[int]] = {}
+        for at, matcher in enumerate(firsts):
+            for word in matcher.words:
+                by_word.setdefault(word, []).append(at)
+            for stem in matcher.stems:
+                by_stem.setdefault(stem, []).append(at)
+        return cls({k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()},
+                   frozenset(by_word), frozenset(by_stem))
+
+    def present(self, words: _Words) -> list[int]:
+        """The positions of those that can start here, in their order (the first that fires wins)."""
+        found: set[int] = set()
+        for word in words.whole.intersection(self.words):
+            found.update(self.by_word[word])
+        for stem in words.starts.intersection(self.stems):
+            found.update(self.by_stem[stem])
+        return sorted(found)
+
+
 @dataclass
 class _CalmSentences:
     """Whether the sentence around a position holds a calm word; each sentence is looked at once."""
@@ -270,8 +308,11 @@ class _Group:
     combos: tuple[tuple[tuple[_Matcher, ...], _Matcher | None], ...]
     # The first words and the stems of every needle that can start a reading of this group (its phrases,
     # the first half of its pairs, the first part of its combos): a message with none of them is skipped.
-    first_words: frozenset[str] = frozenset()
-    first_stems: frozenset[str] = frozenset()
+    first_words: frozenset[str]
+    first_stems: frozenset[str]
+    # Which pairs and combos can start in a message (tried in order, only those).
+    pair_starters: _Starters
+    combo_starters: _Starters
 
     def may_fire(self, words: _Words) -> bool:
         return not (words.whole.isdisjoint(self.first_words) and words.starts.isdisjoint(self.first_stems))
@@ -295,7 +336,8 @@ def _compile(reason: str, group: Group) -> _Group:
     starters = (phrases, *(a for a, _ in pairs), *(parts[0] for parts, _ in combos))
     return _Group(reason, group.level, phrases, pairs, calm, frozenset(group.unless), combos,
                   frozenset(chain.from_iterable(m.by_word for m in starters)),
-                  frozenset(chain.from_iterable(m.by_stem for m in starters)))
+                  frozenset(chain.from_iterable(m.by_stem for m in starters)),
+                  _Starters.of([a for a, _ in pairs]), _Starters.of([parts[0] for parts, _ in combos]))
 
 
 # Compiled when the module loads, so a phrase that cannot work fails at start-up, not mid-chat.
@@ -305,6 +347,19 @@ _IDIOMS = tuple(
     else (n, re.compile(re.escape(n.rstrip()) + ("(?= )" if n.endswith(" ") else "")))
     for p in IDIOMS for n in needles(p)
 )
+# The idioms a haystack's words can hold, by the first word of each (every idiom but a pattern starts
+# with a whole word), so a message is not searched for all 800 of them; patterns are always tried.
+def _idioms_by_word() -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for at, (quick, _) in enumerate(_IDIOMS):
+        if isinstance(quick, str):
+            found.setdefault(quick.split()[0], []).append(at)
+    return {word: tuple(places) for word, places in found.items()}
+
+
+_IDIOMS_BY_WORD = _idioms_by_word()
+_IDIOM_WORDS = frozenset(_IDIOMS_BY_WORD)
+_IDIOM_PATTERNS = tuple(at for at, (quick, _) in enumerate(_IDIOMS) if isinstance(quick, re.Pattern))
 _FEAR = _Matcher.of(FEAR)
 
 
@@ -313,7 +368,12 @@ def _haystack(text: str) -> str:
     text = text.translate(_EMOJI_WORDS)
     folded = (fold(s) for s in _SENTENCE_END.split(text))
     hay = f" {_SEP.join(s for s in folded if s)} "
-    for quick, idiom in _IDIOMS:
+    # In the idioms' order, as masking one may hide the next; masking never makes a new occurrence ('#').
+    tried = [*_IDIOM_PATTERNS]
+    for word in _IDIOM_WORDS.intersection(hay.split(" ")):
+        tried += _IDIOMS_BY_WORD[word]
+    for at in sorted(tried):
+        quick, idiom = _IDIOMS[at]
         if isinstance(quick, re.Pattern) or quick in hay:
             hay = idiom.sub(_masked, hay)
     return hay
@@ -337,10 +397,12 @@ def explain(text: str) -> tuple[tuple[str, str, str], ...]:
             continue
         calm = _CalmSentences(hay, group.calm) if group.calm and not afraid else None
         hit = group.phrases.first(hay, calm, words)
-        for a, b in group.pairs if hit is None else ():
+        for at in group.pair_starters.present(words) if hit is None else ():
+            a, b = group.pairs[at]
             if (hit := _pair(hay, a, b, calm, words)) is not None:
                 break
-        for parts, combo_calm in group.combos if hit is None else ():
+        for at in group.combo_starters.present(words) if hit is None else ():
+            parts, combo_calm = group.combos[at]
             sentences = _CalmSentences(hay, combo_calm) if combo_calm else None
             if (hit := _combo(hay, parts, sentences, words)) is not None:
                 break
@@ -350,11 +412,11 @@ def explain(text: str) -> tuple[tuple[str, str, str], ...]:
     kept = [(g.reason, g.level, hit) for g, hit in found if not g.unless & reasons]
     kept.sort(key=lambda item: -rank(item[1]))
     if not kept:
-        learned, reason = scorer.score(hay)
-        if learned > LEARNED_THRESHOLD:
+        if (scored := scorer.above(hay, LEARNED_THRESHOLD)) is not None:
+            learned, reason = scored
             return ((reason, LEARNED_LEVEL, f"learned score {learned:.2f}"),)
     elif ({reason for reason, _, _ in kept} <= VETOED_REASONS and len(hay) <= scorer.MAX_SCORED_CHARS
-          and -math.inf < scorer.score(hay)[0] < LEARNED_VETO):  # only what the scorer read whole
+          and -math.inf < scorer.danger(hay) < LEARNED_VETO):  # only what the scorer read whole
         return ()
     return tuple(kept)
 

@@ -15,6 +15,8 @@ never `critical`. How it was measured and why it was adopted: docs/crisis-readin
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from operator import itemgetter
 
 from flows import crisis_weights as cw
 
@@ -58,6 +60,8 @@ def _parse() -> dict[str, tuple[int, ...]]:
     return table
 
 
+_FIRST: Callable[[tuple[int, ...]], int] = itemgetter(0)  # an entry's danger weight
+
 # Parsed when the module loads (about 0.1 s), so the first message is read as fast as the others.
 _TABLE = _parse()
 
@@ -66,21 +70,47 @@ def score(folded: str) -> tuple[float, str]:
     """(danger score, the reason it most resembles) of a folded text; danger when score > cw.THRESHOLD.
 
     A text of fewer than MIN_WORDS different words scores minus infinity."""
+    entries, norm = _entries(folded)
+    if not norm:
+        return -math.inf, cw.REASONS[0]
+    return _danger(entries, norm), _reason(entries, norm)
+
+
+def danger(folded: str) -> float:
+    """`score`'s danger alone, without weighing the reasons."""
+    entries, norm = _entries(folded)
+    return _danger(entries, norm) if norm else -math.inf
+
+
+def above(folded: str, threshold: float) -> tuple[float, str] | None:
+    """`score` when the danger passes `threshold`, else None: the reasons are weighed only then (most
+    messages are calm, and weighing them is half of reading one that is not)."""
+    entries, norm = _entries(folded)
+    if not norm:
+        return None
+    learned = _danger(entries, norm)
+    return (learned, _reason(entries, norm)) if learned > threshold else None
+
+
+def _entries(folded: str) -> tuple[list[tuple[int, ...]], float]:
+    """The table's entries of a text's features, and the norm they are weighed with (0: too few words)."""
     head = folded[:MAX_SCORED_CHARS]
     # Counted before the n-grams are built: most calm messages are short, and building them is the cost.
     if len(set(_words(head))) < MIN_WORDS:
-        return -math.inf, cw.REASONS[0]
+        return [], 0.0
     feats = features(head)
-    table = _TABLE
-    norm = 1 / math.sqrt(len(feats))
-    danger = 0
+    # map and filter, not a comprehension: iterated in C, the lookups are most of a message's reading.
+    return list(filter(None, map(_TABLE.get, feats))), 1 / math.sqrt(len(feats))
+
+
+def _danger(entries: list[tuple[int, ...]], norm: float) -> float:
+    return cw.BIAS + sum(map(_FIRST, entries)) * norm / cw.SCALE
+
+
+def _reason(entries: list[tuple[int, ...]], norm: float) -> str:
     per_reason = [0] * len(cw.REASONS)
-    for gram in feats:
-        entry = table.get(gram)
-        if entry is None:
-            continue
-        danger += entry[0]
+    for entry in entries:
         for at in range(1, len(entry), 2):
             per_reason[entry[at]] += entry[at + 1]
     best = max(range(len(cw.REASONS)), key=lambda i: cw.REASON_BIAS[i] + per_reason[i] * norm / cw.SCALE)
-    return cw.BIAS + danger * norm / cw.SCALE, cw.REASONS[best]
+    return cw.REASONS[best]
