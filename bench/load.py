@@ -365,6 +365,7 @@ async def run(args: argparse.Namespace) -> None:
         cpu0, rcpu0, cmd0, eval0 = sum(cpus0), redis.cpu(), redis.commands(), redis.evals()
         conversations = updates = 0
         results: dict[str, tuple[Stats, float]] = {}
+        phase_cpu: dict[str, float] = {}  # the bot processes' CPU per update of each phase, ms
         measured_from = time.time()
         for label, latency, rate, users, dup, mix in (
                 (f"at {args.low_rate:.0f}/s, both platforms", 0.0, args.low_rate, 100, 0.05, scripts),
@@ -374,9 +375,11 @@ async def run(args: argparse.Namespace) -> None:
             if args.saturated_only and rate is not None:
                 continue
             fake.latency = latency
+            before = sum(cpu_seconds(p) for p in ours.pids)
             stats, elapsed = await phase(ours, fake, mix, seconds=args.seconds, users=users, rate=rate,
                                          duplicates=dup)
             results[label] = (stats, elapsed)
+            phase_cpu[label] = (sum(cpu_seconds(p) for p in ours.pids) - before) / max(1, stats.updates) * 1000
             conversations += len(stats.users)
             updates += stats.updates
             await asyncio.sleep(1.0)  # late or doubled replies would arrive now
@@ -416,6 +419,10 @@ async def run(args: argparse.Namespace) -> None:
         out.append(f"  CPU per update                     {(cpu1 - cpu0) / updates * 1000:7.2f} ms bot processes "
                    f"(serve {web_cpu:.2f}, worker {worker_cpu:.2f}), {(rcpu1 - rcpu0) / updates * 1000:.2f} ms "
                    f"redis-server; the load generator and fake platforms {(own1 - own0) / updates * 1000:.2f} ms")
+        # By phase: whether a slow platform (more updates in flight at once) costs more per update.
+        out.append("  CPU per update by phase            " + ", ".join(
+            f"{label.format(rate=args.rate).removeprefix('at ')} {ms:.2f}" for label, ms in phase_cpu.items())
+            + " ms (bot processes)")
         per_redis = (memory1 - memory0) / conversations * 1000 / 2**20
         out.append(f"  memory per 1,000 conversations     {per_redis:7.2f} MiB "
                    f"Redis, {(rss1 - rss0) / conversations * 1000 / 2**20:.2f} MiB process RSS "
