@@ -86,6 +86,30 @@ async def test_lanes_put_back_with_work_left_come_after_new_lanes_and_only_as_ma
     assert (await intake.depth())["tickets"] == 0
 
 
+async def test_a_read_never_brings_more_tickets_than_asked_new_lanes_first(intake: Any) -> None:
+    flood = [f"conv:telegram:f{n}" for n in range(2)]
+    await intake.submit([sub(f"8:{lane}:{i}", lane=lane) for lane in flood for i in range(2)])
+    for ticket in await intake.tickets(10, 0.2):
+        await intake.let_go(ticket, None, requeue=True)  # both put back: two backlog tickets
+    await intake.submit([sub(f"8:new{n}", lane=f"conv:telegram:n{n}") for n in range(3)])
+    assert [t.lane for t in await intake.tickets(2, 0.2)] == ["conv:telegram:n0", "conv:telegram:n1"]
+    assert [(t.lane, t.backlog) for t in await intake.tickets(2, 0.2)] == [("conv:telegram:n2", False),
+                                                                           (flood[0], True)]
+    assert [(t.lane, t.backlog) for t in await intake.tickets(2, 0.2)] == [(flood[1], True)]
+
+
+async def test_a_worker_reads_again_once_redis_has_lost_its_streams_and_they_are_back() -> None:
+    """Redis restarted without its data: no group to read from. The read finds nothing, no error, and the
+    next one makes the group again."""
+    async with redis_intake() as parts:
+        await parts.intake.submit([sub("7:1")])
+        assert len(await parts.intake.tickets(10, 0.2)) == 1
+        await parts.client.delete(parts.intake.stream, parts.intake.backlog_stream)
+        assert await parts.intake.tickets(10, 0.05) == []
+        await parts.intake.submit([sub("7:2", lane="conv:telegram:b")])
+        assert [t.lane for t in await parts.intake.tickets(10, 0.2)] == ["conv:telegram:b"]
+
+
 async def test_a_backlog_ticket_waited_for_is_given_and_a_dead_consumers_is_taken_over() -> None:
     async with redis_url() as (url, prefix):
         client = Redis.from_url(url, decode_responses=True)
