@@ -26,7 +26,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
@@ -137,19 +138,52 @@ _LONGEST_STEM = 1  # the longest one-word stem of any matcher so far (`_Matcher.
 
 
 @dataclass(frozen=True)
+class _Index:
+    """Positions in a list (needles, pairs, combos, idioms) by the whole words and the word starts (stems)
+    that can begin what stands there: a message's words pick the few worth a search. Its keys are sets, as a
+    set's intersection with a set walks the smaller one, with a dict every key of the dict."""
+
+    by_word: dict[str, tuple[int, ...]]
+    by_stem: dict[str, tuple[int, ...]]
+    words: frozenset[str]
+    stems: frozenset[str]
+
+    @classmethod
+    def of(cls, by_word: Mapping[str, Iterable[int]], by_stem: Mapping[str, Iterable[int]]) -> _Index:
+        return cls({k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()},
+                   frozenset(by_word), frozenset(by_stem))
+
+    @classmethod
+    def over(cls, matchers: Sequence[_Matcher]) -> _Index:
+        """The positions of matchers by every key of each (a pair's or combo's first part: can it start?)."""
+        by_word: dict[str, list[int]] = {}
+        by_stem: dict[str, list[int]] = {}
+        for at, matcher in enumerate(matchers):
+            for word in matcher.index.words:
+                by_word.setdefault(word, []).append(at)
+            for stem in matcher.index.stems:
+                by_stem.setdefault(stem, []).append(at)
+        return cls.of(by_word, by_stem)
+
+    def present(self, whole: AbstractSet[str], starts: AbstractSet[str] = frozenset()) -> list[int]:
+        """The positions that can occur among these words and word starts, in the list's order."""
+        found: set[int] = set()
+        for word in whole & self.words:
+            found.update(self.by_word[word])
+        for stem in starts & self.stems:
+            found.update(self.by_stem[stem])
+        return sorted(found)
+
+
+@dataclass(frozen=True)
 class _Matcher:
     """Phrases ready to search: (needle, the phrase it came from, its first whole word or None).
 
-    `by_word` and `by_stem` index the needles (by position in `needles`) by their first whole word, or
-    by the stem itself for a one-word stem, so a haystack's words pick the candidates."""
+    `index` holds the needles (by position in `needles`) by their first whole word, or by the stem itself
+    for a one-word stem, so a haystack's words pick the candidates."""
 
     needles: tuple[tuple[Needle, str, str | None], ...]
-    by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, hash=False)
-    by_stem: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, hash=False)
-    # The keys of both as sets: a set's intersection with a set walks the smaller one, with a dict every
-    # key of the dict (thousands for a group's phrases, against a message's few dozen words).
-    words: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
-    stems: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
+    index: _Index = field(compare=False, hash=False)
 
     @classmethod
     @cache
@@ -169,18 +203,7 @@ class _Matcher:
                 by_stem.setdefault(str(needle_).strip(), []).append(i)
         global _LONGEST_STEM
         _LONGEST_STEM = max(_LONGEST_STEM, *map(len, by_stem), 0)
-        return cls(found, {k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()},
-                   frozenset(by_word), frozenset(by_stem))
-
-    def _candidates(self, words: _Words) -> list[int]:
-        """The needles that may occur in a haystack of these words, in their order."""
-        found: list[int] = []
-        for key in words.whole.intersection(self.words):
-            found.extend(self.by_word[key])
-        for key in words.starts.intersection(self.stems):
-            found.extend(self.by_stem[key])
-        found.sort()
-        return found
+        return cls(found, _Index.of(by_word, by_stem))
 
     def hits(self, hay: str, calm: _CalmSentences | None = None,
              words: _Words | None = None) -> Iterator[tuple[str, int]]:
@@ -188,7 +211,8 @@ class _Matcher:
 
         `words`, the haystack's words, lets the needles that cannot occur be skipped without a search.
         """
-        for i in self._candidates(words if words is not None else _Words.of(hay)):
+        words = words if words is not None else _Words.of(hay)
+        for i in self.index.present(words.whole, words.starts):
             needle_, phrase, _ = self.needles[i]
             if isinstance(needle_, str):
                 pos = hay.find(needle_)
@@ -247,39 +271,6 @@ def _combo(hay: str, parts: tuple[_Matcher, ...], calm: _CalmSentences | None,
     return None
 
 
-@dataclass(frozen=True)
-class _Starters:
-    """Which of a group's pairs or combos can start in a haystack: their first parts indexed by the first
-    words and stems of their needles, so a message is not tried against every one (a group has up to a
-    hundred combos). One that cannot start finds nothing: skipping it changes no reading."""
-
-    by_word: dict[str, tuple[int, ...]]
-    by_stem: dict[str, tuple[int, ...]]
-    words: frozenset[str]
-    stems: frozenset[str]
-
-    @classmethod
-    def of(cls, firsts: Sequence[_Matcher]) -> _Starters:
-        by_word: dict[str, list[int]] = {}
-        by_stem: dict[str, list[int]] = {}
-        for at, matcher in enumerate(firsts):
-            for word in matcher.words:
-                by_word.setdefault(word, []).append(at)
-            for stem in matcher.stems:
-                by_stem.setdefault(stem, []).append(at)
-        return cls({k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()},
-                   frozenset(by_word), frozenset(by_stem))
-
-    def present(self, words: _Words) -> list[int]:
-        """The positions of those that can start here, in their order (the first that fires wins)."""
-        found: set[int] = set()
-        for word in words.whole.intersection(self.words):
-            found.update(self.by_word[word])
-        for stem in words.starts.intersection(self.stems):
-            found.update(self.by_stem[stem])
-        return sorted(found)
-
-
 @dataclass
 class _CalmSentences:
     """Whether the sentence around a position holds a calm word; each sentence is looked at once."""
@@ -311,8 +302,8 @@ class _Group:
     first_words: frozenset[str]
     first_stems: frozenset[str]
     # Which pairs and combos can start in a message (tried in order, only those).
-    pair_starters: _Starters
-    combo_starters: _Starters
+    pair_starters: _Index
+    combo_starters: _Index
 
     def may_fire(self, words: _Words) -> bool:
         return not (words.whole.isdisjoint(self.first_words) and words.starts.isdisjoint(self.first_stems))
@@ -335,9 +326,9 @@ def _compile(reason: str, group: Group) -> _Group:
     phrases = _Matcher.of(group.phrases)
     starters = (phrases, *(a for a, _ in pairs), *(parts[0] for parts, _ in combos))
     return _Group(reason, group.level, phrases, pairs, calm, frozenset(group.unless), combos,
-                  frozenset(chain.from_iterable(m.by_word for m in starters)),
-                  frozenset(chain.from_iterable(m.by_stem for m in starters)),
-                  _Starters.of([a for a, _ in pairs]), _Starters.of([parts[0] for parts, _ in combos]))
+                  frozenset(chain.from_iterable(m.index.words for m in starters)),
+                  frozenset(chain.from_iterable(m.index.stems for m in starters)),
+                  _Index.over([a for a, _ in pairs]), _Index.over([parts[0] for parts, _ in combos]))
 
 
 # Compiled when the module loads, so a phrase that cannot work fails at start-up, not mid-chat.
@@ -347,19 +338,20 @@ _IDIOMS = tuple(
     else (n, re.compile(re.escape(n.rstrip()) + ("(?= )" if n.endswith(" ") else "")))
     for p in IDIOMS for n in needles(p)
 )
-# The idioms a haystack's words can hold, by the first word of each (every idiom but a pattern starts
-# with a whole word), so a message is not searched for all 800 of them; patterns are always tried.
-def _idioms_by_word() -> dict[str, tuple[int, ...]]:
+
+
+def _idioms_by_word() -> _Index:
+    """The idioms searched as strings, by their first word, so a message is not searched for all 800."""
     found: dict[str, list[int]] = {}
     for at, (quick, _) in enumerate(_IDIOMS):
         if isinstance(quick, str):
             found.setdefault(quick.split()[0], []).append(at)
-    return {word: tuple(places) for word, places in found.items()}
+    return _Index.of(found, {})
 
 
-_IDIOMS_BY_WORD = _idioms_by_word()
-_IDIOM_WORDS = frozenset(_IDIOMS_BY_WORD)
-_IDIOM_PATTERNS = tuple(at for at, (quick, _) in enumerate(_IDIOMS) if isinstance(quick, re.Pattern))
+_IDIOM_INDEX = _idioms_by_word()
+# The fifteen `~` patterns (a gap of words inside) are few: always tried.
+_IDIOM_PATTERNS = frozenset(at for at, (quick, _) in enumerate(_IDIOMS) if isinstance(quick, re.Pattern))
 _FEAR = _Matcher.of(FEAR)
 
 
@@ -369,10 +361,7 @@ def _haystack(text: str) -> str:
     folded = (fold(s) for s in _SENTENCE_END.split(text))
     hay = f" {_SEP.join(s for s in folded if s)} "
     # In the idioms' order, as masking one may hide the next; masking never makes a new occurrence ('#').
-    tried = [*_IDIOM_PATTERNS]
-    for word in _IDIOM_WORDS.intersection(hay.split(" ")):
-        tried += _IDIOMS_BY_WORD[word]
-    for at in sorted(tried):
+    for at in sorted(_IDIOM_PATTERNS.union(_IDIOM_INDEX.present(frozenset(hay.split(" "))))):
         quick, idiom = _IDIOMS[at]
         if isinstance(quick, re.Pattern) or quick in hay:
             hay = idiom.sub(_masked, hay)
@@ -397,11 +386,11 @@ def explain(text: str) -> tuple[tuple[str, str, str], ...]:
             continue
         calm = _CalmSentences(hay, group.calm) if group.calm and not afraid else None
         hit = group.phrases.first(hay, calm, words)
-        for at in group.pair_starters.present(words) if hit is None else ():
+        for at in group.pair_starters.present(words.whole, words.starts) if hit is None else ():
             a, b = group.pairs[at]
             if (hit := _pair(hay, a, b, calm, words)) is not None:
                 break
-        for at in group.combo_starters.present(words) if hit is None else ():
+        for at in group.combo_starters.present(words.whole, words.starts) if hit is None else ():
             parts, combo_calm = group.combos[at]
             sentences = _CalmSentences(hay, combo_calm) if combo_calm else None
             if (hit := _combo(hay, parts, sentences, words)) is not None:

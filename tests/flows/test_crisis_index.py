@@ -45,8 +45,8 @@ def _every_idiom(text: str) -> str:
     return hay
 
 
-def _every_one(starters: crisis._Starters, words: crisis._Words) -> list[int]:
-    return sorted({at for places in (*starters.by_word.values(), *starters.by_stem.values()) for at in places})
+def _every_one(index: crisis._Index, *_: object) -> list[int]:
+    return sorted({at for places in (*index.by_word.values(), *index.by_stem.values()) for at in places})
 
 
 def _weighed(folded: str, threshold: float) -> tuple[float, str] | None:
@@ -60,7 +60,7 @@ def test_a_message_reads_the_same_with_every_idiom_pair_and_combo_tried(monkeypa
     hays = [crisis._haystack(text) for text in messages]
     with monkeypatch.context() as patched:
         patched.setattr(crisis, "_haystack", _every_idiom)
-        patched.setattr(crisis._Starters, "present", _every_one)
+        patched.setattr(crisis._Index, "present", _every_one)
         patched.setattr(crisis_scorer, "above", _weighed)
         slow = [crisis.explain(text) for text in messages]
         assert [crisis._haystack(text) for text in messages] == hays
@@ -70,9 +70,9 @@ def test_a_message_reads_the_same_with_every_idiom_pair_and_combo_tried(monkeypa
 
 def test_every_pair_and_combo_can_be_started_by_a_word_of_its_first_part() -> None:
     for group in crisis._GROUPS:
-        indexed = set(_every_one(group.pair_starters, crisis._Words.of(" ")))
+        indexed = set(_every_one(group.pair_starters))
         assert indexed == set(range(len(group.pairs))), group.reason
-        indexed = set(_every_one(group.combo_starters, crisis._Words.of(" ")))
+        indexed = set(_every_one(group.combo_starters))
         assert indexed == set(range(len(group.combos))), group.reason
 
 
