@@ -39,7 +39,7 @@ from typing import Any
 import aiohttp
 
 from bench.fakes import TOKEN, FakePlatforms, percentile, summary
-from bench.procs import Database, RedisServer, cpu_seconds, free_port, rss_bytes, spawn, stop, wait_port
+from bench.procs import Database, RedisServer, cpu_seconds, free_port, free_ports, rss_bytes, spawn, stop, wait_port
 
 SECRET = "bench-webhook-secret"
 APP_SECRET = "bench-app-secret"
@@ -343,14 +343,18 @@ async def run(args: argparse.Namespace) -> None:
                "WORKER_CONCURRENCY": "64", "SERVE_WORKER": "false"}
         port = free_port()
         serve = spawn("bench.serve", str(port), env=env, log=LOGS / "serve.log")
-        metrics_port = free_port()
+        # A port each, each found free: `metrics_port + 1` was once a client's port of the moment, and the second
+        # worker, unable to bind it, exited at start: the run measured one worker without saying so.
+        metrics_ports = free_ports(args.workers)
         # On one machine the webhook answers first: workers run at a lower priority (docs/deployment.md).
-        workers = [spawn("bench.worker", env={**env, "METRICS_PORT": str(metrics_port + n),
+        workers = [spawn("bench.worker", env={**env, "METRICS_PORT": str(metrics_ports[n]),
                                               **({"BENCH_PROFILE": str(LOGS / f"worker-{n + 1}.prof")}
                                                  if args.profile else {})},
                          log=LOGS / "worker.log", nice=args.nice) for n in range(args.workers)]
         processes += [serve, *workers]
         wait_port(port, 60)
+        for metrics_port in metrics_ports:
+            wait_port(metrics_port, 60)
         topology = f"serve + {args.workers} worker{'s' if args.workers != 1 else ''}"
         if args.workers == 2:
             topology += ", as in production"
@@ -392,7 +396,11 @@ async def run(args: argparse.Namespace) -> None:
             bursts[ours.name] = rates
         gc_names.update({serve.pid: "serve", **{w.pid: f"worker {n + 1}" for n, w in enumerate(workers)}})
         gc_windows.update(dict.fromkeys(gc_names, (measured_from, time.time())))
-        async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{metrics_port}/metrics") as got:
+        ended = [process for process in processes if process.poll() is not None]
+        if ended:
+            raise RuntimeError(f"{len(ended)} of the bot's processes ended during the run (logs: {LOGS})")
+        async with aiohttp.ClientSession() as session, \
+                session.get(f"http://127.0.0.1:{metrics_ports[0]}/metrics") as got:
             (LOGS / "worker-metrics.txt").write_text(await got.text())
         cpus1 = [cpu_seconds(p) for p in ours.pids]
         own1 = time.process_time()
