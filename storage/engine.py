@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
@@ -15,6 +17,10 @@ DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/helpline.db"
 # PostgreSQL connections a process keeps open (DATABASE_POOL_SIZE): the old QueuePool's ceiling (5 + 10
 # overflow), now all kept, so a burst of new conversations never pays for connecting (docs/decisions.md).
 DEFAULT_POOL_SIZE = 15
+# A pooled PostgreSQL connection is pinged before use only when it has been idle this long: one in use a moment
+# ago is alive, and the ping (on asyncpg a BEGIN, ";" and ROLLBACK of its own) was half of a new conversation's
+# round trips (docs/decisions.md, "The pool pings connections that were idle").
+PING_AFTER_IDLE_SECONDS = 5.0
 
 
 def _sqlite_pragmas(foreign_keys: bool) -> Callable[[Any, Any], None]:
@@ -34,8 +40,33 @@ def is_memory_sqlite(url: URL) -> bool:
     return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
+def _ping_when_idle(engine: AsyncEngine, seconds: float) -> None:
+    """Ping a connection as it leaves the pool if it came back more than `seconds` ago; a dead one is replaced
+    (the pool takes `DisconnectionError` from a checkout handler as "connect again", up to three times). A
+    restarted server or a proxy's idle timeout leaves connections that were idle; one used a moment ago that
+    has died since fails its statement as an outage, which invalidates the whole pool and is retried."""
+
+    def checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop("idle_since", None)
+        if since is None or time.monotonic() - since < seconds:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise DisconnectionError("an idle pooled connection failed its ping") from error
+        if not alive:
+            raise DisconnectionError("an idle pooled connection failed its ping")
+
+    event.listen(engine.sync_engine, "checkin", checkin)
+    event.listen(engine.sync_engine, "checkout", checkout)
+
+
 def make_engine(database_url: str | URL, *, for_migrations: bool = False,
-                pool_size: int = DEFAULT_POOL_SIZE) -> AsyncEngine:
+                pool_size: int = DEFAULT_POOL_SIZE,
+                ping_after_idle_seconds: float = PING_AFTER_IDLE_SECONDS) -> AsyncEngine:
     """An async engine; for a SQLite file, its folder is created and WAL mode enabled.
 
     A server database gets a fixed pool of `pool_size` connections: with overflow, every burst past
@@ -54,8 +85,10 @@ def make_engine(database_url: str | URL, *, for_migrations: bool = False,
         else:
             Path(str(url.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
     else:
-        kwargs.update(pool_size=pool_size, max_overflow=0, pool_pre_ping=True)
+        kwargs.update(pool_size=pool_size, max_overflow=0)
     engine = create_async_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas(foreign_keys=not for_migrations))
+    else:
+        _ping_when_idle(engine, ping_after_idle_seconds)
     return engine

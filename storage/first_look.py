@@ -2,8 +2,9 @@
 
 Every first message of a conversation (or one whose state expired) asks the case store for both
 (bot/service.py), and a phase of users starting at once is a burst of them (bench/README.md, stop 20).
-Apart they took two pool checkouts, each with its own liveness ping and transaction; here they take
-one checkout and one statement (bench/new_conversation.py counts both ways).
+Apart they took two pool checkouts, each with its own liveness ping (now only for a connection that was
+idle: storage/engine.py) and transaction; here they take one checkout and one statement
+(bench/new_conversation.py counts both ways).
 """
 
 from __future__ import annotations
