@@ -22,9 +22,7 @@ SERVER_URL = os.environ.get("BENCH_DATABASE_URL", "postgresql+asyncpg://postgres
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    return free_ports(1)[0]
 
 
 def free_ports(count: int) -> list[int]:

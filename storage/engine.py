@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import InvalidatePoolError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
@@ -41,24 +41,24 @@ def is_memory_sqlite(url: URL) -> bool:
 
 
 def _ping_when_idle(engine: AsyncEngine, seconds: float) -> None:
-    """Ping a connection as it leaves the pool if it came back more than `seconds` ago; a dead one is replaced
-    (the pool takes `DisconnectionError` from a checkout handler as "connect again", up to three times). A
-    restarted server or a proxy's idle timeout leaves connections that were idle; one used a moment ago that
-    has died since fails its statement as an outage, which invalidates the whole pool and is retried."""
+    """Ping a connection as it leaves the pool if it came back more than `seconds` ago. A dead one is handled as
+    `pool_pre_ping` handles it: the pool's older connections are invalidated (the server has probably restarted)
+    and a new one is connected (`InvalidatePoolError` from a checkout handler). One used a moment ago that has
+    died since fails its statement as an outage, which invalidates the pool as well and is retried."""
 
     def checkin(_dbapi_connection: Any, record: Any) -> None:
         record.info["idle_since"] = time.monotonic()
 
     def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
-        since = record.info.pop("idle_since", None)
+        since = record.info.pop("idle_since", None)  # a new connection's info is empty: not pinged
         if since is None or time.monotonic() - since < seconds:
             return
         try:
             alive = engine.dialect.do_ping(dbapi_connection)
         except Exception as error:
-            raise DisconnectionError("an idle pooled connection failed its ping") from error
+            raise InvalidatePoolError("an idle pooled connection failed its ping") from error
         if not alive:
-            raise DisconnectionError("an idle pooled connection failed its ping")
+            raise InvalidatePoolError("an idle pooled connection failed its ping")
 
     event.listen(engine.sync_engine, "checkin", checkin)
     event.listen(engine.sync_engine, "checkout", checkout)
